@@ -1,0 +1,46 @@
+# The README's two commands: `make build` and `make test`.
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: build test serve check lint bench clean
+
+build: $(VENV)/.installed
+	$(BIN)/stavangerstandarden build
+
+check: $(VENV)/.installed
+	$(BIN)/stavangerstandarden check
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.installed-test node_modules/.installed system-deps
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/benchmark.py
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-deps:
+	sh scripts/install-system-deps.sh
+
+clean:
+	rm -rf site .site-* docs/skjema docs/data docs/omrader docs/generert

@@ -1,0 +1,86 @@
+"""Command line: a thin adapter that parses arguments, calls the library, prints, exits."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from stavangerstandarden.build import SiteBuildFailed, build_site, generated_files, sync_tree
+from stavangerstandarden.loader import Checked, check_file
+from stavangerstandarden.problems import InvalidSource, Problem
+
+DEFAULT_SOURCE = Path("framework/stavangerstandarden.yaml")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: feil: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _Parser(prog="stavangerstandarden",
+                     description="Bygg og kontroller Stavangerstandarden fra YAML-kilden.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO",
+                                parser_class=_Parser)
+    p_check = sub.add_parser("check", help="kontroller kilden og vis alle feil og advarsler")
+    p_check.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    p_build = sub.add_parser("build", help="kontroller kilden og bygg nettstedet i site/")
+    p_build.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
+                         help="mappen med mkdocs.yml og docs/ (standard: denne)")
+    p_build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args.source)
+    return _build(args.source, args.project, args.site_dir)
+
+
+def _report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _checked(source: Path) -> Checked:
+    checked = check_file(source)
+    _report(checked.problems)
+    return checked
+
+
+def _check(source: Path) -> int:
+    checked = _checked(source)
+    if checked.standard is None:
+        print(f"{len(checked.errors)} feil i {source}.", file=sys.stderr)
+        return 1
+    print(f"{source}: OK ({len(checked.standard.statements)} utsagn i "
+          f"{len(checked.standard.areas)} områder, {len(checked.warnings)} advarsler).")
+    return 0
+
+
+def _build(source: Path, project: Path, site_dir: Path) -> int:
+    checked = _checked(source)
+    if checked.standard is None:
+        print(f"Bygget stoppet: {len(checked.errors)} feil i {source}. site/ er ikke endret.",
+              file=sys.stderr)
+        return 1
+    try:
+        files = generated_files(checked.standard)
+    except InvalidSource as exc:
+        _report(exc.problems)
+        print("Bygget stoppet. site/ er ikke endret.", file=sys.stderr)
+        return 1
+    sync_tree(project / "docs", files)
+    try:
+        build_site(project, site_dir)
+    except SiteBuildFailed as exc:
+        print(f"{exc}\nBygget av nettstedet feilet. site/ er ikke endret.", file=sys.stderr)
+        return 1
+    print(f"Bygget {len(files)} filer og nettstedet i {site_dir}/.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

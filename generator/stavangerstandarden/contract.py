@@ -1,0 +1,65 @@
+"""The public contract of the forms: field names, export values and file names.
+
+Shared by the form renderer, the manifest, `collect` and the docs. Changing anything here
+breaks every filled form already out there, so it changes only with a new major version.
+"""
+
+from __future__ import annotations
+
+from stavangerstandarden.model import Area, Level, Standard
+
+META_PREFIX = "meta"
+ACTION_PREFIX = "tiltak"
+FORM_PREFIX = "skjema"
+RESERVED_IDS = frozenset({META_PREFIX, ACTION_PREFIX, FORM_PREFIX})
+"""Statement ids that would clash with the parents of the dotted field names."""
+
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("skole", "Skole"),
+    ("klasse", "Klasse/gruppe"),
+    ("dato", "Dato"),
+    ("utfylt_av", "Utfylt av (FAU, foreldre, ansatte, elevråd …)"),
+)
+"""Header fields as (part, Norwegian label); field name is `meta.<part>`."""
+
+ACTION_PARTS: tuple[tuple[str, str], ...] = (
+    ("tiltak", "Tiltak"),
+    ("ansvarlig", "Ansvarlig"),
+    ("frist", "Frist"),
+)
+"""Parts of one action row; field name is `tiltak.<n>.<part>`, n counting from 1."""
+
+IDENTITY_FIELDS: tuple[tuple[str, str], ...] = (
+    ("standard", "Standard"),
+    ("versjon", "Versjon"),
+    ("omrade", "Område"),
+    ("niva", "Nivå"),
+)
+"""Hidden read-only fields `skjema.<part>` saying which form this is; omrade is empty for
+the complete form."""
+
+FORMS_DIR = "skjema"
+MANIFEST = f"{FORMS_DIR}/skjema.json"
+
+
+def meta_field(part: str) -> str:
+    return f"{META_PREFIX}.{part}"
+
+
+def action_field(row: int, part: str) -> str:
+    return f"{ACTION_PREFIX}.{row}.{part}"
+
+
+def identity_field(part: str) -> str:
+    return f"{FORM_PREFIX}.{part}"
+
+
+def form_file(standard: Standard, level: Level, area: Area | None) -> str:
+    """Path relative to the site root: `skjema/<area>-<level>.pdf`, or
+    `skjema/<standard>-<level>.pdf` for the complete form with every area."""
+    stem = area.id if area else standard.meta.id
+    return f"{FORMS_DIR}/{stem}-{level.id}.pdf"
+
+
+def zip_file(standard: Standard) -> str:
+    return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"

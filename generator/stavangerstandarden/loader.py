@@ -1,0 +1,162 @@
+"""YAML text → validated, immutable `Standard`. The only place that reads the source format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stavangerstandarden import model as m
+from stavangerstandarden.problems import InvalidSource, Problem, Severity
+from stavangerstandarden.rules import semantic_problems
+from stavangerstandarden.schema import structural_problems
+from stavangerstandarden.yamlsource import Parsed, YamlSyntaxError, parse
+
+DEFAULT_STATEMENTS_HEADING = "Tegn på god praksis"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Outcome of `check`: the model when there are no errors, and every problem found."""
+
+    standard: m.Standard | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+
+def check(text: str, label: str) -> Checked:
+    try:
+        parsed = parse(text)
+    except YamlSyntaxError as exc:
+        return Checked(None, (Problem(label, exc.line, "", f"ugyldig YAML: {exc}",
+                                      "sjekk innrykk, kolon og anførselstegn på denne linja"),))
+    if parsed is None:
+        return Checked(None, (Problem(label, 1, "", "filen er tom",
+                                      "filen må inneholde standarden (se README.md)"),))
+    problems = structural_problems(parsed, label) + semantic_problems(parsed, label)
+    problems.sort(key=lambda p: (p.line, p.path, p.message))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return Checked(None, tuple(problems))
+    return Checked(_build(parsed, label), tuple(problems))
+
+
+def check_file(path: Path) -> Checked:
+    label = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Checked(None, (Problem(label, 1, "", "filen finnes ikke",
+                                      "sjekk stien, f.eks. framework/stavangerstandarden.yaml"),))
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return Checked(None, (Problem(label, line, "", "filen er ikke lagret som UTF-8",
+                                      "lagre filen som UTF-8 i redigeringsprogrammet"),))
+    except OSError as exc:
+        return Checked(None, (Problem(label, 1, "", f"kan ikke lese filen ({exc.strerror})"),))
+    return check(text, label)
+
+
+def load(text: str, label: str) -> m.Standard:
+    """The model, or InvalidSource carrying every problem."""
+    checked = check(text, label)
+    if checked.standard is None:
+        raise InvalidSource(checked.problems)
+    return checked.standard
+
+
+def load_file(path: Path) -> m.Standard:
+    checked = check_file(path)
+    if checked.standard is None:
+        raise InvalidSource(checked.problems)
+    return checked.standard
+
+
+def _build(parsed: Parsed, label: str) -> m.Standard:
+    d = parsed.data
+
+    def line(*path: str | int) -> int:
+        return parsed.line(path)
+
+    kinds = tuple(m.Kind(k["id"], k["label"], k["description"], line("kinds", i))
+                  for i, k in enumerate(d["kinds"]))
+    groups: dict[str, list[str]] = d.get("level_groups", {})
+    areas = tuple(_area(a, ("areas", i), kinds, groups, parsed) for i, a in enumerate(d["areas"]))
+    legal = d["legal"]
+    return m.Standard(
+        source=label,
+        meta=m.Meta(**d["standard"]),
+        introduction=_section(d["introduction"], line("introduction")),
+        model=_section(d["model"], line("model")),
+        guidance=m.Guidance(
+            title=d["guidance"]["title"],
+            paragraphs=tuple(d["guidance"]["paragraphs"]),
+            rating_hint=d["guidance"]["rating_hint"],
+            steps=tuple(m.Step(s["title"], s["text"], line("guidance", "steps", i))
+                        for i, s in enumerate(d["guidance"]["steps"])),
+            line=line("guidance"),
+        ),
+        scale=tuple(m.ScaleStep(s["id"], s["label"], s["colour"].lower(), line("scale", i))
+                    for i, s in enumerate(d["scale"])),
+        kinds=kinds,
+        levels=tuple(m.Level(lv["id"], lv["label"], line("levels", i))
+                     for i, lv in enumerate(d["levels"])),
+        areas=areas,
+        actions=m.Actions(d["actions"]["title"], d["actions"]["description"],
+                          d["actions"]["rows"], line("actions")),
+        legal=m.Legal(
+            title=legal["title"],
+            lead=legal["lead"],
+            source=legal["source"],
+            sections=tuple(_section(s, line("legal", "sections", i))
+                           for i, s in enumerate(legal["sections"])),
+            rights=tuple(m.Right(r["title"], r["text"], line("legal", "rights", i))
+                         for i, r in enumerate(legal["rights"])),
+            references=tuple(legal["references"]),
+            line=line("legal"),
+        ),
+    )
+
+
+def _section(data: dict[str, Any], line: int) -> m.Section:
+    return m.Section(data["title"], tuple(data["paragraphs"]), line)
+
+
+def _area(
+    data: dict[str, Any],
+    path: tuple[str | int, ...],
+    kinds: tuple[m.Kind, ...],
+    groups: dict[str, list[str]],
+    parsed: Parsed,
+) -> m.Area:
+    statements = tuple(
+        m.Statement(
+            id=s["id"],
+            text=s["text"],
+            level_texts=tuple(
+                m.LevelText(
+                    levels=tuple(lv for ref in lt["levels"] for lv in groups.get(ref, [ref])),
+                    text=lt["text"],
+                    line=parsed.line((*path, "statements", i, "level_texts", j)),
+                )
+                for j, lt in enumerate(s.get("level_texts", []))
+            ),
+            line=parsed.line((*path, "statements", i)),
+        )
+        for i, s in enumerate(data["statements"])
+    )
+    return m.Area(
+        id=data["id"],
+        kind=next(k for k in kinds if k.id == data["kind"]),
+        title=data["title"],
+        description=data["description"],
+        statements_heading=data.get("statements_heading", DEFAULT_STATEMENTS_HEADING),
+        statements=statements,
+        line=parsed.line(path),
+    )

@@ -1,0 +1,163 @@
+"""The immutable model every renderer reads; only `loader` builds it from YAML.
+
+Each node keeps `line`, the 1-based YAML line it came from, so a later error (a font that
+cannot draw a character, say) can point the maintainer back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    """Slug of the standard; prefixes file names (complete forms, the ZIP, open data)."""
+    title: str
+    subtitle: str
+    owner: str
+    adopted: str
+    basis: str
+    version: str
+    """Written into every form so a filled form can be matched to its statements."""
+    form_title: str
+    """Heading at the top of every form."""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    paragraphs: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str
+    text: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Guidance:
+    title: str
+    paragraphs: tuple[str, ...]
+    rating_hint: str
+    """One sentence on how to rate, printed on every form."""
+    steps: tuple[Step, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class ScaleStep:
+    id: str
+    """Export value of the radio button: a public contract, never renamed."""
+    label: str
+    colour: str
+    """Traffic-light colour as #rrggbb; never the only carrier of meaning."""
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label: str
+    description: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class LevelText:
+    """Text appended to a statement only on some levels (e.g. SFO sentences on 1.–4. trinn)."""
+
+    levels: tuple[str, ...]
+    """Level ids, already expanded from group names."""
+    text: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    """Stable field name in the forms; survives rewording."""
+    text: str
+    """The statement as shown on every level."""
+    level_texts: tuple[LevelText, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    def text_for(self, level_id: str) -> str:
+        """The statement as shown on one level: the common text plus that level's additions."""
+        extra = [lt.text for lt in self.level_texts if level_id in lt.levels]
+        return " ".join((self.text, *extra))
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    kind: Kind
+    title: str
+    description: str
+    statements_heading: str
+    statements: tuple[Statement, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Actions:
+    title: str
+    description: str
+    rows: int
+    """How many action rows a form offers."""
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Right:
+    title: str
+    text: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Legal:
+    title: str
+    lead: str
+    source: str
+    sections: tuple[Section, ...]
+    rights: tuple[Right, ...]
+    references: tuple[str, ...]
+    """Titles only: the source has no vetted links."""
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Standard:
+    source: str
+    """Label of the file it was loaded from, for messages."""
+    meta: Meta
+    introduction: Section
+    model: Section
+    guidance: Guidance
+    scale: tuple[ScaleStep, ...]
+    kinds: tuple[Kind, ...]
+    levels: tuple[Level, ...]
+    areas: tuple[Area, ...]
+    actions: Actions
+    legal: Legal
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for a in self.areas for s in a.statements)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    def level(self, level_id: str) -> Level:
+        return next(lv for lv in self.levels if lv.id == level_id)

@@ -1,0 +1,150 @@
+"""Checks the JSON Schema cannot express: uniqueness, references, suspicious repeats.
+
+They run on the plain parsed data, defensively, so that a type error elsewhere in the file
+does not hide a duplicate id here: the maintainer gets every problem in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from stavangerstandarden.contract import RESERVED_IDS
+from stavangerstandarden.problems import Problem, Severity
+from stavangerstandarden.schema import format_path
+from stavangerstandarden.yamlsource import Parsed, Path
+
+
+def semantic_problems(parsed: Parsed, label: str) -> list[Problem]:
+    def problem(path: Path, message: str, hint: str = "", warn: bool = False) -> Problem:
+        severity = Severity.WARNING if warn else Severity.ERROR
+        return Problem(label, parsed.line(path), format_path(path), message, hint, severity)
+
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    found: list[Problem] = [
+        problem(path, "nøkkelen er skrevet to ganger i samme blokk", "slett den ene")
+        for path, _ in parsed.duplicate_keys
+    ]
+    for list_key in ("scale", "kinds", "levels", "areas"):
+        found += [problem(p, m, h) for p, m, h in _duplicate_ids(_entries(data, (list_key,)))]
+    statements = [
+        (path, item)
+        for area_path, area in _entries(data, ("areas",))
+        for path, item in _entries(area, ("statements",), area_path)
+    ]
+    found += [problem(p, m, h) for p, m, h in _duplicate_ids(statements)]
+    found += [problem(p, m, h) for p, m, h in _duplicate_texts(statements)]
+    found += [problem(p, m, h) for p, m, h in _reserved_ids(data, statements)]
+    found += [problem(p, m, h) for p, m, h in _references(data, statements)]
+    found += [problem(p, m, h, warn=True) for p, m, h in _same_descriptions(data)]
+    return found
+
+
+Finding = Iterator[tuple[Path, str, str]]
+
+
+def _entries(data: Any, path: Path, prefix: Path = ()) -> list[tuple[Path, dict[str, Any]]]:
+    """The mappings in the list at `path`, with their full document paths."""
+    value = data.get(path[0]) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [((*prefix, *path, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _duplicate_ids(entries: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    first: dict[str, Path] = {}
+    for path, item in entries:
+        value = item.get("id")
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            yield (
+                (*path, "id"),
+                f"id-en «{value}» er brukt før ({format_path(first[value])})",
+                "hver id må være unik: gi denne en ny id",
+            )
+        else:
+            first[value] = path
+
+
+def _duplicate_texts(entries: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    first: dict[str, Path] = {}
+    for path, item in entries:
+        text = item.get("text")
+        if not isinstance(text, str):
+            continue
+        key = _normalise(text)
+        if key in first:
+            yield (
+                (*path, "text"),
+                f"samme utsagn står allerede i {format_path(first[key])}",
+                "slett det ene utsagnet, eller skriv det om",
+            )
+        else:
+            first[key] = path
+
+
+def _reserved_ids(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    for path, item in statements:
+        if item.get("id") in RESERVED_IDS:
+            reserved = ", ".join(sorted(RESERVED_IDS))
+            yield (*path, "id"), f"id-en «{item['id']}» er reservert ({reserved})", "velg en annen id"
+    standard = data.get("standard")
+    standard_id = standard.get("id") if isinstance(standard, dict) else None
+    for path, item in _entries(data, ("areas",)):
+        if standard_id is not None and item.get("id") == standard_id:
+            yield (
+                (*path, "id"),
+                f"området kan ikke ha samme id som standarden («{standard_id}»)",
+                "filnavnet til det samlede skjemaet bruker standardens id: velg en annen id",
+            )
+
+
+def _references(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    levels = {item.get("id") for _, item in _entries(data, ("levels",))}
+    groups = data.get("level_groups")
+    groups = groups if isinstance(groups, dict) else {}
+    for name, members in groups.items():
+        for i, member in enumerate(members if isinstance(members, list) else []):
+            if member not in levels:
+                yield ("level_groups", name, i), *_unknown_level(member, levels)
+    for path, item in statements:
+        for lt_path, level_text in _entries(item, ("level_texts",), path):
+            wanted = level_text.get("levels")
+            for i, ref in enumerate(wanted if isinstance(wanted, list) else []):
+                if ref not in levels and ref not in groups:
+                    yield (*lt_path, "levels", i), *_unknown_level(ref, levels | set(groups))
+    kinds = {item.get("id") for _, item in _entries(data, ("kinds",))}
+    for path, item in _entries(data, ("areas",)):
+        kind = item.get("kind")
+        if isinstance(kind, str) and kind not in kinds:
+            known = ", ".join(sorted(str(k) for k in kinds))
+            yield (*path, "kind"), f"ukjent type område «{kind}»", f"kjente typer (kinds): {known}"
+
+
+def _unknown_level(ref: Any, known: set[Any]) -> tuple[str, str]:
+    names = sorted(str(k) for k in known if k is not None)
+    return f"nivået «{ref}» finnes ikke", f"kjente nivåer og grupper: {', '.join(names)}"
+
+
+def _same_descriptions(data: dict[str, Any]) -> Finding:
+    first: dict[str, tuple[Path, str]] = {}
+    for path, item in _entries(data, ("areas",)):
+        text = item.get("description")
+        if not isinstance(text, str):
+            continue
+        key = _normalise(text)
+        if key in first:
+            other_path, other_title = first[key]
+            yield (
+                (*path, "description"),
+                f"beskrivelsen er lik beskrivelsen av «{other_title}» ({format_path(other_path)})",
+                "sjekk at det er riktig beskrivelse for dette området",
+            )
+        else:
+            first[key] = (path, str(item.get("title", "")))

@@ -1,0 +1,126 @@
+"""What each form contains, derived from the model alone: the one list of forms and fields.
+
+The PDF renderer draws these specs, the manifest (`skjema/skjema.json`) publishes them, the
+site links to them and `collect` reads filled forms against them, so all four always agree.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.model import Area, Level, Standard, Statement
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: Literal["radio", "text"]
+    label: str
+    """Norwegian; becomes the field's /TU, read aloud by screen readers."""
+    options: tuple[tuple[str, str], ...] = ()
+    """Radio only: (export value, label) per button."""
+    multiline: bool = False
+    hidden: bool = False
+    value: str = ""
+    """Fixed value of a hidden identity field."""
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    file: str
+    """Path relative to the site root."""
+    area: Area | None
+    """None for the complete form with every area."""
+    level: Level
+    title: str
+    statements: tuple[tuple[Area, tuple[tuple[Statement, str], ...]], ...]
+    """Per area, each statement with its text as shown on this level."""
+    fields: tuple[FieldSpec, ...]
+
+
+def form_specs(standard: Standard) -> tuple[FormSpec, ...]:
+    """Per level: one form per area, then the complete form."""
+    return tuple(
+        _spec(standard, level, area)
+        for level in standard.levels
+        for area in (*standard.areas, None)
+    )
+
+
+def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
+    areas = (area,) if area else standard.areas
+    statements = tuple(
+        (a, tuple((s, s.text_for(level.id)) for s in a.statements)) for a in areas
+    )
+    title = f"{standard.meta.form_title}: {area.title if area else 'alle områder'}, {level.label}"
+    return FormSpec(
+        file=c.form_file(standard, level, area),
+        area=area,
+        level=level,
+        title=title,
+        statements=statements,
+        fields=(
+            *_identity_fields(standard, level, area),
+            *(FieldSpec(c.meta_field(part), "text", label) for part, label in c.META_FIELDS),
+            *(_radio(standard, s, text) for _, pairs in statements for s, text in pairs),
+            *_action_fields(standard),
+        ),
+    )
+
+
+def _identity_fields(standard: Standard, level: Level, area: Area | None) -> list[FieldSpec]:
+    values = {"standard": standard.meta.id, "versjon": standard.meta.version,
+              "omrade": area.id if area else "", "niva": level.id}
+    return [FieldSpec(c.identity_field(part), "text", label, hidden=True, value=values[part])
+            for part, label in c.IDENTITY_FIELDS]
+
+
+def _radio(standard: Standard, statement: Statement, text: str) -> FieldSpec:
+    return FieldSpec(statement.id, "radio", text,
+                     options=tuple((step.id, step.label) for step in standard.scale))
+
+
+def _action_fields(standard: Standard) -> list[FieldSpec]:
+    return [
+        FieldSpec(c.action_field(row, part), "text", f"{standard.actions.title}, rad {row}: {label}",
+                  multiline=part == "tiltak")
+        for row in range(1, standard.actions.rows + 1)
+        for part, label in c.ACTION_PARTS
+    ]
+
+
+def manifest(standard: Standard, specs: tuple[FormSpec, ...]) -> dict[str, Any]:
+    return {
+        "version": standard.meta.version,
+        "standard": standard.meta.id,
+        "zip": c.zip_file(standard),
+        "forms": [
+            {
+                "file": spec.file,
+                "area": spec.area.id if spec.area else None,
+                "level": spec.level.id,
+                "title": spec.title,
+                "fields": [_field_data(f) for f in spec.fields],
+            }
+            for spec in specs
+        ],
+    }
+
+
+def _field_data(f: FieldSpec) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": f.name, "type": f.type, "label": f.label}
+    if f.options:
+        data["options"] = [{"value": v, "label": label} for v, label in f.options]
+    if f.multiline:
+        data["multiline"] = True
+    if f.hidden:
+        data["hidden"] = True
+        data["value"] = f.value
+    return data
+
+
+def manifest_json(standard: Standard, specs: tuple[FormSpec, ...]) -> str:
+    return json.dumps(manifest(standard, specs), ensure_ascii=False, indent=2) + "\n"

@@ -85,8 +85,8 @@ def _radio(standard: Standard, statement: Statement, text: str) -> FieldSpec:
 
 def _action_fields(standard: Standard) -> list[FieldSpec]:
     return [
-        FieldSpec(c.action_field(row, part), "text", f"{standard.actions.title}, rad {row}: {label}",
-                  multiline=part == "tiltak")
+        FieldSpec(c.action_field(row, part), "text",
+                  f"{standard.actions.title}, rad {row}: {label}", multiline=part == "tiltak")
         for row in range(1, standard.actions.rows + 1)
         for part, label in c.ACTION_PARTS
     ]

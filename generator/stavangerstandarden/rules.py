@@ -23,8 +23,9 @@ def semantic_problems(parsed: Parsed, label: str) -> list[Problem]:
 
     data = parsed.data if isinstance(parsed.data, dict) else {}
     found: list[Problem] = [
-        problem(path, "nøkkelen er skrevet to ganger i samme blokk", "slett den ene")
-        for path, _ in parsed.duplicate_keys
+        Problem(label, line, format_path(path), "nøkkelen er skrevet to ganger i samme blokk",
+                "slett den ene")
+        for path, line in parsed.duplicate_keys
     ]
     for list_key in ("scale", "kinds", "levels", "areas"):
         found += [problem(p, m, h) for p, m, h in _duplicate_ids(_entries(data, (list_key,)))]
@@ -93,7 +94,8 @@ def _reserved_ids(data: dict[str, Any], statements: list[tuple[Path, dict[str, A
     for path, item in statements:
         if item.get("id") in RESERVED_IDS:
             reserved = ", ".join(sorted(RESERVED_IDS))
-            yield (*path, "id"), f"id-en «{item['id']}» er reservert ({reserved})", "velg en annen id"
+            message = f"id-en «{item['id']}» er reservert ({reserved})"
+            yield (*path, "id"), message, "velg en annen id"
     standard = data.get("standard")
     standard_id = standard.get("id") if isinstance(standard, dict) else None
     for path, item in _entries(data, ("areas",)):

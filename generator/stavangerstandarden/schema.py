@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -60,69 +61,87 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """The parts of a jsonschema error the messages need, with plain types."""
+
+    path: Path
+    keyword: str
+    instance: Any
+    expected: Any
+    """The failed keyword's value in the schema (e.g. the required keys, the minimum)."""
+    schema: Mapping[str, Any]
+
+
 def _translate(
     error: jsonschema.ValidationError, parsed: Parsed, label: str
 ) -> Iterator[Problem]:
-    path: Path = tuple(error.absolute_path)
-    handler = _HANDLERS.get(str(error.validator), _generic)
-    for sub_path, message, hint in handler(error, path):
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    failure = _Failure(tuple(error.absolute_path), str(error.validator), error.instance, error.validator_value, schema)
+    handler = _HANDLERS.get(failure.keyword, _generic)
+    for sub_path, message, hint in handler(failure):
         yield Problem(label, parsed.line(sub_path), format_path(sub_path), message, hint)
 
 
 Found = Iterator[tuple[Path, str, str]]
 
 
-def _required(error: jsonschema.ValidationError, path: Path) -> Found:
-    present = error.instance if isinstance(error.instance, dict) else {}
-    for key in error.validator_value:
-        if key not in present:
-            yield path, f"mangler den påkrevde nøkkelen «{key}»", f"legg til «{key}: …»"
+def _required(f: _Failure) -> Found:
+    present = [str(k) for k in f.instance] if isinstance(f.instance, dict) else []
+    for key in f.expected:
+        # A misspelt key is reported as unknown with «mente du …?»; saying it is missing too
+        # would only add noise.
+        if key not in present and not difflib.get_close_matches(key, present, cutoff=0.6):
+            yield f.path, f"mangler den påkrevde nøkkelen «{key}»", f"legg til «{key}: …»"
 
 
-def _additional(error: jsonschema.ValidationError, path: Path) -> Found:
-    known = sorted(error.schema.get("properties", {}))
-    for key in error.instance:
+def _additional(f: _Failure) -> Found:
+    known = sorted(f.schema.get("properties", {}))
+    for key in f.instance:
         if key in known:
             continue
         close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
         hint = f"mente du «{close[0]}»?" if close else f"tillatte nøkler: {', '.join(known)}"
-        yield (*path, key), f"ukjent nøkkel «{key}»", hint
+        yield (*f.path, key), f"ukjent nøkkel «{key}»", hint
 
 
-def _type(error: jsonschema.ValidationError, path: Path) -> Found:
-    expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-    found = type_name(error.instance)
+def _type(f: _Failure) -> Found:
+    expected = TYPE_NAMES.get(str(f.expected), str(f.expected))
+    found = type_name(f.instance)
     hint = "sett teksten i anførselstegn" if expected == TYPE_NAMES["string"] else ""
-    yield path, f"forventet {expected}, fant {found} ({_show(error.instance)})", hint
+    yield f.path, f"forventet {expected}, fant {found} ({_show(f.instance)})", hint
 
 
-def _min_length(error: jsonschema.ValidationError, path: Path) -> Found:
-    yield path, "forventet en tekst, fant en tom tekst", "skriv inn teksten eller fjern nøkkelen"
+def _min_length(f: _Failure) -> Found:
+    yield f.path, "forventet en tekst, fant en tom tekst", "skriv inn teksten eller fjern nøkkelen"
 
 
-def _min_items(error: jsonschema.ValidationError, path: Path) -> Found:
-    n = error.validator_value
-    yield path, f"forventet minst {n} element i lista, fant {len(error.instance)}", ""
+def _min_items(f: _Failure) -> Found:
+    if f.path and f.path[-1] == "statements":
+        yield f.path, "området har ingen utsagn", "legg til minst ett utsagn under «statements»"
+        return
+    n = f.expected
+    yield f.path, f"forventet minst {n} element i lista, fant {len(f.instance)}", ""
 
 
-def _pattern(error: jsonschema.ValidationError, path: Path) -> Found:
-    if str(error.schema.get("pattern", "")).startswith("^#"):
-        yield path, f"forventet en farge som #rrggbb, fant «{error.instance}»", "f.eks. #2e7d32"
+def _pattern(f: _Failure) -> Found:
+    if str(f.schema.get("pattern", "")).startswith("^#"):
+        yield f.path, f"forventet en farge som #rrggbb, fant «{f.instance}»", "f.eks. #2e7d32"
         return
     yield (
-        path,
-        f"forventet en id med små bokstaver a–z, tall og bindestrek, fant «{error.instance}»",
+        f.path,
+        f"forventet en id med små bokstaver a–z, tall og bindestrek, fant «{f.instance}»",
         "æ, ø, å og mellomrom er ikke lov i id-er: skriv f.eks. «laeringsmiljo-trygt»",
     )
 
 
-def _bounds(error: jsonschema.ValidationError, path: Path) -> Found:
-    word = "minst" if error.validator == "minimum" else "høyst"
-    yield path, f"forventet {word} {error.validator_value}, fant {error.instance}", ""
+def _bounds(f: _Failure) -> Found:
+    word = "minst" if f.keyword == "minimum" else "høyst"
+    yield f.path, f"forventet {word} {f.expected}, fant {f.instance}", ""
 
 
-def _generic(error: jsonschema.ValidationError, path: Path) -> Found:
-    yield path, f"ugyldig verdi {_show(error.instance)}", ""
+def _generic(f: _Failure) -> Found:
+    yield f.path, f"ugyldig verdi {_show(f.instance)}", ""
 
 
 def _show(value: Any) -> str:
@@ -130,7 +149,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-_HANDLERS: dict[str, Callable[[jsonschema.ValidationError, Path], Found]] = {
+_HANDLERS: dict[str, Callable[[_Failure], Found]] = {
     "required": _required,
     "additionalProperties": _additional,
     "type": _type,

@@ -46,9 +46,13 @@ def parse(text: str) -> Parsed | None:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark (where the broken construct starts) is what the maintainer must fix.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 1
-        raise YamlSyntaxError(line, _describe(exc)) from None
+        message = _describe(exc)
+        if exc.problem_mark and exc.problem_mark.line + 1 != line:
+            message += f" (oppdaget på linje {exc.problem_mark.line + 1})"
+        raise YamlSyntaxError(line, message) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise YamlSyntaxError(line, f"tegn som ikke er tillatt i YAML: {exc.character!r}") from None

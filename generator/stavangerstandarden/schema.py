@@ -77,7 +77,8 @@ def _translate(
     error: jsonschema.ValidationError, parsed: Parsed, label: str
 ) -> Iterator[Problem]:
     schema = error.schema if isinstance(error.schema, Mapping) else {}
-    failure = _Failure(tuple(error.absolute_path), str(error.validator), error.instance, error.validator_value, schema)
+    failure = _Failure(tuple(error.absolute_path), str(error.validator), error.instance,
+                       error.validator_value, schema)
     handler = _HANDLERS.get(failure.keyword, _generic)
     for sub_path, message, hint in handler(failure):
         yield Problem(label, parsed.line(sub_path), format_path(sub_path), message, hint)

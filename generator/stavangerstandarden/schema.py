@@ -89,10 +89,11 @@ Found = Iterator[tuple[Path, str, str]]
 
 def _required(f: _Failure) -> Found:
     present = [str(k) for k in f.instance] if isinstance(f.instance, dict) else []
+    unknown = [k for k in present if k not in f.schema.get("properties", {})]
     for key in f.expected:
         # A misspelt key is reported as unknown with «mente du …?»; saying it is missing too
         # would only add noise.
-        if key not in present and not difflib.get_close_matches(key, present, cutoff=0.6):
+        if key not in present and not difflib.get_close_matches(key, unknown, cutoff=0.6):
             yield f.path, f"mangler den påkrevde nøkkelen «{key}»", f"legg til «{key}: …»"
 
 

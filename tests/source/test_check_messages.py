@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from stavangerstandarden.loader import check
 from stavangerstandarden.problems import Severity
 

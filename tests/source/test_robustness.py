@@ -1,0 +1,57 @@
+"""No input, however broken, gives a traceback: only problems with a line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stavangerstandarden.loader import check
+
+LABEL = "k.yaml"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_source_never_crashes(source_text: str, data: st.DataObject) -> None:
+    lines = source_text.splitlines(keepends=True)
+    i = data.draw(st.integers(0, len(lines) - 1))
+    edit = data.draw(st.sampled_from(["delete", "replace", "indent", "duplicate"]))
+    junk = data.draw(st.text(max_size=12))
+    if edit == "delete":
+        del lines[i]
+    elif edit == "replace":
+        lines[i] = junk + "\n"
+    elif edit == "indent":
+        lines[i] = " " + lines[i]
+    else:
+        lines.insert(i, lines[i])
+    checked = check("".join(lines), LABEL)
+    assert checked.standard is not None or checked.errors
+    assert all(p.file == LABEL and p.line >= 1 for p in checked.problems)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    checked = check(text, LABEL)
+    assert checked.standard is None and checked.errors
+
+
+def test_python_tags_are_rejected_not_executed() -> None:
+    checked = check("standard: !!python/object/apply:os.system ['true']\n", LABEL)
+    assert checked.errors and checked.errors[0].line == 1
+
+
+def test_cli_on_bytes_that_are_not_utf8(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"standard:\n  title: \xff\xfe\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "stavangerstandarden.cli", "check", str(bad)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:2: feil: filen er ikke lagret som UTF-8" in result.stderr

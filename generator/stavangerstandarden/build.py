@@ -70,8 +70,9 @@ def build_site(project_dir: Path, site_dir: Path) -> None:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
+        # Not --quiet: it hides warnings from MkDocs' counter, and --strict then passes them.
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
              "--site-dir", str(staging)],
             cwd=project_dir, capture_output=True, text=True, check=False,
             env={**os.environ, "PYTHONUTF8": "1"},

@@ -1,0 +1,70 @@
+"""A failed build loses nothing: the previous site/ (and docs/) stay exactly as they were."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def build(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stavangerstandarden.cli", "build", *args],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("atomic") / "site"
+    result = build("--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file()
+    assert (site / "data" / "stavangerstandarden.json").is_file()
+    return site
+
+
+def test_invalid_source_leaves_site_and_docs_untouched(built_site: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "stavangerstandarden.yaml"
+    text = SOURCE.read_text("utf-8").replace("  rows: 4\n", "  rows: fire\n")
+    broken.write_text(text, "utf-8")
+    before_site, before_docs = tree_digest(built_site), tree_digest(ROOT / "docs")
+
+    result = build("--source", str(broken), "--site-dir", str(built_site))
+
+    assert result.returncode == 1
+    line = text[: text.index("  rows: fire")].count("\n") + 1
+    assert f"{broken}:{line}: feil: actions.rows: forventet et heltall" in result.stderr
+    assert "site/ er ikke endret" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(built_site) == before_site
+    assert tree_digest(ROOT / "docs") == before_docs
+
+
+def test_failing_site_generator_leaves_site_untouched(built_site: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Test\n\n[brutt lenke](finnes-ikke.md)\n")
+    (project / "mkdocs.yml").write_text("site_name: Test\n")
+    before = tree_digest(built_site)
+
+    result = build("--project", str(project), "--site-dir", str(built_site))
+
+    assert result.returncode == 1
+    assert "finnes-ikke.md" in result.stderr
+    assert "site/ er ikke endret" in result.stderr
+    assert tree_digest(built_site) == before
+    assert not list(built_site.parent.glob(".site-*")), "staging folders must be cleaned up"

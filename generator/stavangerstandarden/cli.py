@@ -15,10 +15,27 @@ from stavangerstandarden.problems import InvalidSource, Problem
 DEFAULT_SOURCE = Path("framework/stavangerstandarden.yaml")
 
 
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "disse argumentene mangler"),
+    ("unrecognized arguments", "ukjente argumenter"),
+    ("invalid choice", "ugyldig valg"),
+    ("choose from", "velg blant"),
+    ("expected one argument", "forventet én verdi"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its error messages in Norwegian; usage errors exit 2."""
+
     def error(self, message: str) -> NoReturn:
+        for english, norwegian in _ARGPARSE_WORDS:
+            message = message.replace(english, norwegian)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: feil: {message}\n")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,8 +72,10 @@ def _check(source: Path) -> int:
     if checked.standard is None:
         print(f"{len(checked.errors)} feil i {source}.", file=sys.stderr)
         return 1
-    print(f"{source}: OK ({len(checked.standard.statements)} utsagn i "
-          f"{len(checked.standard.areas)} områder, {len(checked.warnings)} advarsler).")
+    standard = checked.standard
+    print(f"{source}: OK ({len(standard.statements)} utsagn i "
+          f"{_count(len(standard.areas), 'område', 'områder')}, "
+          f"{_count(len(checked.warnings), 'advarsel', 'advarsler')}).")
     return 0
 
 

@@ -53,3 +53,11 @@ def test_csv_opens_as_utf8_in_excel_and_has_one_row_per_statement(
 
 def test_exports_are_deterministic(standard: Standard, files: dict[str, bytes]) -> None:
     assert data_files(standard) == files
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    import jsonschema
+
+    from stavangerstandarden.schema import schema
+
+    jsonschema.Draft202012Validator.check_schema(schema())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from stavangerstandarden.build import SiteBuildFailed, build_site, generated_files, sync_tree
+from stavangerstandarden.collect import command as collect
 from stavangerstandarden.loader import Checked, check_file
 from stavangerstandarden.problems import InvalidSource, Problem
 
@@ -50,7 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
                          help="mappen med mkdocs.yml og docs/ (standard: denne)")
     p_build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    p_collect = sub.add_parser("collect", help="les utfylte skjema og lag sammendrag og rapport")
+    p_collect.add_argument("paths", nargs="+", type=Path, metavar="STI",
+                           help="utfylte skjema (PDF) eller mapper med dem")
+    p_collect.add_argument("--out", type=Path, required=True, metavar="MAPPE")
+    p_collect.add_argument("--sammenlign", type=Path, metavar="FORRIGE/sammendrag.json")
+    p_collect.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
     args = parser.parse_args(argv)
+    if args.command == "collect":
+        return collect.run(args.paths, args.out, args.source, args.sammenlign)
     if args.command == "check":
         return _check(args.source)
     return _build(args.source, args.project, args.site_dir)

@@ -1,0 +1,37 @@
+"""An earlier `sammendrag.json` (e.g. last school year's) → its counts, for `--sammenlign`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+
+class BadPrevious(ValueError):
+    """The file given to --sammenlign is not a summary; the message says why, in Norwegian."""
+
+
+@dataclass(frozen=True)
+class Previous:
+    label: str
+    """The file name, as shown in the report."""
+    counts: dict[str, dict[str, int]]
+    """Statement id → {scale id or "ubesvart": n}, as in `sammendrag.json`."""
+
+
+def parse_previous(text: str, label: str) -> Previous:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadPrevious(f"{label}:{exc.lineno}: ugyldig JSON ({exc.msg})") from exc
+    statements = data.get("statements") if isinstance(data, dict) else None
+    if not isinstance(statements, dict):
+        raise BadPrevious(f"{label}: forventet et sammendrag fra «stavangerstandarden collect» "
+                          "med nøkkelen «statements», fant ikke den")
+    counts: dict[str, dict[str, int]] = {}
+    for statement_id, row in statements.items():
+        if not isinstance(row, dict) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in row.values()):
+            raise BadPrevious(f"{label}: statements.{statement_id}: forventet antall (hele tall "
+                              f"≥ 0) per svar, fant {json.dumps(row, ensure_ascii=False)}")
+        counts[str(statement_id)] = {str(k): n for k, n in row.items()}
+    return Previous(label, counts)

@@ -1,0 +1,98 @@
+"""A form's raw field values → its answers, checked against the standard they claim to be from.
+
+A form identifies itself by its hidden fields (`skjema.standard`, `skjema.versjon`,
+`skjema.omrade`, `skjema.niva`); answers are matched to statements by statement id, so a form
+from an older version still counts when every statement it asks about still exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.collect.pdfform import RawForm, Unreadable
+from stavangerstandarden.model import Standard
+
+_ACTION = re.compile(rf"{c.ACTION_PREFIX}\.(\d+)\.(\w+)")
+
+
+@dataclass(frozen=True)
+class Action:
+    row: int
+    parts: dict[str, str]
+    """Text per action part (`tiltak`, `ansvarlig`, `frist`), empty when left blank."""
+
+
+@dataclass(frozen=True)
+class FormAnswers:
+    version: str
+    area: str
+    """Area id, or "" for the complete form with every area."""
+    level: str
+    answers: dict[str, str | None]
+    """Statement id → scale id, or None when left unanswered; in the standard's order."""
+    actions: tuple[Action, ...]
+    meta: dict[str, str]
+    """Header fields by part (`skole`, `klasse`, …)."""
+    note: str
+    """Norwegian remark for the file list, e.g. that the form is from an older version."""
+
+
+def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
+    """The answers of a form of `standard`; raises Unreadable with the reason otherwise."""
+    if not raw.texts and not raw.choices:
+        raise Unreadable("PDF-filen har ingen skjemafelt; et skannet papirskjema må telles "
+                         "for hånd")
+    ident = {part: raw.texts.get(c.identity_field(part)) for part, _ in c.IDENTITY_FIELDS}
+    version, area, level = ident["versjon"] or "", ident["omrade"] or "", ident["niva"] or ""
+    _check_identity(ident["standard"], standard)
+    answers = _answers(raw, standard, version)
+    if area and area not in {a.id for a in standard.areas}:
+        raise Unreadable(f"skjemaet gjelder et område som ikke finnes i standarden: «{area}»")
+    if level not in {lv.id for lv in standard.levels}:
+        raise Unreadable(f"skjemaet gjelder et nivå som ikke finnes i standarden: «{level}»")
+    note = "" if version == standard.meta.version else (
+        f"skjema fra versjon {version}; alle utsagnene finnes også i versjon "
+        f"{standard.meta.version} og er talt med")
+    return FormAnswers(version, area, level, answers, _actions(raw),
+                       {part: raw.texts.get(c.meta_field(part), "") for part, _ in c.META_FIELDS},
+                       note)
+
+
+def _check_identity(form_standard: str | None, standard: Standard) -> None:
+    if form_standard is None:
+        raise Unreadable(f"PDF-filen er ikke et egenvurderingsskjema fra {standard.meta.title} "
+                         "(den mangler skjemaets skjulte kjennetegn)")
+    if form_standard != standard.meta.id:
+        raise Unreadable(f"skjemaet hører til en annen standard («{form_standard}»), "
+                         f"ikke {standard.meta.title}")
+
+
+def _answers(raw: RawForm, standard: Standard, version: str) -> dict[str, str | None]:
+    asked = {name: value for name, value in raw.choices.items() if "." not in name}
+    known = {s.id for s in standard.statements}
+    unknown = sorted(set(asked) - known)
+    if unknown:
+        listed = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        if version != standard.meta.version:
+            raise Unreadable(f"skjemaet er fra versjon {version or '(ukjent)'} av standarden og "
+                             f"har {len(unknown)} utsagn som ikke finnes i versjon "
+                             f"{standard.meta.version} ({listed}); fyll ut et nytt skjema")
+        raise Unreadable(f"skjemaet har utsagn som ikke finnes i standarden ({listed})")
+    scale = {step.id for step in standard.scale}
+    for name, value in asked.items():
+        if value is not None and value not in scale:
+            raise Unreadable(f"ukjent svar «{value}» på utsagn {name}; forventet ett av "
+                             f"{', '.join(step.id for step in standard.scale)}")
+    return {s.id: asked[s.id] for s in standard.statements if s.id in asked}
+
+
+def _actions(raw: RawForm) -> tuple[Action, ...]:
+    rows: dict[int, dict[str, str]] = {}
+    for name, value in raw.texts.items():
+        match = _ACTION.fullmatch(name)
+        if match:
+            rows.setdefault(int(match[1]), {})[match[2]] = value
+    return tuple(Action(n, {part: rows[n].get(part, "") for part, _ in c.ACTION_PARTS})
+                 for n in sorted(rows) if any(rows[n].values()))

@@ -1,0 +1,82 @@
+"""Every file read → the summary: what happened to each file, and the counts per statement.
+
+Pure: takes what `inputs.read_all` returned, decides duplicates by content in input order
+(the first copy counts), interprets each form against the standard and counts its answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from stavangerstandarden.collect.form import FormAnswers, interpret
+from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.pdfform import Unreadable
+from stavangerstandarden.model import Standard
+
+UNANSWERED = "ubesvart"
+"""Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
+
+Status = Literal["ok", "skipped", "duplicate"]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    status: Status
+    reason: str
+    form: FormAnswers | None
+    """Set only when status is ok."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    standard: Standard
+    files: tuple[FileResult, ...]
+    counts: dict[str, dict[str, int]]
+    """Statement id → {scale id: n, …, "ubesvart": n}, every statement in source order."""
+
+    @property
+    def forms(self) -> tuple[tuple[str, FormAnswers], ...]:
+        """(file, answers) of every form that was counted."""
+        return tuple((f.file, f.form) for f in self.files if f.form is not None)
+
+    @property
+    def complete(self) -> bool:
+        """True when every input was read as a form (the command's exit status 0)."""
+        return all(f.status == "ok" for f in self.files)
+
+
+def summarise(standard: Standard, reads: Sequence[Read]) -> Summary:
+    first: dict[str, str] = {}
+    files = []
+    for read in reads:
+        if read.digest in first:
+            files.append(FileResult(read.file, "duplicate",
+                                    f"samme innhold som {first[read.digest]}; talt én gang", None))
+            continue
+        if read.digest:
+            first[read.digest] = read.file
+        files.append(_result(read, standard))
+    return Summary(standard, tuple(files), count(standard, files))
+
+
+def _result(read: Read, standard: Standard) -> FileResult:
+    if read.form is None:
+        return FileResult(read.file, "skipped", read.reason, None)
+    try:
+        answers = interpret(read.form, standard)
+    except Unreadable as exc:
+        return FileResult(read.file, "skipped", str(exc), None)
+    return FileResult(read.file, "ok", answers.note, answers)
+
+
+def count(standard: Standard, files: Sequence[FileResult]) -> dict[str, dict[str, int]]:
+    keys = (*(step.id for step in standard.scale), UNANSWERED)
+    counts = {s.id: dict.fromkeys(keys, 0) for s in standard.statements}
+    for f in files:
+        if f.form is not None:
+            for statement_id, answer in f.form.answers.items():
+                counts[statement_id][answer or UNANSWERED] += 1
+    return counts

@@ -1,0 +1,72 @@
+"""All forms of a standard, the ZIP of them and the manifest, rendered on every core.
+
+Each form is independent, so the specs are dealt out round-robin to worker processes
+("spawn", which is safe whether we are called from the CLI, a test or a thread that has
+already started Typst's own threads). One worker, or one form, runs in-process.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import PurePosixPath
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.forms.glyphs import check_glyphs
+from stavangerstandarden.forms.render import render_form
+from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
+from stavangerstandarden.model import Standard
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Earliest date ZIP can store; fixed so the archive's bytes never change."""
+
+
+def form_files(standard: Standard) -> dict[str, bytes]:
+    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the site."""
+    check_glyphs(standard)
+    specs = form_specs(standard)
+    pdfs = dict(zip((s.file for s in specs), render_forms(standard, specs), strict=True))
+    return {
+        **pdfs,
+        c.zip_file(standard): zip_forms(pdfs),
+        c.MANIFEST: manifest_json(standard, specs).encode("utf-8"),
+    }
+
+
+def render_forms(standard: Standard, specs: Sequence[FormSpec],
+                 workers: int | None = None) -> list[bytes]:
+    """The PDFs of `specs`, in order; `workers` defaults to the usable cores."""
+    count = min(workers or _cores(), len(specs))
+    if count <= 1:
+        return [render_form(standard, spec) for spec in specs]
+    shares = [list(specs[k::count]) for k in range(count)]
+    with ProcessPoolExecutor(count, mp_context=get_context("spawn")) as pool:
+        done = list(pool.map(_render_share, [standard] * count, shares))
+    result: list[bytes] = [b""] * len(specs)
+    for k, pdfs in enumerate(done):
+        result[k::count] = pdfs
+    return result
+
+
+def _render_share(standard: Standard, specs: list[FormSpec]) -> list[bytes]:
+    return [render_form(standard, spec) for spec in specs]
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def zip_forms(pdfs: dict[str, bytes]) -> bytes:
+    """All PDFs flat in one archive, sorted, with fixed dates and permissions."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(pdfs):
+            info = zipfile.ZipInfo(PurePosixPath(path).name, ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, pdfs[path])
+    return out.getvalue()

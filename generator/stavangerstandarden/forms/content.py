@@ -1,0 +1,96 @@
+"""What the Typst template receives for one form, and which widget sits in which cell.
+
+The template gets plain JSON (words and widget ids only); the widget list says which field
+and option each id stands for, so the field layer can build the real form fields later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.formspec import FieldSpec, FormSpec
+from stavangerstandarden.model import Area, Standard, Statement
+
+ALL_AREAS = "Alle områder"
+STATEMENT_WORD = "Utsagn"
+PAGE_WORD = "Side"
+OF_WORD = "av"
+ACTION_ROW_HEIGHT = 46
+"""Points; room for three lines of handwriting or typed text in the tiltak cell."""
+
+
+@dataclass(frozen=True)
+class Widget:
+    id: str
+    """Link target in the template, `x-skjema:<id>`."""
+    field: FieldSpec
+    option: tuple[str, str] | None = None
+    """Radio buttons: (export value, label)."""
+
+    @property
+    def tooltip(self) -> str:
+        """The /TU a screen reader reads: the statement and, for a radio button, the option."""
+        return f"{self.field.label}: {self.option[1]}" if self.option else self.field.label
+
+
+@dataclass(frozen=True)
+class FormContent:
+    data: dict[str, Any]
+    widgets: dict[str, Widget]
+    hidden: tuple[FieldSpec, ...]
+    """Identity fields with no place on the page."""
+
+
+def form_content(standard: Standard, spec: FormSpec) -> FormContent:
+    fields = {f.name: f for f in spec.fields}
+    widgets: dict[str, Widget] = {}
+
+    def add(field: FieldSpec, option: tuple[str, str] | None = None) -> str:
+        wid = f"w{len(widgets)}"
+        widgets[wid] = Widget(wid, field, option)
+        return wid
+
+    meta = [{"label": label, "widget": add(fields[c.meta_field(part)])}
+            for part, label in c.META_FIELDS]
+    areas = [_area(area, pairs, fields, add) for area, pairs in spec.statements]
+    rows = [[add(fields[c.action_field(n, part)]) for part, _ in c.ACTION_PARTS]
+            for n in range(1, standard.actions.rows + 1)]
+    return FormContent(
+        data={**_frame(standard, spec), "meta": meta, "areas": areas,
+              "actions": {"title": standard.actions.title,
+                          "description": standard.actions.description,
+                          "heads": [label for _, label in c.ACTION_PARTS],
+                          "rows": rows, "row-height": ACTION_ROW_HEIGHT}},
+        widgets=widgets,
+        hidden=tuple(f for f in spec.fields if f.hidden),
+    )
+
+
+def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
+    meta = standard.meta
+    place = spec.area.title if spec.area else ALL_AREAS
+    return {
+        "title": spec.title,
+        "author": meta.owner,
+        "keywords": [meta.id, meta.version, spec.area.id if spec.area else "", spec.level.id],
+        "heading": meta.form_title,
+        "subheading": f"{place}, {spec.level.label}",
+        "footer": f"{meta.title} {meta.version} · {place} · {spec.level.label}",
+        "page-word": PAGE_WORD,
+        "of-word": OF_WORD,
+        "statement-word": STATEMENT_WORD,
+        "hint": standard.guidance.rating_hint,
+        "scale": [{"label": s.label, "colour": s.colour} for s in standard.scale],
+    }
+
+
+def _area(area: Area, pairs: tuple[tuple[Statement, str], ...], fields: dict[str, FieldSpec],
+          add: Any) -> dict[str, Any]:
+    rows = []
+    for statement, text in pairs:
+        field = fields[statement.id]
+        rows.append({"text": text, "widgets": [add(field, opt) for opt in field.options]})
+    return {"title": area.title, "kind": area.kind.label, "description": area.description,
+            "intro": area.statements_heading, "rows": rows}

@@ -1,0 +1,93 @@
+"""The shipped font (Noto Sans, SIL OFL): where it lives, what it can draw, and the small
+embedded copy every form carries as its default field font.
+
+Viewers write typed values with the AcroForm's default font (/DR); if that font is not
+embedded they fall back to unembedded Helvetica, which breaks PDF/UA and may lack letters.
+So /DR gets a subset of Noto Sans covering all of WinAnsi (Latin-1 and friends), enough for
+Norwegian text typed into any field, without hinting or layout tables to stay small.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_FAMILY = "Noto Sans"
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FIELD_FONT_FILE = "NotoSans-Regular.ttf"
+FIELD_FONT_NAME = "SKJEMA+NotoSans-Regular"
+"""Subset tag is fixed (six capitals + '+'), so the bytes are the same on every build."""
+FIRST_CHAR, LAST_CHAR = 32, 255
+UNITS = 1000
+"""PDF glyph space: widths and metrics are in thousandths of the font size."""
+
+
+@dataclass(frozen=True)
+class FieldFont:
+    data: bytes
+    """TrueType subset, to embed as /FontFile2."""
+    widths: tuple[int, ...]
+    """Advance widths of codes FIRST_CHAR..LAST_CHAR, in WinAnsiEncoding."""
+    bbox: tuple[int, int, int, int]
+    ascent: int
+    descent: int
+    cap_height: int
+
+
+@cache
+def drawable() -> frozenset[int]:
+    """Code points every shipped face can draw (headings are bold, the rest regular)."""
+    maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap()) for name in FONT_FILES]
+    return frozenset(set.intersection(*maps))
+
+
+def winansi_chars() -> dict[int, str]:
+    """WinAnsiEncoding code → character, for the codes a simple font can address."""
+    chars = {}
+    for code in range(FIRST_CHAR, LAST_CHAR + 1):
+        try:
+            ch = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if ch != "\x7f":
+            chars[code] = ch
+    return chars
+
+
+@cache
+def field_font() -> FieldFont:
+    """The /DR font; computed once per process."""
+    font = TTFont(FONT_DIR / FIELD_FONT_FILE)
+    options = subset.Options()
+    options.hinting = False
+    options.layout_features = []
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    subsetter = subset.Subsetter(options)
+    chars = winansi_chars()
+    subsetter.populate(unicodes=[ord(ch) for ch in chars.values()])
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return _metrics(out.getvalue(), font, chars)
+
+
+def _metrics(data: bytes, font: TTFont, chars: dict[int, str]) -> FieldFont:
+    scale = UNITS / font["head"].unitsPerEm
+    cmap = font.getBestCmap()
+    hmtx = font["hmtx"]
+    widths = tuple(
+        round(hmtx[cmap[ord(chars[code])]][0] * scale) if code in chars else 0
+        for code in range(FIRST_CHAR, LAST_CHAR + 1)
+    )
+    head, os2 = font["head"], font["OS/2"]
+    x0, y0, x1, y1 = (round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax))
+    return FieldFont(data, widths, (x0, y0, x1, y1), round(os2.sTypoAscender * scale),
+                     round(os2.sTypoDescender * scale), round(os2.sCapHeight * scale))

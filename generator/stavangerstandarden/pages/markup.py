@@ -1,0 +1,59 @@
+"""Escaping and templating for generated Markdown: source text always lands as plain text.
+
+Text from the YAML may contain anything (`<script>`, `&`, `*`, `[lenke](…)`, `--8<--`), so
+every value is written as HTML-escaped text with Markdown's active characters turned into
+numeric character references. Python-Markdown passes those through untouched and the browser
+shows the original characters, so a statement can never become markup, a link or a snippet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+
+_MARKDOWN_ACTIVE = "\\`*_[]{}|~^#!$"
+"""Characters that start inline Markdown (or an extension's syntax) anywhere in a line."""
+_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _MARKDOWN_ACTIVE})
+_LINE_START = re.compile(r"^(?:[-+=:>]|\d+(?=[.)]))")
+"""What makes a line a list item, heading rule, quote or numbered item."""
+
+
+def md(text: str) -> Markup:
+    """One line of source text as inert Markdown (collapsed whitespace, nothing active)."""
+    flat = " ".join(text.split())
+    escaped = html.escape(flat, quote=True).translate(_ENTITIES)
+    return Markup(_LINE_START.sub(_entity_at_start, escaped))
+
+
+def code(text: str) -> Markup:
+    """Source text as inline code that stays literal (`<område-id>`, `meta.utfylt_av`)."""
+    return Markup(f"<code>{md(text)}</code>")
+
+
+def _entity_at_start(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(ch)};" for ch in match.group(0))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Templates under `pages/templates`; `{{ x }}` HTML-escapes, `{{ x | md }}` also
+    neutralises Markdown."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("stavangerstandarden.pages", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = md
+    env.filters["code"] = code
+    return env
+
+
+def render(template: str, **context: object) -> bytes:
+    return environment().get_template(template).render(**context).encode("utf-8")

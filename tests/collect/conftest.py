@@ -1,0 +1,241 @@
+"""Fixtures for collect: the real source, and forms built with pypdf after the field contract.
+
+The synthetic forms follow `formspec` exactly (hidden identity fields, `meta.*`, one radio
+group per statement with the scale ids as states, `tiltak.<n>.<part>`), so the reader can be
+tested — also against the quirks of real viewers — independently of the form renderer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
+from stavangerstandarden.loader import load_file
+from stavangerstandarden.model import Standard
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+
+
+@pytest.fixture(scope="session")
+def standard() -> Standard:
+    return load_file(SOURCE)
+
+
+@pytest.fixture(scope="session")
+def specs(standard: Standard) -> tuple[FormSpec, ...]:
+    return form_specs(standard)
+
+
+def spec_for(specs: tuple[FormSpec, ...], area: str | None, level: str) -> FormSpec:
+    return next(s for s in specs
+                if (s.area.id if s.area else None) == area and s.level.id == level)
+
+
+def _name(text: str) -> NameObject:
+    return NameObject("/" + text)
+
+
+def _stream(writer: PdfWriter) -> object:
+    s = DecodedStreamObject()
+    s.set_data(b"q Q")
+    s[NameObject("/BBox")] = ArrayObject([FloatObject(0), FloatObject(0), FloatObject(10),
+                                          FloatObject(10)])
+    return writer._add_object(s)
+
+
+class FormBuilder:
+    """A minimal one-page AcroForm after a FormSpec, with values set directly."""
+
+    def __init__(self, spec: FormSpec, *, numeric_states: bool = False) -> None:
+        self.writer = PdfWriter()
+        self.page = self.writer.add_blank_page(595, 842)
+        self.page[NameObject("/Annots")] = ArrayObject()
+        self.fields = ArrayObject()
+        self.spec = spec
+        self.parents: dict[str, object] = {}
+        self.numeric = numeric_states
+        self.widgets: dict[str, list[IndirectObject]] = {}
+        self.nodes: dict[str, DictionaryObject] = {}
+        for f in spec.fields:
+            self._add(f)
+        self.writer._root_object[NameObject("/AcroForm")] = self.writer._add_object(
+            DictionaryObject({NameObject("/Fields"): self.fields}))
+
+    def _widget(self, extra: dict[str, object]) -> tuple[DictionaryObject, IndirectObject]:
+        w = DictionaryObject({NameObject("/Type"): NameObject("/Annot"),
+                              NameObject("/Subtype"): NameObject("/Widget"),
+                              NameObject("/Rect"): ArrayObject([FloatObject(v) for v in
+                                                                (10, 10, 20, 20)])})
+        w.update({NameObject(k): v for k, v in extra.items()})
+        ref = self.writer._add_object(w)
+        self.page["/Annots"].append(ref)
+        return w, ref
+
+    def _parent(self, prefix: str) -> tuple[ArrayObject, object | None]:
+        """Kids array and reference of the (non-terminal) node for a dotted prefix."""
+        if not prefix:
+            return self.fields, None
+        if prefix not in self.parents:
+            head, _, last = prefix.rpartition(".")
+            kids, ref = self._parent(head)
+            node = DictionaryObject({NameObject("/T"): TextStringObject(last),
+                                     NameObject("/Kids"): ArrayObject()})
+            if ref is not None:
+                node[NameObject("/Parent")] = ref
+            self.parents[prefix] = self.writer._add_object(node)
+            kids.append(self.parents[prefix])
+        ref = self.parents[prefix]
+        return ref.get_object()["/Kids"], ref
+
+    def _add(self, f: FieldSpec) -> None:
+        prefix, _, last = f.name.rpartition(".")
+        kids, parent_ref = self._parent(prefix)
+        if f.type == "text":
+            extra: dict[str, object] = {"/FT": NameObject("/Tx"), "/T": TextStringObject(last),
+                                        "/V": TextStringObject(f.value)}
+            if f.hidden:
+                extra["/F"] = NumberObject(2)
+            if parent_ref is not None:
+                extra["/Parent"] = parent_ref
+            w, ref = self._widget(extra)
+            kids.append(ref)
+            self.nodes[f.name] = w
+            return
+        node = DictionaryObject({NameObject("/FT"): NameObject("/Btn"),
+                                 NameObject("/T"): TextStringObject(last),
+                                 NameObject("/Ff"): NumberObject(49152),
+                                 NameObject("/Kids"): ArrayObject()})
+        if self.numeric:
+            node[NameObject("/Opt")] = ArrayObject(TextStringObject(v) for v, _ in f.options)
+        node_ref = self.writer._add_object(node)
+        kids.append(node_ref)
+        self.nodes[f.name] = node
+        self.widgets[f.name] = []
+        for i, (value, _) in enumerate(f.options):
+            state = str(i) if self.numeric else value
+            ap = DictionaryObject({NameObject("/N"): DictionaryObject({
+                _name(state): _stream(self.writer), NameObject("/Off"): _stream(self.writer)})})
+            _, ref = self._widget({"/Parent": node_ref, "/AS": NameObject("/Off"), "/AP": ap})
+            node["/Kids"].append(ref)
+            self.widgets[f.name].append(ref)
+
+    def choose(self, name: str, value: str, *, as_string: bool = False) -> None:
+        """Select a radio button the way most viewers do: /V on the group, /AS on the kids."""
+        node = self.nodes[name]
+        index = [str(v) for v in node.get("/Opt", [])].index(value) if self.numeric else None
+        state = f"/{index}" if index is not None else f"/{value}"
+        node[NameObject("/V")] = TextStringObject(state) if as_string else NameObject(state)
+        for ref in self.widgets[name]:
+            w = ref.get_object()
+            on = next(s for s in w["/AP"]["/N"] if s != "/Off")
+            w[NameObject("/AS")] = NameObject(on if on == state else "/Off")
+
+    def text(self, name: str, value: str) -> None:
+        self.nodes[name][NameObject("/V")] = TextStringObject(value)
+
+    def bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.writer.write(out)
+        return out.getvalue()
+
+
+    def preview_save(self, name: str, *, keep_in_kids: bool, in_fields: bool) -> None:
+        """What macOS Preview does to the chosen radio button on save: drop its /Parent and
+        copy /T, /V and /FT into it; optionally it also leaves the group's /Kids."""
+        node = self.nodes[name]
+        ref = next(r for r in self.widgets[name] if r.get_object()["/AS"] != "/Off")
+        w = ref.get_object()
+        del w["/Parent"]
+        w[NameObject("/T")] = node["/T"]
+        w[NameObject("/V")] = node["/V"]
+        w[NameObject("/FT")] = NameObject("/Btn")
+        if not keep_in_kids:
+            node["/Kids"].remove(ref)
+            del node["/V"]
+        if in_fields:
+            self.fields.append(ref)
+
+
+FormFactory = Callable[..., bytes]
+BuilderFactory = Callable[..., FormBuilder]
+
+
+@pytest.fixture
+def builder(specs: tuple[FormSpec, ...]) -> BuilderFactory:
+    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+             **options: bool) -> FormBuilder:
+        return FormBuilder(spec_for(specs, area, level), **options)
+
+    return make
+
+
+@pytest.fixture
+def make_form(builder: BuilderFactory) -> FormFactory:
+    """Build a filled synthetic form: answers {statement id: scale id}, texts {name: text}."""
+
+    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+             answers: Mapping[str, str] | None = None, texts: Mapping[str, str] | None = None,
+             **options: bool) -> bytes:
+        form = builder(area, level, **options)
+        for name, value in (answers or {}).items():
+            form.choose(name, value)
+        for name, value in (texts or {}).items():
+            form.text(name, value)
+        return form.bytes()
+
+    return make
+
+
+def pypdf_fill(data: bytes, values: Mapping[str, str], *, incremental: bool = False) -> bytes:
+    """Fill like a pypdf 7 user would: radio values as `/<export value>`, no NeedAppearances."""
+    reader = PdfReader(io.BytesIO(data))
+    radios = {name for name, f in _radio_groups(reader).items() if f}
+    writer = (PdfWriter(io.BytesIO(data), incremental=True) if incremental
+              else PdfWriter(clone_from=reader))
+    writer.update_page_form_field_values(
+        None, {n: f"/{v}" if n in radios else v for n, v in values.items()},
+        auto_regenerate=False)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _radio_groups(reader: PdfReader) -> dict[str, bool]:
+    return {name: f.get("/FT") == "/Btn" for name, f in (reader.get_fields() or {}).items()}
+
+
+@pytest.fixture
+def fill() -> Callable[..., bytes]:
+    return pypdf_fill
+
+
+@pytest.fixture
+def old_standard(standard: Standard) -> Standard:
+    """The standard as it might have looked in an earlier version: one statement had another
+    id, and the SFO sentence did not exist yet."""
+    first = standard.areas[0]
+    renamed = replace(first.statements[0], id="relasjoner-gammel")
+    areas = (replace(first, statements=(renamed, *first.statements[1:])), *standard.areas[1:])
+    return replace(standard, meta=replace(standard.meta, version="2019.1"), areas=areas)
+
+
+@pytest.fixture
+def form_from_spec() -> Callable[..., FormBuilder]:
+    return FormBuilder

@@ -1,0 +1,114 @@
+"""Reading one PDF's form fields: every way a viewer may have saved the answers."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from stavangerstandarden.collect.pdfform import Unreadable, read_form
+
+ANSWERS = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
+           "relasjoner-inkluderende": "tilfreds"}
+
+
+def chosen(data: bytes) -> dict[str, str | None]:
+    return {k: v for k, v in read_form(data).choices.items() if v is not None}
+
+
+@pytest.mark.parametrize("options", [{}, {"numeric_states": True}], ids=["names", "opt"])
+def test_radio_answers_and_texts_read_back(make_form, options):
+    data = make_form(answers=ANSWERS, texts={"meta.klasse": "3B", "tiltak.2.frist": "mai"},
+                     **options)
+    form = read_form(data)
+    assert chosen(data) == ANSWERS
+    assert form.choices["relasjoner-snakker-positivt"] is None
+    assert form.texts["meta.klasse"] == "3B"
+    assert form.texts["tiltak.2.frist"] == "mai"
+    assert form.texts["skjema.omrade"] == "gode-relasjoner"
+    assert form.texts["skjema.niva"] == "trinn-3"
+
+
+def test_pypdf_fill_writes_radio_value_as_string_and_still_reads(builder, fill):
+    data = fill(builder().bytes(), ANSWERS)
+    field = PdfReader(io.BytesIO(data)).get_fields()["relasjoner-tett-kontakt"]
+    assert isinstance(field["/V"], TextStringObject)
+    assert chosen(data) == ANSWERS
+
+
+def test_incremental_update_wins_over_the_original(builder, fill):
+    original = fill(builder().bytes(), {"relasjoner-tett-kontakt": "endres"})
+    updated = fill(original, {"relasjoner-tett-kontakt": "tilfreds"}, incremental=True)
+    assert updated.startswith(original)
+    assert chosen(updated) == {"relasjoner-tett-kontakt": "tilfreds"}
+
+
+@pytest.mark.parametrize(("keep_in_kids", "in_fields"),
+                         [(True, False), (False, True), (False, False)],
+                         ids=["still-a-kid", "own-field", "only-on-page"])
+def test_preview_strips_parent_from_chosen_button(builder, keep_in_kids, in_fields):
+    form = builder()
+    for name, value in ANSWERS.items():
+        form.choose(name, value)
+        form.preview_save(name, keep_in_kids=keep_in_kids, in_fields=in_fields)
+    data = form.bytes()
+    assert chosen(data) == ANSWERS
+    assert "relasjoner-snakker-positivt" in read_form(data).choices
+
+
+def test_widget_state_wins_when_group_value_is_missing(builder):
+    form = builder()
+    form.choose("relasjoner-tett-kontakt", "bedre")
+    del form.nodes["relasjoner-tett-kontakt"]["/V"]
+    assert chosen(form.bytes()) == {"relasjoner-tett-kontakt": "bedre"}
+
+
+def test_group_value_used_when_no_widget_is_on(builder):
+    form = builder()
+    form.nodes["relasjoner-tett-kontakt"][NameObject("/V")] = NameObject("/endres")
+    assert chosen(form.bytes()) == {"relasjoner-tett-kontakt": "endres"}
+
+
+def test_pdfium_line_breaks_are_normalised(make_form):
+    data = make_form(texts={"tiltak.1.tiltak": "  Første linje\r\nandre\rtredje\n"})
+    assert read_form(data).texts["tiltak.1.tiltak"] == "Første linje\nandre\ntredje"
+
+
+def _encrypted(data: bytes, user: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user, owner_password="eier", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_encrypted_with_password_is_unreadable(make_form):
+    with pytest.raises(Unreadable, match="^PDF-filen er kryptert eller passordbeskyttet"):
+        read_form(_encrypted(make_form(answers=ANSWERS), "hemmelig"))
+
+
+def test_encrypted_without_open_password_is_read(make_form):
+    assert chosen(_encrypted(make_form(answers=ANSWERS), "")) == ANSWERS
+
+
+@pytest.mark.parametrize(("mangle", "reason"), [
+    (lambda d: b"", "filen er ikke en PDF"),
+    (lambda d: b"PK\x03\x04 a zip file", "filen er ikke en PDF"),
+    (lambda d: d[: len(d) // 2], "PDF-filen er ufullstendig"),
+    (lambda d: d[:-40], "PDF-filen er ufullstendig"),
+    (lambda d: d[:9] + b"\x00" * (len(d) - 20) + d[-11:], "PDF-filen er skadet"),
+], ids=["empty", "zip", "half", "no-eof", "zeroed"])
+def test_broken_files_give_a_reason(make_form, mangle, reason):
+    with pytest.raises(Unreadable, match=f"^{reason}"):
+        read_form(mangle(make_form(answers=ANSWERS)))
+
+
+def test_pdf_without_fields_reads_as_empty():
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    form = read_form(out.getvalue())
+    assert (form.texts, form.choices) == ({}, {})

@@ -2,20 +2,14 @@
 
 Every state gets a stream of its own (no viewer has to invent one, NeedAppearances stays
 unset). A radio button is a ring; the chosen one is a ring with a large solid black dot, so
-the answer is unmistakable in black-and-white print and needs no colour.
+the answer is unmistakable in black-and-white print and needs no colour. Widgets of the same
+size share their streams, which keeps a form small.
 """
 
 from __future__ import annotations
 
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name
 
 KAPPA = 0.5523
 """Bézier handle length for a quarter circle."""
@@ -23,6 +17,8 @@ RING_GREY = 0.2
 RING_WIDTH = 1.0
 DOT_RATIO = 0.62
 """Radius of the chosen dot relative to the ring's."""
+EMPTY_TEXT = "/Tx BMC EMC"
+"""An empty text field, marked as the variable text viewers replace when typing."""
 
 
 def circle(cx: float, cy: float, r: float) -> str:
@@ -47,22 +43,22 @@ def radio_streams(width: float, height: float) -> tuple[str, str]:
     return f"q {ring} {dot} Q", f"q {ring} Q"
 
 
-def empty_text_stream() -> str:
-    """An empty text field, marked as the variable text viewers replace when typing."""
-    return "/Tx BMC EMC"
+class Appearances:
+    """Form XObjects of one document, made once per (content, size)."""
 
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self._pdf = pdf
+        self._made: dict[tuple[str, float, float], pikepdf.Object] = {}
 
-def form_xobject(writer: PdfWriter, content: str, width: float, height: float,
-                 resources: DictionaryObject | None = None) -> IndirectObject:
-    stream = DecodedStreamObject()
-    stream.set_data(content.encode("ascii"))
-    stream.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (0, 0, width, height)),
-        NameObject("/Resources"): resources or DictionaryObject(),
-    })
-    return writer._add_object(stream.flate_encode())
+    def get(self, content: str, width: float, height: float) -> pikepdf.Object:
+        key = (content, round(width, 3), round(height, 3))
+        if key not in self._made:
+            self._made[key] = self._pdf.make_indirect(pikepdf.Stream(
+                self._pdf, content.encode("ascii"),
+                Type=Name.XObject, Subtype=Name.Form,
+                BBox=Array([0, 0, key[1], key[2]]), Resources=Dictionary(),
+            ))
+        return self._made[key]
 
 
 def _n(value: float) -> str:

@@ -6,36 +6,35 @@ under `1` under `tiltak`. Viewers and pypdf join the parts back into the full na
 
 from __future__ import annotations
 
-from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, TextStringObject
+import pikepdf
+from pikepdf import Array, Dictionary
 
 
 class FieldTree:
     """Collects the fields of one form; `roots` becomes the AcroForm's /Fields."""
 
-    def __init__(self, writer: PdfWriter) -> None:
-        self._writer = writer
-        self._nodes: dict[str, IndirectObject] = {}
-        self.roots = ArrayObject()
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self._pdf = pdf
+        self._nodes: dict[str, pikepdf.Object] = {}
+        self.roots = Array()
 
-    def attach(self, name: str, field: IndirectObject) -> None:
-        """Give `field` its partial name and hang it under its parents, made as needed."""
+    def attach(self, name: str, field: pikepdf.Object) -> None:
+        """Give the (indirect) `field` its partial name and hang it under its parents."""
         *parents, last = name.split(".")
-        field.get_object()[NameObject("/T")] = TextStringObject(last)
+        field.T = pikepdf.String(last)
         self._nodes[name] = field
         self._hang(".".join(parents), field)
 
-    def find(self, name: str) -> IndirectObject | None:
+    def find(self, name: str) -> pikepdf.Object | None:
         return self._nodes.get(name)
 
-    def _hang(self, parent_name: str, field: IndirectObject) -> None:
+    def _hang(self, parent_name: str, field: pikepdf.Object) -> None:
         if not parent_name:
             self.roots.append(field)
             return
         parent = self._nodes.get(parent_name)
         if parent is None:
-            parent = self._writer._add_object(DictionaryObject(
-                {NameObject("/Kids"): ArrayObject()}))
+            parent = self._pdf.make_indirect(Dictionary(Kids=Array()))
             self.attach(parent_name, parent)
-        field.get_object()[NameObject("/Parent")] = parent
-        parent.get_object()["/Kids"].append(field)
+        field.Parent = parent
+        parent.Kids.append(field)

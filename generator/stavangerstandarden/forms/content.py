@@ -6,6 +6,7 @@ and option each id stands for, so the field layer can build the real form fields
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +88,7 @@ def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
 
 
 def _area(area: Area, pairs: tuple[tuple[Statement, str], ...], fields: dict[str, FieldSpec],
-          add: Any) -> dict[str, Any]:
+          add: Callable[[FieldSpec, tuple[str, str]], str]) -> dict[str, Any]:
     rows = []
     for statement, text in pairs:
         field = fields[statement.id]

@@ -19,7 +19,7 @@ Located = tuple[int, str, str]
 def check_glyphs(standard: Standard) -> None:
     """Raise InvalidSource listing every text with a character the form font lacks."""
     can_draw = drawable()
-    problems = []
+    problems: list[Problem] = []
     for line, path, text in _texts(standard):
         missing = sorted({ch for ch in text if ord(ch) not in can_draw and not ch.isspace()})
         problems.extend(_problem(standard.source, line, path, ch) for ch in missing)

@@ -7,11 +7,20 @@ tested — also against the quirks of real viewers — independently of the form
 
 from __future__ import annotations
 
+import csv
 import io
+import json
+import os
+import random
+import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -25,6 +34,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from stavangerstandarden.cli import main
+from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
@@ -239,3 +250,146 @@ def old_standard(standard: Standard) -> Standard:
 @pytest.fixture
 def form_from_spec() -> Callable[..., FormBuilder]:
     return FormBuilder
+
+
+# --- Real forms, filled by real engines ---------------------------------------------------
+
+PDFJS_FORM = ROOT / "tests" / "js" / "pdfjs_form.mjs"
+
+
+def require(tool: str) -> str:
+    """Path of a program the test needs; skip without it, but fail under CI."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_form(standard: Standard, specs: tuple[FormSpec, ...]) -> Callable[..., bytes]:
+    """The renderer's PDF for (area, level), rendered once per session."""
+    cache: dict[tuple[str | None, str], bytes] = {}
+
+    def get(area: str | None, level: str, of: Standard | None = None) -> bytes:
+        source = of or standard
+        key = (area, level) if of is None else (f"{source.meta.version}:{area}", level)
+        if key not in cache:
+            spec = spec_for(form_specs(source) if of else specs, area, level)
+            cache[key] = render_form(source, spec)
+        return cache[key]
+
+    return get
+
+
+def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
+    """A plausible filled form: most statements answered, a few left blank, two tiltak."""
+    rnd = random.Random(seed)
+    values: dict[str, str] = {}
+    for f in spec.fields:
+        if f.type == "radio" and rnd.random() < 0.85:
+            values[f.name] = rnd.choice([v for v, _ in f.options])
+    values.update({
+        "meta.skole": "Eiganes skole", "meta.klasse": f"{seed % 10 + 1}B",
+        "meta.utfylt_av": "FAU og kontaktlærer",
+        "tiltak.1.tiltak": f"Foreldrekaffe før jul, runde {seed}\nmed tolk for nye familier",
+        "tiltak.1.ansvarlig": "Rektor", "tiltak.1.frist": "15.12.",
+        "tiltak.3.tiltak": "Æ, ø og å – «nettvett» på foreldremøtet",
+        "tiltak.3.frist": "Våren",
+    })
+    return values
+
+
+def pdfjs_fill(data: bytes, values: Mapping[str, str], tmp: Path) -> bytes:
+    """Fill and save through Mozilla pdf.js, as Firefox does (tests/js/pdfjs_form.mjs)."""
+    node = require("node")
+    src, out, vals = tmp / "in.pdf", tmp / "out.pdf", tmp / "values.json"
+    src.write_bytes(data)
+    vals.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run([node, str(PDFJS_FORM), "fill", str(src), str(out), str(vals)],
+                         capture_output=True, text=True, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    return out.read_bytes()
+
+
+def pdfium_fill(data: bytes, values: Mapping[str, str]) -> bytes:
+    """Fill through PDFium's form API, as Chrome does: click the radio buttons, type the
+    text (Enter as `\\r`), then save."""
+    pdf = pdfium.PdfDocument(data)
+    pdf.init_forms()
+    form = pdf.formenv
+    for index in range(len(pdf)):
+        page = pdf[index]
+        for n in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+            annot = pdfium_c.FPDFPage_GetAnnot(page, n)
+            name = _wide(pdfium_c.FPDFAnnot_GetFormFieldName, form, annot)
+            if name in values:
+                _pdfium_enter(form, page, annot, values[name])
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _pdfium_enter(form: object, page: object, annot: object, value: str) -> None:
+    kind = pdfium_c.FPDFAnnot_GetFormFieldType(form, annot)
+    if kind == pdfium_c.FPDF_FORMFIELD_RADIOBUTTON:
+        if _wide(pdfium_c.FPDFAnnot_GetFormFieldExportValue, form, annot) != value:
+            return
+        rect = pdfium_c.FS_RECTF()
+        pdfium_c.FPDFAnnot_GetRect(annot, rect)
+        x, y = (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2
+        pdfium_c.FORM_OnMouseMove(form, page, 0, x, y)
+        pdfium_c.FORM_OnLButtonDown(form, page, 0, x, y)
+        pdfium_c.FORM_OnLButtonUp(form, page, 0, x, y)
+    else:
+        pdfium_c.FORM_SetFocusedAnnot(form, annot)
+        for char in value.replace("\n", "\r"):
+            pdfium_c.FORM_OnChar(form, page, ord(char), 0)
+    pdfium_c.FORM_ForceToKillFocus(form)
+
+
+def _wide(getter: Callable[..., int], form: object, annot: object) -> str:
+    size = getter(form, annot, None, 0)
+    buffer = (pdfium_c.FPDF_WCHAR * (size // 2))()
+    getter(form, annot, buffer, size)
+    return bytes(buffer)[: max(size - 2, 0)].decode("utf-16-le")
+
+
+ENGINES: dict[str, Callable[[bytes, Mapping[str, str], Path], bytes]] = {
+    "pypdf": lambda data, values, tmp: pypdf_fill(data, values),
+    "pdfjs": pdfjs_fill,
+    "pdfium": lambda data, values, tmp: pdfium_fill(data, values),
+}
+"""Every engine the round trips fill with: name → fill(form, values, scratch folder)."""
+
+
+@pytest.fixture
+def engines() -> dict[str, Callable[[bytes, Mapping[str, str], Path], bytes]]:
+    return ENGINES
+
+
+@pytest.fixture
+def answers() -> Callable[[FormSpec, int], dict[str, str]]:
+    return answers_for
+
+
+Collected = tuple[int, dict[str, Any], list[dict[str, str]]]
+
+
+@pytest.fixture
+def collect(tmp_path: Path) -> Callable[..., Collected]:
+    """Run `stavangerstandarden collect PATH... --out DIR` in-process; return the exit status,
+    sammendrag.json and the rows of svar.csv."""
+
+    def run(*paths: Path, extra: tuple[str, ...] = ()) -> Collected:
+        out = tmp_path / "ut"
+        status = main(["collect", *map(str, paths), "--out", str(out), "--source", str(SOURCE),
+                       *extra])
+        data = json.loads((out / "sammendrag.json").read_text(encoding="utf-8"))
+        text = (out / "svar.csv").read_text(encoding="utf-8-sig")
+        return status, data, list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+    return run

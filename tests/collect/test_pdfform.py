@@ -85,24 +85,31 @@ def _encrypted(data: bytes, user: str) -> bytes:
 
 
 def test_encrypted_with_password_is_unreadable(make_form):
-    with pytest.raises(Unreadable, match="^PDF-filen er kryptert eller passordbeskyttet"):
+    with pytest.raises(Unreadable) as info:
         read_form(_encrypted(make_form(answers=ANSWERS), "hemmelig"))
+    assert str(info.value) == ("PDF-filen er kryptert eller passordbeskyttet; be om skjemaet "
+                               "lagret uten passord")
 
 
 def test_encrypted_without_open_password_is_read(make_form):
     assert chosen(_encrypted(make_form(answers=ANSWERS), "")) == ANSWERS
 
 
+TRUNCATED = ("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting eller et "
+             "vedlegg som ikke ble lagret helt)")
+
+
 @pytest.mark.parametrize(("mangle", "reason"), [
     (lambda d: b"", "filen er ikke en PDF"),
     (lambda d: b"PK\x03\x04 a zip file", "filen er ikke en PDF"),
-    (lambda d: d[: len(d) // 2], "PDF-filen er ufullstendig"),
-    (lambda d: d[:-40], "PDF-filen er ufullstendig"),
-    (lambda d: d[:9] + b"\x00" * (len(d) - 20) + d[-11:], "PDF-filen er skadet"),
+    (lambda d: d[: len(d) // 2], TRUNCATED),
+    (lambda d: d[:-40], TRUNCATED),
+    (lambda d: d[:9] + b"\x00" * (len(d) - 20) + d[-11:], "PDF-filen er skadet og kan ikke leses"),
 ], ids=["empty", "zip", "half", "no-eof", "zeroed"])
 def test_broken_files_give_a_reason(make_form, mangle, reason):
-    with pytest.raises(Unreadable, match=f"^{reason}"):
+    with pytest.raises(Unreadable) as info:
         read_form(mangle(make_form(answers=ANSWERS)))
+    assert str(info.value) == reason
 
 
 def test_pdf_without_fields_reads_as_empty():

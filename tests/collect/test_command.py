@@ -1,0 +1,191 @@
+"""`stavangerstandarden collect` end to end on real forms, with every kind of bad input.
+
+Each bad file is listed with its Norwegian reason, never stops the good ones from being
+counted, and is never counted twice; the exit status says whether anything was left out.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
+
+from stavangerstandarden.cli import main
+
+GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
+        "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
+
+
+def pdf_bytes(writer: PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def encrypted(data: bytes) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password="hemmelig", owner_password="eier", algorithm="RC4-128")
+    return pdf_bytes(writer)
+
+
+def letter() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": "Referat fra foreldremøtet"})
+    return pdf_bytes(writer)
+
+
+def preview_saved(data: bytes) -> bytes:
+    """A real filled form as macOS Preview saves it: every chosen radio button loses /Parent,
+    gets /T, /V and /FT copied in, and stands alone in /Fields."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    fields = writer._root_object["/AcroForm"]["/Fields"]
+    for ref in list(fields):
+        group = ref.get_object()
+        if group.get("/FT") != "/Btn":
+            continue
+        for kid in list(group["/Kids"]):
+            button = kid.get_object()
+            if button.get("/AS") not in (None, "/Off"):
+                del button["/Parent"]
+                for key in ("/T", "/V", "/FT"):
+                    button[NameObject(key)] = group[key]
+                group["/Kids"].remove(kid)
+                fields.append(kid)
+    return pdf_bytes(writer)
+
+
+@pytest.fixture
+def inbox(tmp_path, real_form, fill, old_standard):
+    """A folder as a school gets it: good forms and every kind of bad file."""
+    good = fill(real_form("gode-relasjoner", "trinn-3"), GOOD)
+    complete = fill(real_form(None, "trinn-5"), {"digital-kontakt": "tilfreds"})
+    old = fill(real_form("gode-relasjoner", "trinn-3", old_standard),
+               {"relasjoner-gammel": "endres"})
+    old_known = fill(real_form("digital-kompetanse", "trinn-1", old_standard),
+                     {"digital-kontakt": "endres"})
+    files = {
+        "1-god.pdf": good,
+        "2-alle-omrader.pdf": complete,
+        "3-kopi-av-god.pdf": good,
+        "4-ikke-pdf.pdf": "Hei! Her er skjemaet vårt.\n".encode(),
+        "5-avkortet.pdf": good[: len(good) * 2 // 3],
+        "6-kryptert.pdf": encrypted(good),
+        "7-referat.pdf": letter(),
+        "8-gammel.pdf": old,
+        "9-gammel-kjente-utsagn.pdf": old_known,
+        "10-preview.pdf": preview_saved(fill(real_form("gode-relasjoner", "trinn-7"), GOOD)),
+    }
+    folder = tmp_path / "innboks"
+    (folder / "klasse").mkdir(parents=True)
+    for name, data in files.items():
+        (folder / "klasse" / name).write_bytes(data)
+    (folder / "klasse" / "._1-god.pdf").write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    (folder / "klasse" / "notat.txt").write_text("ikke et skjema", encoding="utf-8")
+    return folder
+
+
+def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
+    status, data, rows = collect(inbox)
+    assert status == 1
+    reported = {f["file"].rsplit("/", 1)[1]: (f["status"], f["reason"]) for f in data["files"]}
+    assert reported == {
+        "1-god.pdf": ("ok", ""),
+        "2-alle-omrader.pdf": ("ok", ""),
+        "3-kopi-av-god.pdf": ("duplicate", f"samme innhold som {inbox}/klasse/1-god.pdf; "
+                                           "talt én gang"),
+        "4-ikke-pdf.pdf": ("skipped", "filen er ikke en PDF"),
+        "5-avkortet.pdf": ("skipped", "PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt "
+                                      "nedlasting eller et vedlegg som ikke ble lagret helt)"),
+        "6-kryptert.pdf": ("skipped", "PDF-filen er kryptert eller passordbeskyttet; be om "
+                                      "skjemaet lagret uten passord"),
+        "7-referat.pdf": ("skipped", "PDF-filen har ingen skjemafelt; et skannet papirskjema "
+                                     "må telles for hånd"),
+        "8-gammel.pdf": ("skipped", "skjemaet er fra versjon 2019.1 av standarden og har 1 "
+                                    "utsagn som ikke finnes i versjon 2020.1 "
+                                    "(relasjoner-gammel); fyll ut et nytt skjema"),
+        "9-gammel-kjente-utsagn.pdf": ("ok", "skjema fra versjon 2019.1; alle utsagnene finnes "
+                                             "også i versjon 2020.1 og er talt med"),
+        "10-preview.pdf": ("ok", ""),
+    }
+    counts = data["statements"]
+    assert counts["relasjoner-tett-kontakt"] == {"endres": 0, "bedre": 2, "tilfreds": 0,
+                                                 "ubesvart": 1}
+    assert counts["relasjoner-matpakker"] == {"endres": 2, "bedre": 0, "tilfreds": 0,
+                                              "ubesvart": 1}
+    assert counts["digital-kontakt"] == {"endres": 1, "bedre": 0, "tilfreds": 1, "ubesvart": 0}
+    assert len({r["fil"] for r in rows}) == 4
+    assert [a["tiltak"] for a in data["tiltak"]] == ["Foreldrekaffe", "Foreldrekaffe"]
+
+
+def test_all_good_exits_0_and_files_named_directly_are_read(tmp_path, real_form, fill, collect):
+    form = tmp_path / "skjema med mellomrom.pdf"
+    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    status, data, _ = collect(form)
+    assert status == 0
+    assert data["files"][0]["file"] == form.as_posix()
+
+
+def test_missing_path_is_reported(tmp_path, collect):
+    status, data, _ = collect(tmp_path / "finnes-ikke.pdf")
+    assert status == 1
+    assert data["files"][0]["reason"] == "filen finnes ikke"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["collect", "x.pdf"], "disse argumentene mangler: --out"),
+    (["collect", "--out", "ut"], "disse argumentene mangler: STI"),
+])
+def test_usage_errors_exit_2(args, message, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_folder_without_pdfs_exits_2(tmp_path, capsys):
+    (tmp_path / "tom").mkdir()
+    assert main(["collect", str(tmp_path / "tom"), "--out", str(tmp_path / "ut")]) == 2
+    assert capsys.readouterr().err == (
+        f"stavangerstandarden collect: feil: fant ingen PDF-filer i {tmp_path / 'tom'}\n")
+    assert not (tmp_path / "ut").exists()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "{path}: filen finnes ikke"),
+    ("{", "{path}:1: ugyldig JSON (Expecting property name enclosed in double quotes)"),
+    ('{"files": []}', "{path}: forventet et sammendrag fra «stavangerstandarden collect» med "
+                      "nøkkelen «statements», fant ikke den"),
+    ('{"statements": {"a": {"bedre": -1}}}', '{path}: statements.a: forventet antall (hele tall '
+                                             '≥ 0) per svar, fant {{"bedre": -1}}'),
+])
+def test_unusable_previous_summary_exits_2(tmp_path, real_form, fill, capsys, content, message):
+    form = tmp_path / "skjema.pdf"
+    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    previous = tmp_path / "forrige.json"
+    if content is not None:
+        previous.write_text(content, encoding="utf-8")
+    status = main(["collect", str(form), "--out", str(tmp_path / "ut"),
+                   "--sammenlign", str(previous)])
+    assert status == 2
+    assert capsys.readouterr().err == (
+        f"stavangerstandarden collect: feil: {message.format(path=previous)}\n")
+
+
+def test_compare_with_last_year(tmp_path, real_form, fill, collect):
+    last = tmp_path / "i-fjor" / "sammendrag.json"
+    last.parent.mkdir()
+    last.write_text(json.dumps({"statements": {"relasjoner-tett-kontakt": {
+        "endres": 2, "bedre": 2, "tilfreds": 0, "ubesvart": 0}}}), encoding="utf-8")
+    form = tmp_path / "skjema.pdf"
+    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"),
+                          {"relasjoner-tett-kontakt": "tilfreds"}))
+    status, _, _ = collect(form, extra=("--sammenlign", str(last)))
+    html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
+    assert status == 0
+    assert f"Sammenlignet med forrige sammendrag: <strong>{last}</strong>" in html
+    assert ("Endring siden sist: Praksis må endres −50 prosentpoeng, Praksis kan bli bedre "
+            "−50 prosentpoeng, Praksis er tilfredsstillende +100 prosentpoeng.") in html

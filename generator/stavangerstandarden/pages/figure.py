@@ -15,9 +15,9 @@ from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import join_words
 
 WIDTH = 640
-GAP = 16
-FONT = 20
-LINE = 24
+GAP = 12
+FONT = 18
+LINE = 22
 CHAR = 0.56 * FONT
 """Average width of a bold character, to wrap titles before they overflow a shape."""
 SHAPES = ("box", "circle")
@@ -83,7 +83,7 @@ def _layout(standard: Standard) -> tuple[tuple[Shape, ...], float]:
 
 
 def _shape(area: Area, kind: str, x: float, y: float, width: float) -> Shape:
-    usable = width - 2 * GAP if kind == "box" else width * 0.72
-    lines = tuple(textwrap.wrap(area.title, max(6, int(usable // CHAR))))
+    usable = width - 2 * GAP if kind == "box" else width * 0.78
+    lines = tuple(textwrap.wrap(area.title, max(6, int(usable // CHAR)), break_long_words=False))
     height = len(lines) * LINE + 2 * GAP if kind == "box" else width
     return Shape(area, kind, x, y, width, max(height, 3 * LINE), lines)

@@ -1,0 +1,165 @@
+// Drive Debian's Chromium (never a downloaded browser) through playwright-core over a built
+// site served from 127.0.0.1, and print what a visitor would meet as JSON on stdout.
+//
+//   node browser.mjs crawl SITE_DIR            every page: requests, axe (light+dark), links, print
+//   node browser.mjs page SITE_DIR PATH        one page: visible text and injected-script check
+//   node browser.mjs shot SITE_DIR PATH WIDTH OUT.png [dark]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const PAGE_EXT = new Set(["", ".html"]);
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
+  ".pdf": "application/pdf", ".zip": "application/zip", ".csv": "text/csv; charset=utf-8",
+  ".xml": "application/xml", ".gz": "application/gzip", ".ico": "image/x-icon" };
+
+async function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+async function browser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+async function open(context, url, requests) {
+  const page = await context.newPage();
+  if (requests) page.on("request", (r) => requests.push(r.url()));
+  const response = await page.goto(url, { waitUntil: "load" });
+  return { page, status: response ? response.status() : 0 };
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  }, WCAG);
+  return result;
+}
+
+async function printChrome(page) {
+  await page.emulateMedia({ media: "print" });
+  const visible = {};
+  for (const sel of [".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs",
+    ".md-search", ".md-nav--primary"]) {
+    visible[sel] = await page.locator(sel).first().isVisible().catch(() => false);
+  }
+  const content = await page.locator("article.md-content__inner").isVisible();
+  await page.emulateMedia({ media: "screen" });
+  return { chrome: visible, content };
+}
+
+async function links(page) {
+  // getAttribute, not .href: an SVG link's href is an object, not a string.
+  return page.evaluate(() => [...document.querySelectorAll("a[href]")]
+    .map((a) => new URL(a.getAttribute("href"), document.baseURI).href));
+}
+
+async function scheme(context, url) {
+  const { page } = await open(context, url);
+  const found = await page.evaluate(() => document.body.getAttribute("data-md-color-scheme"));
+  const violations = await axe(page);
+  await page.close();
+  return { scheme: found, violations };
+}
+
+async function crawl(root) {
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const light = await b.newContext({ colorScheme: "light", serviceWorkers: "block" });
+  const dark = await b.newContext({ colorScheme: "dark", serviceWorkers: "block" });
+  const queue = [`${origin}/`];
+  const seen = new Set(queue);
+  const pages = [];
+  const targets = new Map();
+  while (queue.length) {
+    const url = queue.shift();
+    const requests = [];
+    const { page, status } = await open(light, url, requests);
+    const found = await links(page);
+    const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+    const record = { url: url.slice(origin.length), status, requests, ids, links: found,
+      title: await page.title(), print: await printChrome(page),
+      light: { scheme: await page.evaluate(() => document.body.getAttribute("data-md-color-scheme")),
+        violations: await axe(page) } };
+    await page.close();
+    record.dark = await scheme(dark, url);
+    pages.push(record);
+    for (const href of found) {
+      const u = new URL(href);
+      if (u.origin !== origin) continue;
+      const bare = `${u.origin}${u.pathname}`;
+      if (PAGE_EXT.has(extname(u.pathname)) && !seen.has(bare)) { seen.add(bare); queue.push(bare); }
+      if (!PAGE_EXT.has(extname(u.pathname)) && !targets.has(bare)) targets.set(bare, 0);
+    }
+  }
+  for (const url of targets.keys()) {
+    const r = await fetch(url, { method: "HEAD" });
+    targets.set(url, r.status);
+  }
+  await b.close();
+  server.close();
+  const files = Object.fromEntries([...targets].map(([u, s]) => [u.slice(origin.length), s]));
+  return { origin, pages: pages.map((p) => ({ ...p,
+    links: p.links.map((l) => (l.startsWith(origin) ? l.slice(origin.length) : l)) })), files };
+}
+
+async function pageText(root, path) {
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const context = await b.newContext();
+  const { page, status } = await open(context, origin + path);
+  const result = await page.evaluate(() => ({
+    text: document.querySelector("article").innerText,
+    injected: window.__injected === true,
+    scripts: [...document.querySelectorAll("article script")].length,
+    foreignLinks: [...document.querySelectorAll("article a[href]")]
+      .map((a) => a.href).filter((h) => !h.startsWith(location.origin)),
+  }));
+  await b.close();
+  server.close();
+  return { status, ...result };
+}
+
+async function shot(root, path, width, out, dark) {
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const context = await b.newContext({ viewport: { width: Number(width), height: 900 },
+    colorScheme: dark ? "dark" : "light" });
+  const { page } = await open(context, origin + path);
+  await page.screenshot({ path: out, fullPage: true });
+  await b.close();
+  server.close();
+  return { out };
+}
+
+const [command, ...args] = process.argv.slice(2);
+const commands = { crawl, page: pageText, shot };
+if (!commands[command]) {
+  console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
+  process.exit(2);
+}
+console.log(JSON.stringify(await commands[command](...args)));

@@ -50,6 +50,8 @@ class AreaView:
     kind: str
     forms: int
     rows: tuple[Row, ...]
+    totals: tuple[Segment, ...]
+    """All answers to the area's statements together, for the overview."""
 
 
 def render_report(summary: Summary, previous: Previous | None = None) -> str:
@@ -82,7 +84,10 @@ def _area_view(area: Area, summary: Summary, previous: Previous | None) -> AreaV
         then = _segments(summary.standard, before) if sum(before.values()) else ()
         rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
                         _change(now, then)))
-    return AreaView(area.title, area.kind.label, max(r.total for r in rows), tuple(rows))
+    totals = {key: sum(summary.counts[s.id][key] for s in area.statements)
+              for key in summary.counts[area.statements[0].id]}
+    return AreaView(area.title, area.kind.label, max(r.total for r in rows), tuple(rows),
+                    _segments(summary.standard, totals))
 
 
 def _segments(standard: Standard, counts: dict[str, int]) -> tuple[Segment, ...]:

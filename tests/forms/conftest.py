@@ -1,0 +1,119 @@
+"""Fixtures for the form tests: the real source, its 77 forms rendered once per session
+(through `form_files`, exactly as the build does), and the real engines that read them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stavangerstandarden.forms import form_files
+from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.loader import load_file
+from stavangerstandarden.model import Standard
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+PDFJS = ROOT / "tests" / "js" / "pdfjs_form.mjs"
+
+
+def missing(what: str) -> None:
+    """Skip locally when a tool is missing; under CI that is a failure, never a skip."""
+    message = f"{what} is not installed (make test installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        missing(name)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def qpdf() -> str:
+    return require_tool("qpdf")
+
+
+@pytest.fixture(scope="session")
+def standard() -> Standard:
+    return load_file(SOURCE)
+
+
+@pytest.fixture(scope="session")
+def specs(standard: Standard) -> tuple[FormSpec, ...]:
+    return form_specs(standard)
+
+
+@pytest.fixture(scope="session")
+def files(standard: Standard) -> dict[str, bytes]:
+    """Every form, the ZIP and the manifest, as the build gets them."""
+    return form_files(standard)
+
+
+@pytest.fixture(scope="session")
+def form_dir(files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The forms written to disk, for the programs that read files."""
+    root = tmp_path_factory.mktemp("site")
+    for rel, data in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample(specs: tuple[FormSpec, ...]) -> dict[str, FormSpec]:
+    """Forms the slower engine tests open: the first area form, the first area form whose
+    text differs by level (e.g. with an SFO sentence), and the complete form of that level."""
+    varied = next(s for s in specs if s.area
+                  and any(s0.text != text for _, pairs in s.statements for s0, text in pairs))
+    complete = next(s for s in specs if s.area is None and s.level == varied.level)
+    return {"area": specs[0], "varied": varied, "complete": complete}
+
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def pdfjs() -> Run:
+    """tests/js/pdfjs_form.mjs run by node, with these arguments."""
+    node = require_tool("node")
+    if not (ROOT / "node_modules" / "pdfjs-dist").is_dir():
+        missing("pdfjs-dist (npm ci)")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([node, str(PDFJS), *args], capture_output=True, text=True,
+                              check=False, cwd=ROOT, timeout=120)
+    return run
+
+
+@pytest.fixture(scope="session")
+def pdfjs_list(pdfjs: Run) -> Callable[[Path], dict[str, Any]]:
+    """Mozilla pdf.js's view of a form: {"pages", "fields": [...]}."""
+    def run(path: Path) -> dict[str, Any]:
+        done = pdfjs("list", str(path))
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+    return run
+
+
+@pytest.fixture(scope="session")
+def pdfjs_fill(pdfjs: Run, tmp_path_factory: pytest.TempPathFactory,
+               ) -> Callable[[Path, dict[str, Any]], Path]:
+    """Fill a form through pdf.js's annotationStorage and save it as Firefox does."""
+    def run(path: Path, values: dict[str, Any]) -> Path:
+        work = tmp_path_factory.mktemp("pdfjs")
+        (work / "values.json").write_text(json.dumps(values, ensure_ascii=False), "utf-8")
+        out = work / f"filled-{path.name}"
+        done = pdfjs("fill", str(path), str(out), str(work / "values.json"))
+        assert done.returncode == 0, done.stderr
+        return out
+    return run

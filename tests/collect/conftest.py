@@ -393,3 +393,14 @@ def collect(tmp_path: Path) -> Callable[..., Collected]:
         return status, data, list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
     return run
+
+
+@pytest.fixture
+def need() -> Callable[[str], str]:
+    """`need("node")`: the program's path; skipped without it, failed under CI."""
+    return require
+
+
+@pytest.fixture
+def report_browser() -> Path:
+    return ROOT / "tests" / "collect" / "report_browser.mjs"

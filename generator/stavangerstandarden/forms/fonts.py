@@ -63,10 +63,13 @@ def winansi_chars() -> dict[int, str]:
 @cache
 def field_font() -> FieldFont:
     """The /DR font; computed once per process."""
-    font = TTFont(FONT_DIR / FIELD_FONT_FILE)
+    font = TTFont(FONT_DIR / FIELD_FONT_FILE, recalcTimestamp=False)
     options = subset.Options()
     options.hinting = False
     options.layout_features = []
+    # A PDF simple font is never shaped; dropping these also keeps the bytes stable (their
+    # subsetting depends on Python's hash seed).
+    options.drop_tables += ["GDEF", "GPOS", "GSUB"]
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     options.notdef_outline = True
     options.recalc_timestamp = False

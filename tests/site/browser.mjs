@@ -137,7 +137,8 @@ async function pageText(root, path) {
     injected: window.__injected === true,
     scripts: [...document.querySelectorAll("article script")].length,
     foreignLinks: [...document.querySelectorAll("article a[href]")]
-      .map((a) => a.href).filter((h) => !h.startsWith(location.origin)),
+      .map((a) => new URL(a.getAttribute("href"), document.baseURI).href)
+      .filter((h) => !h.startsWith(location.origin)),
   }));
   await b.close();
   server.close();

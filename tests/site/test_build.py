@@ -1,0 +1,55 @@
+"""Building the site: strict MkDocs without warnings, and hostile source text stays text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stavangerstandarden.loader import load
+
+from .conftest import SOURCE, build_project, copy_project
+
+TEXT = SOURCE.read_text("utf-8")
+STANDARD = load(TEXT, str(SOURCE))
+HOSTILE = "<script>window.__injected = true</script> & *ikke uthevet* [lenke](https://example.org)"
+
+
+def test_strict_mkdocs_build_has_no_warnings(project: Path, site: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    assert re.findall(r"^(?:WARNING|ERROR)\b.*", log, re.MULTILINE) == []
+    assert (tmp_path / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The standard with markup in an area title, its description and a statement."""
+    area = STANDARD.areas[0]
+    text = TEXT
+    for original in (f"title: {area.title}\n", f"text: {area.statements[0].text}\n"):
+        assert original in text
+        text = text.replace(original, f"{original.split(':')[0]}: '{HOSTILE}'\n", 1)
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", text)
+    return build_project(project)
+
+
+@pytest.mark.parametrize("path", [f"/omrader/{STANDARD.areas[0].id}/", "/", "/skjema/",
+                                  "/apne-data/"])
+def test_markup_in_the_source_shows_as_text(hostile_site: Path, browser: Callable[..., Any],
+                                            path: str) -> None:
+    page = browser("page", str(hostile_site), path)
+    assert page["status"] == 200
+    assert HOSTILE in page["text"]
+    assert page["injected"] is False
+    assert page["scripts"] == 0
+    assert page["foreignLinks"] == []

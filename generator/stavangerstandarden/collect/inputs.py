@@ -46,11 +46,17 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
 
 def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
     """Read every file, in order; in a process pool when there are many."""
-    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = workers or _cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def read_path(path: Path) -> Read:

@@ -115,7 +115,8 @@ def test_a_letter_the_font_lacks_is_a_build_error_at_its_line(standard):
     assert [str(p) for p in caught.value.problems] == [
         f"{standard.source}:123: feil: areas[1].statements[0].text: tegnet «☃» (U+2603) "
         "finnes ikke i skriften Noto Sans og ville blitt en tom rute i skjemaet\n"
-        "    tips: bytt ut tegnet, eller legg en skrift som har det i fonts/"
+        "    tips: bytt ut tegnet i kilden, eller legg en skrift som har det i "
+        "stavangerstandarden/fonts/"
     ]
 
 

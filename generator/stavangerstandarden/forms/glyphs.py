@@ -32,7 +32,8 @@ def _problem(source: str, line: int, path: str, ch: str) -> Problem:
         source, line, path,
         f"tegnet «{ch}» (U+{ord(ch):04X}) finnes ikke i skriften {FONT_FAMILY} "
         "og ville blitt en tom rute i skjemaet",
-        hint=f"bytt ut tegnet, eller legg en skrift som har det i {FONT_DIR.name}/",
+        hint="bytt ut tegnet i kilden, eller legg en skrift som har det i "
+             f"stavangerstandarden/{FONT_DIR.name}/",
     )
 
 

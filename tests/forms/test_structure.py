@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, StreamObject
 
+from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 
@@ -114,7 +115,10 @@ def test_every_visible_widget_is_a_tagged_form_element(files, spec: FormSpec):
         objrs = [k for k in element["/K"] if isinstance(k, DictionaryObject)]
         assert any(k["/Obj"].get_object() is w or k["/Obj"].idnum == w.indirect_reference.idnum
                    for k in objrs if k.get("/Type") == "/OBJR")
-        assert element["/P"].get_object()["/S"] in ("/TD", "/Div", "/P", "/Sect", "/Form")
+        # Answers and action cells sit in their table cell, header fields in their label's
+        # paragraph: either way next to the words that explain them.
+        in_table = not full_name(field_of(w)).startswith(f"{c.META_PREFIX}.")
+        assert element["/P"].get_object()["/S"] == ("/TD" if in_table else "/P")
     assert visible == sum(len(f.options) or 1 for f in spec.fields if not f.hidden)
 
 

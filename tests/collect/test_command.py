@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -15,6 +18,7 @@ from pypdf.generic import NameObject
 
 from stavangerstandarden.cli import main
 
+SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
 GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 
@@ -189,3 +193,24 @@ def test_compare_with_last_year(tmp_path, real_form, fill, collect):
     assert f"Sammenlignet med forrige sammendrag: <strong>{last}</strong>" in html
     assert ("Endring siden sist: Praksis må endres −50 prosentpoeng, Praksis kan bli bedre "
             "−50 prosentpoeng, Praksis er tilfredsstillende +100 prosentpoeng.") in html
+
+
+def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):
+    """Run as a user does: pypdf's own log lines about repaired files stay out of the way."""
+    inbox = tmp_path / "innboks"
+    inbox.mkdir()
+    good = fill(real_form("gode-relasjoner", "trinn-3"), GOOD)
+    start = good.rindex(b"startxref") + len(b"startxref\n")
+    (inbox / "a-reparert.pdf").write_bytes(good[:start] + b"999"
+                                           + good[good.index(b"\n", start):])
+    (inbox / "b-tom.pdf").write_bytes(b"")
+    run = subprocess.run([sys.executable, "-m", "stavangerstandarden.cli", "collect",
+                          str(inbox), "--out", str(tmp_path / "ut"), "--source", str(SOURCE)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert run.stderr == f"{inbox}/b-tom.pdf: ikke talt med: filen er ikke en PDF\n"
+    assert run.stdout == (f"1 av 2 filer talt med. Skrev sammendrag.json, svar.csv, "
+                          f"rapport.html i {tmp_path / 'ut'}/.\n")
+    data = json.loads((tmp_path / "ut" / "sammendrag.json").read_text(encoding="utf-8"))
+    assert data["files"][0]["reason"] == ("PDF-filen hadde feil som ble rettet under lesingen; "
+                                          "se gjerne over svarene i skjemaet")

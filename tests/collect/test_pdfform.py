@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -119,3 +120,33 @@ def test_pdf_without_fields_reads_as_empty():
     writer.write(out)
     form = read_form(out.getvalue())
     assert (form.texts, form.choices) == ({}, {})
+
+
+def test_broken_xref_is_repaired_and_said(make_form):
+    data = make_form(answers=ANSWERS)
+    start = data.rindex(b"startxref") + len(b"startxref\n")
+    broken = data[:start] + b"999" + data[data.index(b"\n", start):]
+    form = read_form(broken)
+    assert form.repaired
+    assert {k: v for k, v in form.choices.items() if v} == ANSWERS
+    assert not read_form(data).repaired
+
+
+def test_random_damage_never_crashes(builder, fill):
+    """Seeded byte flips, cuts and insertions: every outcome is a form or a reason."""
+    base = fill(builder().bytes(), ANSWERS)
+    rnd = random.Random(5)
+    outcomes = set()
+    for _ in range(150):
+        data = bytearray(base)
+        for _ in range(rnd.choice([1, 5, 30])):
+            pos = rnd.randrange(len(data) - 60)
+            if rnd.random() < 0.6:
+                data[pos] = rnd.randrange(256)
+            else:
+                del data[pos:pos + rnd.randrange(1, 50)]
+        try:
+            outcomes.add(type(read_form(bytes(data))).__name__)
+        except Unreadable:
+            outcomes.add("Unreadable")
+    assert outcomes == {"RawForm", "Unreadable"}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from stavangerstandarden.collect.compare import BadPrevious, Previous, parse_previous
 from stavangerstandarden.collect.inputs import find_inputs, read_all
+from stavangerstandarden.collect.pdfform import quiet_pypdf
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.tally import Summary, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
@@ -33,6 +34,7 @@ def run(paths: Sequence[Path], out: Path, source: Path, compare: Path | None = N
     except BadPrevious as exc:
         print(f"stavangerstandarden collect: feil: {exc}", file=sys.stderr)
         return 2
+    quiet_pypdf()
     files = find_inputs(paths)
     if not files:
         print("stavangerstandarden collect: feil: fant ingen PDF-filer i "

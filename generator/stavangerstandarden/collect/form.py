@@ -52,12 +52,20 @@ def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
         raise Unreadable(f"skjemaet gjelder et område som ikke finnes i standarden: «{area}»")
     if level not in {lv.id for lv in standard.levels}:
         raise Unreadable(f"skjemaet gjelder et nivå som ikke finnes i standarden: «{level}»")
-    note = "" if version == standard.meta.version else (
-        f"skjema fra versjon {version}; alle utsagnene finnes også i versjon "
-        f"{standard.meta.version} og er talt med")
     return FormAnswers(version, area, level, answers, _actions(raw),
                        {part: raw.texts.get(c.meta_field(part), "") for part, _ in c.META_FIELDS},
-                       note)
+                       _note(raw, version, standard))
+
+
+def _note(raw: RawForm, version: str, standard: Standard) -> str:
+    notes = []
+    if version != standard.meta.version:
+        notes.append(f"skjema fra versjon {version}; alle utsagnene finnes også i versjon "
+                     f"{standard.meta.version} og er talt med")
+    if raw.repaired:
+        notes.append("PDF-filen hadde feil som ble rettet under lesingen; se gjerne over "
+                     "svarene i skjemaet")
+    return "; ".join(notes)
 
 
 def _check_identity(form_standard: str | None, standard: Standard) -> None:

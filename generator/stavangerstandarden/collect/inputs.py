@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from stavangerstandarden.collect.pdfform import RawForm, Unreadable, read_form
+from stavangerstandarden.collect.pdfform import RawForm, Unreadable, quiet_pypdf, read_form
 
 PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
@@ -49,7 +49,7 @@ def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
     workers = workers or _cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=quiet_pypdf) as pool:
         return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
 
 

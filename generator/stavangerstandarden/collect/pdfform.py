@@ -12,6 +12,7 @@ page widgets missing from the field tree are read too.
 from __future__ import annotations
 
 import io
+import logging
 import struct
 import zlib
 from collections.abc import Iterator
@@ -40,6 +41,8 @@ class RawForm:
     """Text fields by full name, line breaks normalised to `\\n`, surrounding space stripped."""
     choices: dict[str, str | None]
     """Radio buttons and check boxes by full name: the chosen export value, or None."""
+    repaired: bool = False
+    """pypdf had to repair the file (e.g. a broken cross-reference table) to read it."""
 
 
 @dataclass
@@ -55,11 +58,17 @@ class _Field:
 def read_form(data: bytes) -> RawForm:
     """Every field value of the form in `data`; raises Unreadable with the reason."""
     _check_envelope(data)
-    fields = _read_fields(data)
+    fields, repaired = _read_fields(data)
     texts = {n: _text(f.value) for n, f in fields.items() if f.kind == "/Tx"}
     choices = {n: _choice(f) for n, f in fields.items()
                if f.kind == "/Btn" and not f.flags & PUSHBUTTON_FLAG}
-    return RawForm(texts, choices)
+    return RawForm(texts, choices, repaired)
+
+
+def quiet_pypdf() -> None:
+    """Silence pypdf's log lines about the files it repairs: `RawForm.repaired` tells, and
+    the report says so next to the file."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _check_envelope(data: bytes) -> None:
@@ -70,13 +79,13 @@ def _check_envelope(data: bytes) -> None:
                          "eller et vedlegg som ikke ble lagret helt)")
 
 
-def _read_fields(data: bytes) -> dict[str, _Field]:
-    """Strict parsing first: it skips pypdf's object-by-object xref check (≈ 10 % of the
-    time). A file strict parsing rejects gets pypdf's repairs."""
+def _read_fields(data: bytes) -> tuple[dict[str, _Field], bool]:
+    """The fields, and whether the file needed repair. Strict parsing first: it skips
+    pypdf's object-by-object xref check (≈ 10 % of the time)."""
     try:
-        return _collect_fields(_open(data, strict=True))
+        return _collect_fields(_open(data, strict=True)), False
     except BROKEN:
-        return _read_repaired(data)
+        return _read_repaired(data), True
 
 
 def _read_repaired(data: bytes) -> dict[str, _Field]:

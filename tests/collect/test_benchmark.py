@@ -1,0 +1,21 @@
+"""The benchmark's generated copies are distinct files with the same, readable answers."""
+
+from __future__ import annotations
+
+from stavangerstandarden.collect.benchmark import answers, fill, unique_copy
+from stavangerstandarden.collect.pdfform import read_form
+
+
+def test_unique_copies_read_back_the_same(real_form, specs):
+    spec = next(s for s in specs if s.file == "skjema/digital-kompetanse-trinn-2.pdf")
+    values = answers(spec, 3)
+    filled = fill(real_form("digital-kompetanse", "trinn-2"), values)
+    copies = [unique_copy(filled, k) for k in (0, 1, 4095)]
+    assert len({*copies, filled}) == 4
+    assert {len(c) for c in copies} == {len(filled)}
+    for copy in copies:
+        form = read_form(copy)
+        assert not form.repaired
+        assert {k: v for k, v in form.choices.items() if v} == {
+            k: v for k, v in values.items() if k in form.choices}
+        assert form.texts["tiltak.1.tiltak"] == values["tiltak.1.tiltak"]

@@ -150,3 +150,14 @@ def test_random_damage_never_crashes(builder, fill):
         except Unreadable:
             outcomes.add("Unreadable")
     assert outcomes == {"RawForm", "Unreadable"}
+
+
+def test_two_buttons_on_in_one_group_is_not_guessed(builder):
+    form = builder()
+    form.choose("relasjoner-tett-kontakt", "bedre")
+    first = form.widgets["relasjoner-tett-kontakt"][0].get_object()
+    first[NameObject("/AS")] = NameObject("/endres")
+    with pytest.raises(Unreadable) as info:
+        read_form(form.bytes())
+    assert str(info.value) == ("utsagnet relasjoner-tett-kontakt er krysset av flere steder "
+                               "(bedre, endres), så svaret kan ikke leses sikkert")

@@ -23,7 +23,6 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, IndirectObject
 
-RADIO_FLAG = 1 << 15
 PUSHBUTTON_FLAG = 1 << 16
 OFF = "Off"
 BROKEN = (PyPdfError, ValueError, LookupError, TypeError, AttributeError, RecursionError,
@@ -60,7 +59,7 @@ def read_form(data: bytes) -> RawForm:
     _check_envelope(data)
     fields, repaired = _read_fields(data)
     texts = {n: _text(f.value) for n, f in fields.items() if f.kind == "/Tx"}
-    choices = {n: _choice(f) for n, f in fields.items()
+    choices = {n: _choice(n, f) for n, f in fields.items()
                if f.kind == "/Btn" and not f.flags & PUSHBUTTON_FLAG}
     return RawForm(texts, choices, repaired)
 
@@ -186,7 +185,8 @@ def _page_annotations(root: Any) -> Iterator[IndirectObject]:
 
 
 def _parent_name(node: Any) -> str:
-    """Full name of a widget's parent field, found by walking /Parent upwards."""
+    """Full name of a widget's parent field, found by walking /Parent upwards (at most 32
+    levels, in case of a /Parent loop)."""
     parts: list[str] = []
     parent = _get(node, "/Parent")
     while isinstance(parent, DictionaryObject) and len(parts) < 32:
@@ -196,12 +196,19 @@ def _parent_name(node: Any) -> str:
     return ".".join(reversed(parts))
 
 
-def _choice(f: _Field) -> str | None:
+def _choice(name: str, f: _Field) -> str | None:
+    """The export value of the button that is on (the group's /V only when no widget is)."""
     states = f.states or ([_name(f.value)] if f.value is not None else [])
-    chosen = next((s for s in states if s and s != OFF), None)
-    if chosen is not None and chosen.isdigit() and int(chosen) < len(f.options):
-        return f.options[int(chosen)]
-    return chosen
+    chosen = sorted({_export(s, f.options) for s in states if s and s != OFF})
+    if len(chosen) > 1:
+        raise Unreadable(f"utsagnet {name} er krysset av flere steder ({', '.join(chosen)}), "
+                         "så svaret kan ikke leses sikkert")
+    return chosen[0] if chosen else None
+
+
+def _export(state: str, options: list[str]) -> str:
+    """A numeric state (`/0`, `/1`, …) stands for the export value at that index of /Opt."""
+    return options[int(state)] if state.isdigit() and int(state) < len(options) else state
 
 
 def _get(node: Any, key: str) -> Any:

@@ -75,7 +75,7 @@ def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
     return {
         "title": spec.title,
         "author": meta.owner,
-        "keywords": [meta.id, meta.version, spec.area.id if spec.area else "", spec.level.id],
+        "keywords": [meta.id, meta.version, *([spec.area.id] if spec.area else []), spec.level.id],
         "heading": meta.form_title,
         "subheading": f"{place}, {spec.level.label}",
         "footer": f"{meta.title} {meta.version} · {place} · {spec.level.label}",

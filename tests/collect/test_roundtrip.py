@@ -58,3 +58,23 @@ def test_every_engine_reads_back_the_same(tmp_path, standard, specs, real_form, 
                  values.get(f"tiltak.{n}.frist", "")) for n in (1, 3)], engine
             meta = next(f["meta"] for f in data["files"] if f["file"].endswith(f"{engine}/{stem}"))
             assert meta["klasse"] == values["meta.klasse"], engine
+
+
+def test_saved_twice_in_firefox_the_last_save_counts(tmp_path, real_form, engines, collect):
+    """pdf.js appends each save as an incremental update; the newest answers win."""
+    pdfjs = engines["pdfjs"]
+    first = pdfjs(real_form("gode-relasjoner", "trinn-3"),
+                  {"relasjoner-tett-kontakt": "endres", "tiltak.1.tiltak": "Første utkast"},
+                  tmp_path)
+    second = pdfjs(first, {"relasjoner-tett-kontakt": "tilfreds",
+                           "relasjoner-matpakker": "bedre", "tiltak.1.tiltak": "Endelig"},
+                   tmp_path)
+    assert second.startswith(first)
+    form = tmp_path / "lagret-to-ganger.pdf"
+    form.write_bytes(second)
+    status, data, _ = collect(form)
+    assert status == 0
+    assert data["statements"]["relasjoner-tett-kontakt"]["tilfreds"] == 1
+    assert data["statements"]["relasjoner-matpakker"]["bedre"] == 1
+    assert sum(data["statements"]["relasjoner-tett-kontakt"].values()) == 1
+    assert [a["tiltak"] for a in data["tiltak"]] == ["Endelig"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader
 
@@ -19,7 +20,8 @@ SCALE = 2.0
 """Render at 144 dpi."""
 DARK, LIGHT = 90, 200
 """Grey levels (0–255): the chosen dot prints black, an empty ring's middle stays paper."""
-NORWEGIAN = "Tastarustå skole – Ærlig Øystein «FAU» (ÆØÅ æøå é ü)"
+TYPED = "Tastarustå skole – Ærlig Øystein «FAU» (ÆØÅ æøå é ü) Čáhcegáddi Đđ Ŋŋ Ŧŧ Šš Žž"
+"""Norwegian and North Sámi letters, as people type them into the fields."""
 
 
 def answers(spec: FormSpec) -> dict[str, Any]:
@@ -30,7 +32,7 @@ def answers(spec: FormSpec) -> dict[str, Any]:
         values[f.name] = f.options[i % len(f.options)][0]
     for f in spec.fields:
         if f.type == "text" and not f.hidden:
-            values[f.name] = f"{NORWEGIAN}\nlinje 2" if f.multiline else NORWEGIAN
+            values[f.name] = f"{TYPED}\nlinje 2" if f.multiline else TYPED
     return values
 
 
@@ -179,6 +181,21 @@ def test_pdfium_draws_typed_text(filled):
     darkest = min(grey(bitmap, x0 + dx, (y0 + y1) / 2 + dy, height)
                   for dx in range(2, int(x1 - x0) - 2) for dy in (-1.5, 0, 1.5))
     assert darkest < DARK, "typed text is not drawn"
+
+
+def test_typed_letters_print_as_typed(filled, tmp_path):
+    """Flatten the pdf.js-saved form with PDFium (as printing does) and read the text back:
+    every Norwegian and Sámi letter was encoded in, and drawn with, the embedded font."""
+    spec, values, path = filled
+    doc = pdfium.PdfDocument(str(path))
+    doc.init_forms()
+    for page in doc:
+        assert pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS
+    doc.save(tmp_path / "flat.pdf")
+    text = pdfium.PdfDocument(tmp_path / "flat.pdf")[0].get_textpage().get_text_range()
+    single = [f.name for f in spec.fields if f.type == "text" and f.name in values
+              and not f.multiline]
+    assert single and all(values[name] in text for name in single)
 
 
 def test_pdfjs_fill_refuses_unknown_values(form_dir, sample, pdfjs, tmp_path):

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from stavangerstandarden.forms.fonts import FIELD_FONT_NAME, FIRST_CHAR, LAST_CHAR, field_font
+from stavangerstandarden.forms.fonts import (
+    FIELD_FONT_NAME,
+    FIRST_CHAR,
+    LAST_CHAR,
+    SAMI_CODES,
+    field_font,
+)
 
 FONT_RESOURCE = "NotoSans"
 """Resource name in /DR and in every text field's /DA."""
@@ -14,7 +20,8 @@ STEM_V = 80
 
 
 def add_field_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
-    """A TrueType simple font in WinAnsiEncoding, its subset embedded as /FontFile2."""
+    """A TrueType simple font in WinAnsiEncoding plus the Sámi letters, its subset embedded
+    as /FontFile2."""
     font = field_font()
     base = Name("/" + FIELD_FONT_NAME)
     file = pikepdf.Stream(pdf, font.data, Length1=len(font.data))
@@ -26,5 +33,13 @@ def add_field_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     return pdf.make_indirect(Dictionary(
         Type=Name.Font, Subtype=Name.TrueType, BaseFont=base,
         FirstChar=FIRST_CHAR, LastChar=LAST_CHAR, Widths=Array(font.widths),
-        Encoding=Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(descriptor),
+        Encoding=_encoding(), FontDescriptor=pdf.make_indirect(descriptor),
     ))
+
+
+def _encoding() -> Dictionary:
+    differences: list[int | Name] = []
+    for code, (_, glyph) in sorted(SAMI_CODES.items()):
+        differences += [code, Name("/" + glyph)]
+    return Dictionary(Type=Name.Encoding, BaseEncoding=Name.WinAnsiEncoding,
+                      Differences=Array(differences))

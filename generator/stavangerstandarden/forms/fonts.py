@@ -3,8 +3,10 @@ embedded copy every form carries as its default field font.
 
 Viewers write typed values with the AcroForm's default font (/DR); if that font is not
 embedded they fall back to unembedded Helvetica, which breaks PDF/UA and may lack letters.
-So /DR gets a subset of Noto Sans covering all of WinAnsi (Latin-1 and friends), enough for
-Norwegian text typed into any field, without hinting or layout tables to stay small.
+So /DR gets a subset of Noto Sans covering all of WinAnsi (Latin-1 and friends) and, on
+codes WinAnsi leaves unused or spends on lone accents, the North Sámi letters Latin-1 lacks
+(Č č Đ đ Ŋ ŋ Ŧ ŧ): Norwegian and Sámi names typed into any field are drawn in the embedded
+font. No hinting or layout tables, to stay small.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ FIELD_FONT_FILE = "NotoSans-Regular.ttf"
 FIELD_FONT_NAME = "SKJEMA+NotoSans-Regular"
 """Subset tag is fixed (six capitals + '+'), so the bytes are the same on every build."""
 FIRST_CHAR, LAST_CHAR = 32, 255
+SAMI_CODES: dict[int, tuple[str, str]] = {
+    0x7F: ("ŋ", "eng"), 0x81: ("Č", "Ccaron"), 0x88: ("Ŧ", "Tbar"), 0x8D: ("č", "ccaron"),
+    0x8F: ("Đ", "Dcroat"), 0x90: ("đ", "dcroat"), 0x98: ("ŧ", "tbar"), 0x9D: ("Ŋ", "Eng"),
+}
+"""Code → (character, glyph name) written as /Differences over WinAnsiEncoding. 0x88 (ˆ)
+and 0x98 (˜) are lone accents nobody types; the others are unused in WinAnsi."""
 UNITS = 1000
 """PDF glyph space: widths and metrics are in thousandths of the font size."""
 
@@ -33,7 +41,7 @@ class FieldFont:
     data: bytes
     """TrueType subset, to embed as /FontFile2."""
     widths: tuple[int, ...]
-    """Advance widths of codes FIRST_CHAR..LAST_CHAR, in WinAnsiEncoding."""
+    """Advance widths of codes FIRST_CHAR..LAST_CHAR, in `field_encoding()`."""
     bbox: tuple[int, int, int, int]
     ascent: int
     descent: int
@@ -47,16 +55,17 @@ def drawable() -> frozenset[int]:
     return frozenset(set.intersection(*maps))
 
 
-def winansi_chars() -> dict[int, str]:
-    """WinAnsiEncoding code → character, for the codes a simple font can address."""
+def field_encoding() -> dict[int, str]:
+    """Code → character of the /DR font: WinAnsiEncoding with the Sámi letters on top."""
     chars = {}
     for code in range(FIRST_CHAR, LAST_CHAR + 1):
         try:
             ch = bytes([code]).decode("cp1252")
         except UnicodeDecodeError:
             continue
-        if ch != "\x7f":
+        if ch.isprintable() or ch in "\xa0\xad":
             chars[code] = ch
+    chars.update({code: ch for code, (ch, _) in SAMI_CODES.items()})
     return chars
 
 
@@ -74,7 +83,7 @@ def field_font() -> FieldFont:
     options.notdef_outline = True
     options.recalc_timestamp = False
     subsetter = subset.Subsetter(options)
-    chars = winansi_chars()
+    chars = field_encoding()
     subsetter.populate(unicodes=[ord(ch) for ch in chars.values()])
     subsetter.subset(font)
     out = io.BytesIO()

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from stavangerstandarden.forms import render_form
+from stavangerstandarden.forms.content import CONTINUED_WORD
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.model import Area, Standard, Statement
 
@@ -103,3 +104,15 @@ def test_each_statement_row_is_whole_on_the_page_of_its_buttons(rendered):
                 assert len(places) == 1, f"{statement.id}: buttons not on one line"
                 (number, _), = places
                 assert squash(text) in pages[number], f"{statement.id} is split or cut"
+
+
+def test_a_page_that_continues_an_area_names_it_at_the_top(rendered):
+    for spec, pdf in rendered:
+        doc = pdfium.PdfDocument(pdf)
+        pages = [squash(page.get_textpage().get_text_range()) for page in doc]
+        rows = {name: number for number, name, _ in widget_boxes(pdf)}
+        for area, pairs in spec.statements:
+            first = rows[pairs[0][0].id]
+            for number in sorted({rows[s.id] for s, _ in pairs} - {first}):
+                mark = squash(f"{area.title} ({CONTINUED_WORD})")
+                assert pages[number].startswith(mark), f"{spec.file} page {number + 1}"

@@ -18,6 +18,7 @@ ALL_AREAS = "Alle områder"
 STATEMENT_WORD = "Utsagn"
 PAGE_WORD = "Side"
 OF_WORD = "av"
+CONTINUED_WORD = "fortsatt"
 ACTION_ROW_HEIGHT = 46
 """Points; room for three lines of handwriting or typed text in the tiltak cell."""
 
@@ -81,6 +82,7 @@ def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
         "footer": f"{meta.title} {meta.version} · {place} · {spec.level.label}",
         "page-word": PAGE_WORD,
         "of-word": OF_WORD,
+        "continued-word": CONTINUED_WORD,
         "statement-word": STATEMENT_WORD,
         "hint": standard.guidance.rating_hint,
         "scale": [{"label": s.label, "colour": s.colour} for s in standard.scale],

@@ -19,6 +19,7 @@ from stavangerstandarden.forms.appearance import Appearances
 from stavangerstandarden.forms.content import FormContent
 from stavangerstandarden.forms.fieldfont import FONT_RESOURCE, add_field_font
 from stavangerstandarden.forms.fieldtree import FieldTree
+from stavangerstandarden.forms.typeset import LayoutFailed
 from stavangerstandarden.forms.widgets import Builder, hidden_widget, make_radio, make_text
 
 LINK_PREFIX = "x-skjema:"
@@ -29,6 +30,7 @@ def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
     with pikepdf.open(io.BytesIO(typst_pdf)) as pdf:
         b = Builder(pdf, FieldTree(pdf), Appearances(pdf))
         elements = _struct_parents(pdf)
+        placed: set[str] = set()
         for page in pdf.pages:
             page.obj.Tabs = Name.S
             for annot, target in _placeholders(page.obj):
@@ -36,6 +38,9 @@ def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
                 make = make_radio if widget.option else make_text
                 make(b, annot, page.obj, widget)
                 elements[int(annot.StructParent)].S = Name.Form
+                placed.add(target)
+        if missing := sorted(set(content.widgets) - placed):
+            raise LayoutFailed(f"the layout dropped widgets {missing}")
         for spec in content.hidden:
             hidden_widget(b, pdf.pages[0].obj, spec)
         pdf.Root.AcroForm = Dictionary(

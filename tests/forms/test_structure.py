@@ -150,6 +150,11 @@ def test_structure_has_headings_and_a_real_table(files, spec: FormSpec):
             if isinstance(kid, DictionaryObject) and kid.get("/Type") != "/OBJR" and "/S" in kid:
                 kinds.append(str(kid["/S"]))
                 stack.append(kid)
+                if kid["/S"] == "/TH":
+                    attributes = kid.get("/A", [])
+                    attributes = attributes if isinstance(attributes, list) else [attributes]
+                    scopes = [a.get_object().get("/Scope") for a in attributes]
+                    assert "/Column" in scopes, "a column head without /Scope /Column"
     assert kinds.count("/H1") == 1
     assert kinds.count("/H2") == len(spec.statements) + 1  # each area + the actions
     assert kinds.count("/Table") >= len(spec.statements) + 1

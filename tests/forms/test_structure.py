@@ -120,6 +120,9 @@ def test_every_visible_widget_is_a_tagged_form_element(files, spec: FormSpec):
         in_table = not full_name(field_of(w)).startswith(f"{c.META_PREFIX}.")
         assert element["/P"].get_object()["/S"] == ("/TD" if in_table else "/P")
     assert visible == sum(len(f.options) or 1 for f in spec.fields if not f.hidden)
+    links = [ref for page in reader.pages for ref in page.get("/Annots", ())
+             if ref.get_object()["/Subtype"] != "/Widget"]
+    assert not links, "a placeholder link was left in the form"
 
 
 @by_form

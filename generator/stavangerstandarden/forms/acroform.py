@@ -16,13 +16,11 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from stavangerstandarden.forms.appearance import Appearances
-from stavangerstandarden.forms.content import FormContent
+from stavangerstandarden.forms.content import LINK_PREFIX, FormContent
 from stavangerstandarden.forms.fieldfont import FONT_RESOURCE, add_field_font
 from stavangerstandarden.forms.fieldtree import FieldTree
 from stavangerstandarden.forms.typeset import LayoutFailed
 from stavangerstandarden.forms.widgets import Builder, hidden_widget, make_radio, make_text
-
-LINK_PREFIX = "x-skjema:"
 
 
 def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:

@@ -14,6 +14,8 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.model import Area, Standard, Statement
 
+LINK_PREFIX = "x-skjema:"
+"""Answer cells are links to `x-skjema:<widget id>` until the field layer replaces them."""
 ALL_AREAS = "Alle områder"
 STATEMENT_WORD = "Utsagn"
 PAGE_WORD = "Side"
@@ -26,7 +28,7 @@ ACTION_ROW_HEIGHT = 46
 @dataclass(frozen=True)
 class Widget:
     id: str
-    """Link target in the template, `x-skjema:<id>`."""
+    """Link target in the template, LINK_PREFIX + id."""
     field: FieldSpec
     option: tuple[str, str] | None = None
     """Radio buttons: (export value, label)."""
@@ -75,6 +77,7 @@ def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
     place = spec.area.title if spec.area else ALL_AREAS
     return {
         "title": spec.title,
+        "link-prefix": LINK_PREFIX,
         "author": meta.owner,
         "keywords": [meta.id, meta.version, *([spec.area.id] if spec.area else []), spec.level.id],
         "heading": meta.form_title,

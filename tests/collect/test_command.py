@@ -214,3 +214,13 @@ def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):
     data = json.loads((tmp_path / "ut" / "sammendrag.json").read_text(encoding="utf-8"))
     assert data["files"][0]["reason"] == ("PDF-filen hadde feil som ble rettet under lesingen; "
                                           "se gjerne over svarene i skjemaet")
+
+
+def test_out_that_cannot_be_written_exits_2(tmp_path, real_form, fill, capsys):
+    form = tmp_path / "skjema.pdf"
+    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    blocker = tmp_path / "ut"
+    blocker.write_text("en fil, ikke en mappe", encoding="utf-8")
+    assert main(["collect", str(form), "--out", str(blocker)]) == 2
+    assert capsys.readouterr().err == (
+        f"stavangerstandarden collect: feil: kan ikke skrive til {blocker} (File exists)\n")

@@ -2,7 +2,7 @@
 
 Exit status: 0 when every input was read as a form, 1 when anything was not counted or was
 a duplicate (the summary is still written), 2 when the command itself cannot run (no
-usable source, no files found, an unreadable --sammenlign file).
+usable source, no files found, an unreadable --sammenlign file, an --out it cannot write).
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ def run(paths: Sequence[Path], out: Path, source: Path, compare: Path | None = N
               + ", ".join(str(p) for p in paths), file=sys.stderr)
         return 2
     summary = summarise(checked.standard, read_all(files))
-    write_outputs(out, summary, previous)
+    try:
+        write_outputs(out, summary, previous)
+    except OSError as exc:
+        print(f"stavangerstandarden collect: feil: kan ikke skrive til {out} "
+              f"({exc.strerror or exc})", file=sys.stderr)
+        return 2
     _print_outcome(summary, out)
     return 0 if summary.complete else 1
 
@@ -68,5 +73,6 @@ def _print_outcome(summary: Summary, out: Path) -> None:
         if f.status != "ok":
             label = "duplikat" if f.status == "duplicate" else "ikke talt med"
             print(f"{f.file}: {label}: {f.reason}", file=sys.stderr)
-    print(f"{len(summary.forms)} av {len(summary.files)} filer talt med. "
+    total = len(summary.files)
+    print(f"{len(summary.forms)} av {total} {'fil' if total == 1 else 'filer'} talt med. "
           f"Skrev {', '.join(OUTPUTS)} i {out}/.")

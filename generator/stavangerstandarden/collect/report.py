@@ -84,10 +84,12 @@ def _area_view(area: Area, summary: Summary, previous: Previous | None) -> AreaV
         then = _segments(summary.standard, before) if sum(before.values()) else ()
         rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
                         _change(now, then)))
-    totals = {key: sum(summary.counts[s.id][key] for s in area.statements)
-              for key in summary.counts[area.statements[0].id]}
-    return AreaView(area.title, area.kind.label, max(r.total for r in rows), tuple(rows),
-                    _segments(summary.standard, totals))
+    totals: dict[str, int] = {}
+    for statement in area.statements:
+        for key, n in summary.counts[statement.id].items():
+            totals[key] = totals.get(key, 0) + n
+    return AreaView(area.title, area.kind.label, max((r.total for r in rows), default=0),
+                    tuple(rows), _segments(summary.standard, totals))
 
 
 def _segments(standard: Standard, counts: dict[str, int]) -> tuple[Segment, ...]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pypdf import PdfReader
+
 CASES = [("gode-relasjoner", "trinn-3"), ("laeringsfellesskap", "trinn-2"), (None, "skole")]
 """An area form, an SFO level (level-specific text) and the complete, multi-page form."""
 
@@ -39,6 +41,10 @@ def test_every_engine_reads_back_the_same(tmp_path, standard, specs, real_form, 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(fill(real_form(area, level), values, tmp_path))
         filled.append(((area, level), values, len(engines)))
+
+    pdfium_copy = tmp_path / "inn" / "pdfium" / "gode-relasjoner-trinn-3.pdf"
+    saved = PdfReader(pdfium_copy).get_fields()["tiltak.1.tiltak"]["/V"]
+    assert "\r\n" in saved, "PDFium no longer writes CR LF: the quirk this covers is gone"
 
     status, data, rows = collect(tmp_path / "inn")
 

@@ -191,8 +191,8 @@ def test_compare_with_last_year(tmp_path, real_form, fill, collect):
     html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
     assert status == 0
     assert f"Sammenlignet med forrige sammendrag: <strong>{last}</strong>" in html
-    assert ("Endring siden sist: Praksis må endres −50 prosentpoeng, Praksis kan bli bedre "
-            "−50 prosentpoeng, Praksis er tilfredsstillende +100 prosentpoeng.") in html
+    assert ("Endring i prosentpoeng: Praksis må endres −50, Praksis kan bli bedre −50, Praksis "
+            "er tilfredsstillende +100.") in html
 
 
 def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):

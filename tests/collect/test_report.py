@@ -62,6 +62,7 @@ def test_counts_and_shares_are_in_the_text(standard):
             "kan bli bedre: 0 (0 %) · Praksis er tilfredsstillende: 1 (50 %) · Ikke besvart: 1 "
             "(50 %)") in text
     assert "Digital kompetanse 2 1 (17 %) 1 (17 %) 3 (50 %) 1 (17 %)" in text
+    assert "Skjema per nivå: 4. trinn: 2." in text
     assert "Ingen av skjemaene gjaldt Gode relasjoner, Tilpasset opplæring" in text
     assert "rot.pdf Ikke talt med filen er ikke en PDF" in text
     assert "2 skjema talt med 1 fil ikke talt med 0 duplikater" in text
@@ -96,8 +97,9 @@ def test_change_since_last_time(standard):
     previous = Previous("2025/sammendrag.json",
                         {"digital-kontakt": {"endres": 4, "bedre": 0, "tilfreds": 0}})
     text = text_of(render_report(summary(standard), previous))
-    assert ("Endring siden sist: Praksis må endres −50 prosentpoeng, Praksis kan bli bedre "
-            "+50 prosentpoeng, Praksis er tilfredsstillende uendret. (sist: 4/0/0/0)") in text
+    assert ("Sist: Praksis må endres: 4 (100 %) · Praksis kan bli bedre: 0 (0 %) · Praksis er "
+            "tilfredsstillende: 0 (0 %) · Ikke besvart: 0 (0 %). Endring i prosentpoeng: Praksis "
+            "må endres −50, Praksis kan bli bedre +50, Praksis er tilfredsstillende 0.") in text
     assert "Sammenlignet med forrige sammendrag: 2025/sammendrag.json" in text
 
 

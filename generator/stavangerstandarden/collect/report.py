@@ -41,7 +41,7 @@ class Row:
     previous: tuple[Segment, ...]
     """The same statement in the earlier summary; empty when not compared or not asked."""
     change: str
-    """The change in percentage points per scale step, in words."""
+    """The change in percentage points per scale step, as a sentence."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ def render_report(summary: Summary, previous: Previous | None = None) -> str:
                                                   UNANSWERED), 0)),
         files=[_file_view(f, standard) for f in summary.files],
         actions=_actions(summary),
+        levels=_levels(summary),
         counted=sum(f.status == "ok" for f in summary.files),
         skipped=sum(f.status == "skipped" for f in summary.files),
         duplicates=sum(f.status == "duplicate" for f in summary.files),
@@ -110,18 +111,16 @@ def percentages(values: list[int]) -> list[int]:
 
 
 def _change(now: tuple[Segment, ...], then: tuple[Segment, ...]) -> str:
+    """The change per scale step in percentage points, e.g. `Praksis må endres −5`."""
     if not then:
         return ""
-    parts = [f"{a.label} {_points(a.percent - b.percent)}"
+    parts = [f"{a.label} {_signed(a.percent - b.percent)}"
              for a, b in zip(now[:-1], then[:-1], strict=True)]
-    return "Endring siden sist: " + ", ".join(parts) + "."
+    return "Endring i prosentpoeng: " + ", ".join(parts) + "."
 
 
-def _points(delta: int) -> str:
-    if delta == 0:
-        return "uendret"
-    sign = "+" if delta > 0 else "−"
-    return f"{sign}{abs(delta)} prosentpoeng"
+def _signed(delta: int) -> str:
+    return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "0"
 
 
 def _where(standard: Standard, area: str, level: str) -> tuple[str, str]:
@@ -134,6 +133,13 @@ def _file_view(f: FileResult, standard: Standard) -> dict[str, str]:
     who = ", ".join(v for v in f.form.meta.values() if v) if f.form else ""
     return {"file": f.file, "status": f.status, "status_label": STATUS_LABELS[f.status],
             "area": area, "level": level, "who": who, "reason": f.reason}
+
+
+def _levels(summary: Summary) -> list[tuple[str, int]]:
+    """(level label, forms counted) for every level with forms, in source order."""
+    counted = [form.level for _, form in summary.forms]
+    return [(lv.label, counted.count(lv.id)) for lv in summary.standard.levels
+            if lv.id in counted]
 
 
 def _actions(summary: Summary) -> list[dict[str, str]]:

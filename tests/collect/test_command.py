@@ -224,3 +224,13 @@ def test_out_that_cannot_be_written_exits_2(tmp_path, real_form, fill, capsys):
     assert main(["collect", str(form), "--out", str(blocker)]) == 2
     assert capsys.readouterr().err == (
         f"stavangerstandarden collect: feil: kan ikke skrive til {blocker} (File exists)\n")
+
+
+def test_same_file_named_twice_counts_once(tmp_path, real_form, fill, collect):
+    form = tmp_path / "skjema.pdf"
+    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    status, data, rows = collect(form, form)
+    assert status == 1
+    assert [f["status"] for f in data["files"]] == ["ok", "duplicate"]
+    assert data["statements"]["relasjoner-matpakker"]["endres"] == 1
+    assert len(rows) == len({r["utsagn"] for r in rows})

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from stavangerstandarden.exports import data_files
 from stavangerstandarden.forms import form_files
+from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages import page_files
 
@@ -27,6 +28,14 @@ GENERATED_ROOTS = ("skjema", "data", "omrader", "generert")
 
 class SiteBuildFailed(Exception):
     """The static-site generator exited non-zero; its output says why."""
+
+
+def preflight(standard: Standard) -> None:
+    """Checks that need a renderer's resources (the form font), so `check` catches them too.
+
+    Raises InvalidSource with every problem found.
+    """
+    check_glyphs(standard)
 
 
 def generated_files(standard: Standard) -> dict[str, bytes]:

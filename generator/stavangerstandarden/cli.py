@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from stavangerstandarden.build import SiteBuildFailed, build_site, generated_files, sync_tree
+from stavangerstandarden.build import (
+    SiteBuildFailed,
+    build_site,
+    generated_files,
+    preflight,
+    sync_tree,
+)
 from stavangerstandarden.collect import command as collect
 from stavangerstandarden.loader import Checked, check_file
 from stavangerstandarden.problems import InvalidSource, Problem
@@ -78,8 +84,15 @@ def _checked(source: Path) -> Checked:
 
 def _check(source: Path) -> int:
     checked = _checked(source)
-    if checked.standard is None:
-        print(f"{len(checked.errors)} feil i {source}.", file=sys.stderr)
+    errors = checked.errors
+    if checked.standard is not None:
+        try:
+            preflight(checked.standard)
+        except InvalidSource as exc:
+            _report(exc.problems)
+            errors = exc.errors
+    if checked.standard is None or errors:
+        print(f"{len(errors)} feil i {source}.", file=sys.stderr)
         return 1
     standard = checked.standard
     print(f"{source}: OK ({len(standard.statements)} utsagn i "

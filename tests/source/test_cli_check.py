@@ -40,3 +40,16 @@ def test_usage_error_exits_two_in_norwegian() -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "stavangerstandarden: feil: argument KOMMANDO: ugyldig valg: 'sjekk'" in result.stderr
+
+
+def test_check_finds_characters_the_form_font_cannot_draw(tmp_path: Path) -> None:
+    source = (ROOT / "framework" / "stavangerstandarden.yaml").read_text("utf-8")
+    broken = tmp_path / "k.yaml"
+    text = source.replace("lager gode matpakker til oss", "lager gode matpakker ☃ til oss")
+    broken.write_text(text, "utf-8")
+    result = run_check(str(broken))
+    assert result.returncode == 1
+    line = text[: text.index("      - id: relasjoner-matpakker")].count("\n") + 1
+    assert f"{broken}:{line}: feil: areas[0].statements[6].text: tegnet «☃» (U+2603)" in (
+        result.stderr)
+    assert result.stderr.endswith(f"1 feil i {broken}.\n")

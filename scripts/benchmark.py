@@ -13,6 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from serve_benchmark import bench_serve
+
+from stavangerstandarden.collect.benchmark import time_collect
+from stavangerstandarden.forms import render_form, render_forms
+from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.loader import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +38,35 @@ def bench_check() -> str:
     return f"check (load + validate): median {statistics.median(times) * 1000:.0f} ms"
 
 
+def bench_forms() -> str:
+    standard = load_file(SOURCE)
+    specs = form_specs(standard)
+    area_specs = [spec for spec in specs if spec.area is not None]
+    render_form(standard, area_specs[0])  # warm-up: fonts and the Typst compiler load once
+    times, sizes = [], []
+    for spec in area_specs:
+        start = time.perf_counter()
+        pdf = render_form(standard, spec)
+        times.append(time.perf_counter() - start)
+        sizes.append(len(pdf))
+    complete = [len(render_form(standard, spec)) for spec in specs if spec.area is None]
+    walls = timed(lambda: render_forms(standard, specs), 3)
+    return "\n".join((
+        f"area form: median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms (goal ≤ 40 ms)",
+        f"area form size: median {statistics.median(sizes) / 1000:.1f} KB, "
+        f"max {max(sizes) / 1000:.1f} KB (goal ≤ 60 KB); complete form max "
+        f"{max(complete) / 1000:.1f} KB",
+        f"all {len(specs)} forms, both cores: median {statistics.median(walls):.2f} s wall "
+        "(goal ≤ 2 s)",
+    ))
+
+
+def bench_collect() -> str:
+    return (f"stavangerstandarden collect, 1000 filled forms: {time_collect(SOURCE, 1000):.2f} s "
+            "wall (goal ≤ 10 s)")
+
+
 def bench_build() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build", "--site-dir",
@@ -45,7 +79,10 @@ def bench_build() -> str:
 
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "check": bench_check,
+    "forms": bench_forms,
     "build": bench_build,
+    "serve": bench_serve,
+    "collect": bench_collect,
 }
 
 

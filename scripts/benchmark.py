@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from collect_benchmark import time_collect
 from serve_benchmark import bench_serve
 
-from stavangerstandarden.collect.benchmark import time_collect
 from stavangerstandarden.forms import render_form, render_forms
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.loader import load_file

@@ -37,21 +37,10 @@ from pypdf.generic import (
 from stavangerstandarden.cli import main
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
-from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
-
-
-@pytest.fixture(scope="session")
-def standard() -> Standard:
-    return load_file(SOURCE)
-
-
-@pytest.fixture(scope="session")
-def specs(standard: Standard) -> tuple[FormSpec, ...]:
-    return form_specs(standard)
 
 
 def spec_for(specs: tuple[FormSpec, ...], area: str | None, level: str) -> FormSpec:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from stavangerstandarden.collect.benchmark import answers, fill, unique_copy
+from collect_benchmark import answers, fill, unique_copy
+
 from stavangerstandarden.collect.pdfform import read_form
 
 

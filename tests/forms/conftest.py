@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from stavangerstandarden.forms import form_files
-from stavangerstandarden.formspec import FormSpec, form_specs
-from stavangerstandarden.loader import load_file
+from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,16 +40,6 @@ def require_tool(name: str) -> str:
 @pytest.fixture(scope="session")
 def qpdf() -> str:
     return require_tool("qpdf")
-
-
-@pytest.fixture(scope="session")
-def standard() -> Standard:
-    return load_file(SOURCE)
-
-
-@pytest.fixture(scope="session")
-def specs(standard: Standard) -> tuple[FormSpec, ...]:
-    return form_specs(standard)
 
 
 @pytest.fixture(scope="session")

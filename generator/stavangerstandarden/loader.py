@@ -88,7 +88,6 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
                   for i, k in enumerate(d["kinds"]))
     groups: dict[str, list[str]] = d.get("level_groups", {})
     areas = tuple(_area(a, ("areas", i), kinds, groups, parsed) for i, a in enumerate(d["areas"]))
-    legal = d["legal"]
     return m.Standard(
         source=label,
         meta=m.Meta(**d["standard"]),
@@ -110,17 +109,21 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
         areas=areas,
         actions=m.Actions(d["actions"]["title"], d["actions"]["description"],
                           d["actions"]["rows"], line("actions")),
-        legal=m.Legal(
-            title=legal["title"],
-            lead=legal["lead"],
-            source=legal["source"],
-            sections=tuple(_section(s, line("legal", "sections", i))
-                           for i, s in enumerate(legal["sections"])),
-            rights=tuple(m.Right(r["title"], r["text"], line("legal", "rights", i))
-                         for i, r in enumerate(legal["rights"])),
-            references=tuple(legal["references"]),
-            line=line("legal"),
-        ),
+        legal=_legal(d["legal"], parsed),
+    )
+
+
+def _legal(legal: dict[str, Any], parsed: Parsed) -> m.Legal:
+    return m.Legal(
+        title=legal["title"],
+        lead=legal["lead"],
+        source=legal["source"],
+        sections=tuple(_section(s, parsed.line(("legal", "sections", i)))
+                       for i, s in enumerate(legal["sections"])),
+        rights=tuple(m.Right(r["title"], r["text"], parsed.line(("legal", "rights", i)))
+                     for i, r in enumerate(legal["rights"])),
+        references=tuple(legal["references"]),
+        line=parsed.line(("legal",)),
     )
 
 

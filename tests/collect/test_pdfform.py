@@ -77,9 +77,9 @@ def test_pdfium_line_breaks_are_normalised(make_form):
     assert read_form(data).texts["tiltak.1.tiltak"] == "Første linje\nandre\ntredje"
 
 
-def _encrypted(data: bytes, user: str) -> bytes:
+def _encrypted(data: bytes, user: str, algorithm: str = "RC4-128") -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user, owner_password="eier", algorithm="RC4-128")
+    writer.encrypt(user_password=user, owner_password="eier", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -92,8 +92,9 @@ def test_encrypted_with_password_is_unreadable(make_form):
                                "lagret uten passord")
 
 
-def test_encrypted_without_open_password_is_read(make_form):
-    assert chosen(_encrypted(make_form(answers=ANSWERS), "")) == ANSWERS
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_encrypted_without_open_password_is_read(make_form, algorithm):
+    assert chosen(_encrypted(make_form(answers=ANSWERS), "", algorithm)) == ANSWERS
 
 
 TRUNCATED = ("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting eller et "

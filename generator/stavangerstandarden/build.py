@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+import yaml
+
 from stavangerstandarden.exports import data_files
 from stavangerstandarden.forms import form_files
 from stavangerstandarden.forms.glyphs import check_glyphs
@@ -24,6 +26,10 @@ from stavangerstandarden.pages import page_files
 
 GENERATED_ROOTS = ("skjema", "data", "omrader", "generert")
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
+
+
+SITE_CONFIG = ".mkdocs-generert.yml"
+"""Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`."""
 
 
 class SiteBuildFailed(Exception):
@@ -73,15 +79,31 @@ def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
     return changed
 
 
-def build_site(project_dir: Path, site_dir: Path) -> None:
+def site_settings(standard: Standard) -> dict[str, str]:
+    """What the model says about the site as a whole; it overrides these keys of mkdocs.yml,
+    so another municipality's site is named after its own standard and owner."""
+    meta = standard.meta
+    return {"site_name": meta.title, "site_description": meta.subtitle,
+            "copyright": meta.owner}
+
+
+def site_config(settings: Mapping[str, str]) -> str:
+    """A config that inherits mkdocs.yml (MkDocs' INHERIT) with `settings` on top."""
+    return yaml.safe_dump({"INHERIT": "mkdocs.yml", **settings}, allow_unicode=True,
+                          sort_keys=False)
+
+
+def build_site(project_dir: Path, site_dir: Path, settings: Mapping[str, str]) -> None:
     """Run MkDocs into a temporary folder, then swap it in place of `site_dir`."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    config = project_dir / SITE_CONFIG
+    config.write_text(site_config(settings), encoding="utf-8")
     try:
         # Not --quiet: it hides warnings from MkDocs' counter, and --strict then passes them.
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", SITE_CONFIG,
              "--site-dir", str(staging)],
             cwd=project_dir, capture_output=True, text=True, check=False,
             env={**os.environ, "PYTHONUTF8": "1"},
@@ -90,6 +112,7 @@ def build_site(project_dir: Path, site_dir: Path) -> None:
             raise SiteBuildFailed((result.stdout + result.stderr).strip())
         _swap(staging, site_dir)
     finally:
+        config.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
 
 

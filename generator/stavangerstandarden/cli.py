@@ -13,6 +13,7 @@ from stavangerstandarden.build import (
     build_site,
     generated_files,
     preflight,
+    site_settings,
     sync_tree,
 )
 from stavangerstandarden.collect import command as collect
@@ -115,7 +116,7 @@ def _build(source: Path, project: Path, site_dir: Path) -> int:
         return 1
     sync_tree(project / "docs", files)
     try:
-        build_site(project, site_dir)
+        build_site(project, site_dir, site_settings(checked.standard))
     except SiteBuildFailed as exc:
         print(f"{exc}\nBygget av nettstedet feilet. site/ er ikke endret.", file=sys.stderr)
         return 1

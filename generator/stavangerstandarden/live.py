@@ -31,6 +31,8 @@ class LivePreview:
     def __init__(self, source: Path, docs_dir: Path) -> None:
         self.source = source
         self.docs_dir = docs_dir
+        self.standard: Standard | None = None
+        """The last valid model, for the site settings of the next rebuild."""
         self._done: bytes | None = None
         """Source bytes docs/ was last generated from; a rebuild caused by our own writes
         finds them unchanged and regenerates nothing."""
@@ -44,6 +46,7 @@ class LivePreview:
         checked = check_file(self.source)
         if checked.standard is None:
             return checked.errors
+        self.standard = checked.standard
         first = self._done is None
         self._done = text
         if first:

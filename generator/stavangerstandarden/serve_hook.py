@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from stavangerstandarden.build import site_settings
 from stavangerstandarden.cli import DEFAULT_SOURCE
 from stavangerstandarden.live import LivePreview
 
@@ -38,4 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in errors:
         log.error("%s", problem)
     config.extra["kildefeil"] = [str(p) for p in errors]
+    if preview.standard is not None:
+        for key, value in site_settings(preview.standard).items():
+            config[key] = value
     return config

@@ -17,7 +17,13 @@ from typing import Any
 
 import pytest
 
-from stavangerstandarden.build import GENERATED_ROOTS, build_site, generated_files, sync_tree
+from stavangerstandarden.build import (
+    GENERATED_ROOTS,
+    build_site,
+    generated_files,
+    site_settings,
+    sync_tree,
+)
 from stavangerstandarden.loader import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +51,7 @@ def build_project(project: Path) -> Path:
     source = project / "framework" / SOURCE.name
     standard = load(source.read_text("utf-8"), str(source))
     sync_tree(project / "docs", generated_files(standard))
-    build_site(project, project / "site")
+    build_site(project, project / "site", site_settings(standard))
     return project / "site"
 
 

@@ -53,3 +53,16 @@ def test_markup_in_the_source_shows_as_text(hostile_site: Path, browser: Callabl
     assert page["injected"] is False
     assert page["scripts"] == 0
     assert page["foreignLinks"] == []
+
+
+def test_another_standard_builds_a_site_of_its_own(tmp_path: Path) -> None:
+    """Only the YAML differs: nothing on any page may still speak of Stavanger."""
+    other = SOURCE.parents[1] / "tests" / "fixtures" / "annen-kommune.yaml"
+    site = build_project(copy_project(tmp_path / "annen", other.read_text("utf-8")))
+    index = (site / "index.html").read_text("utf-8")
+    assert "<title>Fjordbystandarden</title>" in index
+    assert "Fjordby fylkeskommune" in index
+    assert (site / "skjema" / "trivsel-vg1.pdf").is_file()
+    pages = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
+    assert [name for name, html in pages.items() if "Stavanger" in html] == []
+    assert not (tmp_path / "annen" / ".mkdocs-generert.yml").exists()

@@ -66,7 +66,7 @@ class Proposal:
     """Every distinct `ansvarlig`, in the order first written."""
     deadlines: tuple[str, ...]
     levels: tuple[str, ...]
-    """Level ids of the forms that proposed it."""
+    """Level ids of the forms that proposed it, in source order."""
     names: tuple[str, ...]
     """What the forms had in `meta.<NAME_PART>` (shown only on request)."""
 
@@ -96,14 +96,15 @@ def proposals(summary: Summary) -> tuple[AreaProposals, ...]:
             key = same_text(action.parts.get("tiltak", ""))
             groups.setdefault(form.area, {}).setdefault(key, []).append((action, form))
     order = [*(a.id for a in summary.standard.areas), ""]
+    levels = [lv.id for lv in summary.standard.levels]
     return tuple(
         AreaProposals(summary.standard.area(area) if area else None,
-                      tuple(sorted((_merge(rows) for rows in groups[area].values()),
+                      tuple(sorted((_merge(rows, levels) for rows in groups[area].values()),
                                    key=lambda p: -p.count)))
         for area in order if area in groups)
 
 
-def _merge(rows: list[tuple[Action, FormAnswers]]) -> Proposal:
+def _merge(rows: list[tuple[Action, FormAnswers]], order: list[str]) -> Proposal:
     def distinct(values: list[str]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(v for v in values if v))
 
@@ -112,6 +113,6 @@ def _merge(rows: list[tuple[Action, FormAnswers]]) -> Proposal:
         count=len(rows),
         responsible=distinct([a.parts.get("ansvarlig", "") for a, _ in rows]),
         deadlines=distinct([a.parts.get("frist", "") for a, _ in rows]),
-        levels=distinct([f.level for _, f in rows]),
+        levels=tuple(lv for lv in order if lv in {f.level for _, f in rows}),
         names=distinct([f.meta.get(NAME_PART, "") for _, f in rows]),
     )

@@ -135,3 +135,13 @@ def test_blank_forms_are_listed_and_not_counted(any_standard):
     text = visible(render_report(summary))
     assert "2 skjema talt med 1 tomt skjema" in text
     assert "tomt.pdf Tomt skjema tomt skjema: ingenting er krysset av" in text
+
+
+def test_a_real_unfilled_form_is_blank(tmp_path, real_form, collect):
+    (tmp_path / "tomt.pdf").write_bytes(real_form("gode-relasjoner", "trinn-3"))
+    status, data, rows = collect(tmp_path / "tomt.pdf")
+    assert status == 1
+    assert [(f["status"], f["area"], f["level"]) for f in data["files"]] == [
+        ("blank", "gode-relasjoner", "trinn-3")]
+    assert rows == []
+    assert not any(sum(c.values()) for c in data["statements"].values())

@@ -12,8 +12,10 @@ from typing import Any
 from stavangerstandarden.yamlsource import Parsed
 from stavangerstandarden.yamlsource import Path as DocPath
 
-NOT_TEXT = frozenset({"id", "kind", "colour", "version", "levels", "level_groups"})
+NOT_TEXT = frozenset({"id", "kind", "colour", "version", "level_groups"})
 """Keys whose values are ids, codes or references, never words a reader sees."""
+REFERENCES = "levels"
+"""At the top the list of levels (with labels); below it, level ids a text applies to."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
     def walk(value: Any, keys: tuple[str, ...], path: DocPath) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
-                if key not in NOT_TEXT:
+                if key not in NOT_TEXT and not (key == REFERENCES and keys):
                     walk(child, (*keys, key), (*path, key))
         elif isinstance(value, list):
             for i, item in enumerate(value):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from stavangerstandarden import i18n
 from stavangerstandarden.build import (
     SiteBuildFailed,
     build_site,
@@ -16,7 +17,6 @@ from stavangerstandarden.build import (
     site_settings,
     sync_tree,
 )
-from stavangerstandarden import i18n
 from stavangerstandarden.collect import command as collect
 from stavangerstandarden.loader import Checked, check_file
 from stavangerstandarden.problems import InvalidSource, Problem, Severity

@@ -41,9 +41,10 @@ def is_reviewed(message: Message) -> bool:
 
 def state(message: Message | None) -> str:
     """`translated`, `outdated` (fuzzy) or `missing`."""
-    if message is None or not message.string:
+    strings = message.string if message is not None else ""
+    if not (all(strings) if isinstance(strings, tuple) else strings):
         return "missing"
-    return "outdated" if message.fuzzy else "translated"
+    return "outdated" if message is not None and message.fuzzy else "translated"
 
 
 HEADER = ("Translation of {project}; the bokmål source is msgid, its path in the source msgctxt.\n"
@@ -61,7 +62,7 @@ def merge(old: Catalog, texts: Iterable[Text]) -> Merged:
                   creation_date=old.creation_date, revision_date=old.revision_date,
                   last_translator=old.last_translator, language_team=old.language_team,
                   charset="utf-8", header_comment=_header(old.project))
-    unused = {(m.context, m.id): m for m in old if m.id}
+    unused = {(m.context, _msgid(m)): m for m in old if m.id}
     outdated: list[str] = []
     texts = tuple(texts)
     contexts = Counter(t.context for t in texts)
@@ -69,17 +70,22 @@ def merge(old: Catalog, texts: Iterable[Text]) -> Merged:
         previous = _match(unused, text, unique=contexts[text.context] == 1)
         message = Message(text.source, "", [(text.file, text.line)], context=text.context)
         if previous is not None:
-            del unused[(previous.context, previous.id)]
+            del unused[(previous.context, _msgid(previous))]
             message.string = previous.string
             message.user_comments = list(previous.user_comments)
             if previous.id != text.source or previous.fuzzy:
                 message.flags.add(FUZZY)
-                message.previous_id = list(previous.previous_id or [previous.id])
+                message.previous_id = list(previous.previous_id or [_msgid(previous)])
                 message.user_comments = [c for c in message.user_comments
                                          if c.strip().split(":")[0] != REVIEWED]
                 outdated.append(text.context)
         new[text.source] = message
     return Merged(new, tuple(outdated), tuple(unused.values()))
+
+
+def _msgid(message: Message) -> str:
+    """The msgid; the singular of a plural entry."""
+    return message.id if isinstance(message.id, str) else message.id[0]
 
 
 def _header(project: str) -> str:

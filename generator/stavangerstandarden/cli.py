@@ -130,6 +130,10 @@ def _layout(source: Path, project: Path) -> i18n.Layout:
 
 
 def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
+    unknown = [code for code in new if not i18n.is_known(code)]
+    if unknown:
+        print(f"ukjent språkkode «{unknown[0]}» (bruk f.eks. nn, en, pl, uk, ar)", file=sys.stderr)
+        return 2
     checked = _checked(source)
     if checked.standard is None:
         print(f"{len(checked.errors)} feil i {source}. Ingen filer er endret.", file=sys.stderr)

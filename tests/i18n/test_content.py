@@ -152,3 +152,16 @@ def test_unknown_language_code_is_an_error(copy: Path) -> None:
     assert result.returncode == 1
     assert f"{copy.parent}/oversettelser/xx-nope.po:1: feil: ukjent språkkode «xx-nope»" in (
         result.stderr)
+
+
+def test_oversett_starts_a_new_language_with_every_text(copy: Path) -> None:
+    result = run("oversett", str(copy), "--project", str(copy.parent), "--nytt-sprak", "pl")
+    assert result.returncode == 0, result.stderr
+    catalog = po.read(copy.parent / "oversettelser" / "pl.po")
+    assert str(catalog.locale) == "pl" and catalog.num_plurals == 3
+    assert len([m for m in catalog if m.id]) == 130
+    check = run("check", str(copy), "--project", str(copy.parent))
+    assert "Oversettelse: polsk (pl): 0 av 130 oversatt" in check.stdout
+    assert (f"{copy.parent}/oversettelser/pl.po:1: advarsel: ingen katalog over ordene i koden "
+            "på polsk (pl)") in check.stderr
+    assert run("oversett", str(copy), "--nytt-sprak", "xx-nope").returncode == 2

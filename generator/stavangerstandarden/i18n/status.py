@@ -18,6 +18,7 @@ from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.layout import Layout, is_known, language_name
 from stavangerstandarden.i18n.pages import page_texts
 from stavangerstandarden.i18n.texts import Text, yaml_texts
+from stavangerstandarden.i18n.ui import catalogue_path, ui_languages
 from stavangerstandarden.problems import Problem, Severity
 from stavangerstandarden.yamlsource import Parsed, parse
 
@@ -70,6 +71,13 @@ def translation_report(layout: Layout, parsed: Parsed) -> Report:
                                     f"ukjent språkkode «{language}»",
                                     "gi filen navn etter språkkoden, f.eks. nn.po, en.po, pl.po"))
             continue
+        if language not in ui_languages():
+            problems.append(Problem(
+                str(layout.content_po(language)), 1, "",
+                f"ingen katalog over ordene i koden på {language_name(language)} ({language}): "
+                "ord som «Skole» og «Dato» i skjemaene vises på bokmål",
+                f"legg til {catalogue_path(language)} (se README.md, «Translations»)",
+                Severity.WARNING))
         counts = [0, 0, 0, 0]
         for part in parts(layout, parsed, language):
             merged = _merged(part, language, problems)

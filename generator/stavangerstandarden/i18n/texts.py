@@ -27,6 +27,8 @@ class Text:
     line: int
     path: str = ""
     """Where in the document in the validator's notation, e.g. `areas[0].statements[6].text`."""
+    at: DocPath = ()
+    """The same place as keys and indexes into the parsed data."""
 
 
 def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
@@ -47,7 +49,8 @@ def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
                 key = item.get("id") if isinstance(item, dict) else None
                 walk(item, (*keys, str(key) if key is not None else str(i)), (*path, i))
         elif isinstance(value, str) and value.strip():
-            found.append(Text("/".join(keys), value, label, parsed.line(path), _dotted(path)))
+            found.append(Text("/".join(keys), value, label, parsed.line(path), _dotted(path),
+                              path))
 
     walk(parsed.data, (), ())
     return tuple(found)

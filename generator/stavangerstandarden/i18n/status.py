@@ -125,9 +125,9 @@ def _count(catalog: Catalog) -> tuple[int, int, int, int]:
 
 
 def _text_problems(catalog: Catalog, part: Part, language: str) -> Iterator[Problem]:
-    name = f"{language_name(language)} ({language})"
     for text in part.texts:
         state = po.state(catalog.get(text.source, context=text.context))
+        name = f"{language_name(language)} ({language})" if state != "translated" else ""
         if state == "outdated":
             yield Problem(text.file, text.line, text.path,
                           f"oversettelsen til {name} er utdatert: teksten er endret etter at "

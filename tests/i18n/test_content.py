@@ -165,3 +165,14 @@ def test_oversett_starts_a_new_language_with_every_text(copy: Path) -> None:
     assert (f"{copy.parent}/oversettelser/pl.po:1: advarsel: ingen katalog over ordene i koden "
             "på polsk (pl)") in check.stderr
     assert run("oversett", str(copy), "--nytt-sprak", "xx-nope").returncode == 2
+
+
+def test_malformed_po_is_an_error_at_its_line(copy: Path) -> None:
+    nn = copy.parent / "oversettelser" / "nn.po"
+    lines = nn.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(30, "msgstring \"oops\"\n")
+    nn.write_text("".join(lines), "utf-8")
+    result = run("check", str(copy), "--project", str(copy.parent))
+    assert result.returncode == 1
+    assert f'{nn}:31: feil: ugyldig PO-fil: kan ikke lese «msgstring "oops"»' in result.stderr
+    assert "Traceback" not in result.stderr

@@ -108,7 +108,8 @@ def _merged(part: Part, language: str, problems: list[Problem]) -> po.Merged | N
     try:
         return po.merge(po.read(part.path), part.texts)
     except PoFileError as exc:
-        problems.append(Problem(str(part.path), exc.lineno + 1, "", f"ugyldig PO-fil: {exc}",
+        problems.append(Problem(str(part.path), exc.lineno + 1, "",
+                                f"ugyldig PO-fil: kan ikke lese «{exc.line.strip()}»",
                                 "åpne filen i Poedit eller en annen PO-editor, som viser feilen"))
     except UnicodeDecodeError:
         problems.append(Problem(str(part.path), 1, "", "filen er ikke lagret som UTF-8",

@@ -142,7 +142,10 @@ def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
     for path, merged in updated.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(i18n.dumps(merged.catalog))
-        print(f"{path}: {len(merged.outdated)} utdatert, {len(merged.dropped)} fjernet.")
+        if path.suffix == ".pot":
+            print(f"{path}: mal med {len(merged.catalog)} tekster.")
+        else:
+            print(f"{path}: {len(merged.outdated)} utdatert, {len(merged.dropped)} fjernet.")
     return 0
 
 

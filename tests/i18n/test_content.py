@@ -160,6 +160,11 @@ def test_oversett_starts_a_new_language_with_every_text(copy: Path) -> None:
     catalog = po.read(copy.parent / "oversettelser" / "pl.po")
     assert str(catalog.locale) == "pl" and catalog.num_plurals == 3
     assert len([m for m in catalog if m.id]) == 130
+    pot = po.read(copy.parent / "oversettelser" / "stavangerstandarden.pot")
+    assert {(m.context, m.id, m.string) for m in pot if m.id} == {
+        (m.context, m.id, "") for m in catalog if m.id}
+    assert f"{copy.parent}/oversettelser/stavangerstandarden.pot: mal med 130 tekster." in (
+        result.stdout)
     check = run("check", str(copy), "--project", str(copy.parent))
     assert "Oversettelse: polsk (pl): 0 av 130 oversatt" in check.stdout
     assert (f"{copy.parent}/oversettelser/pl.po:1: advarsel: ingen katalog over ordene i koden "

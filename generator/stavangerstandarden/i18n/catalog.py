@@ -7,6 +7,7 @@ which would hand one statement's translation to another.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections import Counter
 from collections.abc import Iterable
@@ -56,6 +57,18 @@ def new_catalog(language: str, project: str) -> Catalog:
                    charset="utf-8", header_comment="", language_team="", last_translator="")
 
 
+def template(texts: Iterable[Text], project: str,
+             creation_date: datetime.datetime | str | None = None) -> Catalog:
+    """The POT: every text with an empty translation. Keeping the old creation date keeps
+    the file byte-identical while the source is unchanged."""
+    pot = Catalog(project=project, version=None, fuzzy=False, charset="utf-8",
+                  header_comment=_header(project), language_team="", last_translator="",
+                  creation_date=creation_date)
+    for text in texts:
+        pot.add(text.source, "", [(text.file, text.line)], context=text.context)
+    return pot
+
+
 def merge(old: Catalog, texts: Iterable[Text]) -> Merged:
     """`old` brought up to date with `texts`: translations kept, changed sources fuzzy."""
     new = Catalog(locale=old.locale, project=old.project, version=None, fuzzy=False,
@@ -80,7 +93,8 @@ def merge(old: Catalog, texts: Iterable[Text]) -> Merged:
                                          if c.strip().split(":")[0] != REVIEWED]
                 outdated.append(text.context)
         new[text.source] = message
-    return Merged(new, tuple(outdated), tuple(unused.values()))
+    dropped = tuple(m for m in unused.values() if state(m) != "missing")
+    return Merged(new, tuple(outdated), dropped)
 
 
 def _msgid(message: Message) -> str:

@@ -3,6 +3,7 @@
     framework/stavangerstandarden.yaml      the source (bokmål)
     framework/oversettelser/<lang>.po       its texts in <lang>
     framework/oversettelser/sider/<lang>.po the hand-written pages of docs/ in <lang>
+    framework/oversettelser/stavangerstandarden.pot, sider/sider.pot   the templates (POT)
 
 A language exists when its `<lang>.po` does, so adding one is adding a file; a separate list
 of languages could disagree with the files.
@@ -31,11 +32,12 @@ class Layout:
     def folder(self) -> Path:
         return self.source.parent / FOLDER
 
-    def content_po(self, language: str) -> Path:
-        return self.folder / f"{language}.po"
+    def content_po(self, language: str | None) -> Path:
+        """The language's PO file; the template (POT) for None."""
+        return self.folder / (f"{language}.po" if language else f"{self.source.stem}.pot")
 
-    def pages_po(self, language: str) -> Path:
-        return self.folder / "sider" / f"{language}.po"
+    def pages_po(self, language: str | None) -> Path:
+        return self.folder / "sider" / (f"{language}.po" if language else "sider.pot")
 
     def languages(self) -> tuple[str, ...]:
         """Languages with a content translation, in file-name order; none for a new standard."""

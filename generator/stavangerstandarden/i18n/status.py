@@ -56,7 +56,8 @@ class Report:
     problems: tuple[Problem, ...]
 
 
-def parts(layout: Layout, parsed: Parsed, language: str) -> tuple[Part, ...]:
+def parts(layout: Layout, parsed: Parsed, language: str | None) -> tuple[Part, ...]:
+    """The PO files of `language` (the templates for None) and what each translates."""
     content = Part(layout.content_po(language), yaml_texts(parsed, str(layout.source)))
     pages = tuple(t for page in layout.pages() for t in page_texts(page, str(page)))
     return (content, Part(layout.pages_po(language), pages)) if pages else (content,)
@@ -92,12 +93,17 @@ def translation_report(layout: Layout, parsed: Parsed) -> Report:
 
 
 def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Path, po.Merged]:
-    """Every language's PO files brought up to date (and `new` languages started)."""
+    """Every language's PO files brought up to date (and `new` languages started), and the
+    templates (POT) Weblate and `msginit` start a new language from."""
+    title = parsed.data["standard"]["title"]
     result: dict[Path, po.Merged] = {}
+    for part in parts(layout, parsed, None):
+        old_date = po.read(part.path).creation_date if part.path.exists() else None
+        result[part.path] = po.Merged(po.template(part.texts, title, old_date), (), ())
     for language in sorted({*layout.languages(), *new}):
         for part in parts(layout, parsed, language):
             old = (po.read(part.path) if part.path.exists()
-                   else po.new_catalog(language, parsed.data["standard"]["title"]))
+                   else po.new_catalog(language, title))
             result[part.path] = po.merge(old, part.texts)
     return result
 
@@ -144,11 +150,10 @@ def _text_problems(catalog: Catalog, part: Part, language: str) -> Iterator[Prob
 
 def _dropped(merged: po.Merged, part: Part) -> Iterator[Problem]:
     for message in merged.dropped:
-        if message.string:
-            yield Problem(str(part.path), message.lineno or 1, message.context or "",
-                          "oversettelse av en tekst som ikke finnes i kilden",
-                          "kjør `stavangerstandarden oversett`, som fjerner den; er id-en "
-                          "endret, rett msgctxt i stedet")
+        yield Problem(str(part.path), message.lineno or 1, message.context or "",
+                      "oversettelse av en tekst som ikke finnes i kilden",
+                      "kjør `stavangerstandarden oversett`, som fjerner den; er id-en "
+                      "endret, rett msgctxt i stedet")
 
 
 def parsed_source(source: Path) -> Parsed:

@@ -138,7 +138,12 @@ def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
     if checked.standard is None:
         print(f"{len(checked.errors)} feil i {source}. Ingen filer er endret.", file=sys.stderr)
         return 1
-    updated = i18n.update(_layout(source, project), i18n.parsed_source(source), new)
+    try:
+        updated = i18n.update(_layout(source, project), i18n.parsed_source(source), new)
+    except InvalidSource as exc:
+        _report(exc.problems)
+        print(f"{len(exc.errors)} feil. Ingen filer er endret.", file=sys.stderr)
+        return 1
     for path, merged in updated.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(i18n.dumps(merged.catalog))

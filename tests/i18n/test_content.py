@@ -181,3 +181,8 @@ def test_malformed_po_is_an_error_at_its_line(copy: Path) -> None:
     assert result.returncode == 1
     assert f'{nn}:31: feil: ugyldig PO-fil: kan ikke lese «msgstring "oops"»' in result.stderr
     assert "Traceback" not in result.stderr
+    before = nn.read_bytes()
+    result = run("oversett", str(copy), "--project", str(copy.parent))
+    assert result.returncode == 1
+    assert result.stderr.endswith("1 feil. Ingen filer er endret.\n")
+    assert nn.read_bytes() == before

@@ -19,7 +19,7 @@ from stavangerstandarden.i18n.layout import Layout, is_known, language_name
 from stavangerstandarden.i18n.pages import page_texts
 from stavangerstandarden.i18n.texts import Text, yaml_texts
 from stavangerstandarden.i18n.ui import catalogue_path, ui_languages
-from stavangerstandarden.problems import Problem, Severity
+from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.yamlsource import Parsed, parse
 
 
@@ -94,17 +94,24 @@ def translation_report(layout: Layout, parsed: Parsed) -> Report:
 
 def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Path, po.Merged]:
     """Every language's PO files brought up to date (and `new` languages started), and the
-    templates (POT) Weblate and `msginit` start a new language from."""
+    templates (POT) Weblate and `msginit` start a new language from.
+
+    Raises InvalidSource when a PO file cannot be read: nothing is written then.
+    """
     title = parsed.data["standard"]["title"]
     result: dict[Path, po.Merged] = {}
     for part in parts(layout, parsed, None):
         old_date = po.read(part.path).creation_date if part.path.exists() else None
         result[part.path] = po.Merged(po.template(part.texts, title, old_date), (), ())
+    problems: list[Problem] = []
     for language in sorted({*layout.languages(), *new}):
         for part in parts(layout, parsed, language):
-            old = (po.read(part.path) if part.path.exists()
-                   else po.new_catalog(language, title))
-            result[part.path] = po.merge(old, part.texts)
+            if not part.path.exists():
+                result[part.path] = po.merge(po.new_catalog(language, title), part.texts)
+            elif (merged := _merged(part, language, problems)) is not None:
+                result[part.path] = merged
+    if problems:
+        raise InvalidSource(problems)
     return result
 
 

@@ -107,7 +107,7 @@ def _check(source: Path, project: Path) -> int:
             _report(exc.problems)
             errors = exc.errors
         translations = i18n.translation_report(_layout(source, project),
-                                               i18n.parsed_source(source))
+                                               i18n.parsed_source(source), preflight)
         _report(sorted(translations.problems))
         errors += tuple(p for p in translations.problems if p.severity is Severity.ERROR)
         warnings += tuple(p for p in translations.problems if p.severity is Severity.WARNING)

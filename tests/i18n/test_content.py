@@ -186,3 +186,16 @@ def test_malformed_po_is_an_error_at_its_line(copy: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.endswith("1 feil. Ingen filer er endret.\n")
     assert nn.read_bytes() == before
+
+
+def test_a_character_the_form_font_lacks_is_an_error_at_the_translation(copy: Path) -> None:
+    en = copy.parent / "oversettelser" / "en.po"
+    text = en.read_text("utf-8").replace(
+        'msgstr "Our parents make good packed lunches for us"',
+        'msgstr "Our parents make good packed lunches ☃ for us"')
+    en.write_text(text, "utf-8")
+    result = run("check", str(copy), "--project", str(copy.parent))
+    assert result.returncode == 1
+    line = line_of(text, 'msgid "Foreldrene våre lager gode matpakker til oss"')
+    assert (f"{en}:{line}: feil: areas/gode-relasjoner/statements/relasjoner-matpakker/text: "
+            "i oversettelsen til engelsk: tegnet «☃» (U+2603)") in result.stderr

@@ -7,7 +7,7 @@ what `oversett` would write: a changed source is *outdated*, a text without a tr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +15,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError
 
 from stavangerstandarden.i18n import catalog as po
+from stavangerstandarden.i18n.edition import edition_problems
 from stavangerstandarden.i18n.layout import Layout, is_known, language_name
 from stavangerstandarden.i18n.pages import page_texts
 from stavangerstandarden.i18n.texts import Text, yaml_texts
 from stavangerstandarden.i18n.ui import catalogue_path, ui_languages
+from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.yamlsource import Parsed, parse
 
@@ -63,7 +65,14 @@ def parts(layout: Layout, parsed: Parsed, language: str | None) -> tuple[Part, .
     return (content, Part(layout.pages_po(language), pages)) if pages else (content,)
 
 
-def translation_report(layout: Layout, parsed: Parsed) -> Report:
+Preflight = Callable[[Standard], None]
+"""A check of the finished model that raises InvalidSource (the build's font check)."""
+
+
+def translation_report(layout: Layout, parsed: Parsed,
+                       preflight: Preflight | None = None) -> Report:
+    """Status and problems of every language; `preflight` also runs on each language's
+    edition, its problems moved to the PO line of the translation that causes them."""
     statuses: list[Status] = []
     problems: list[Problem] = []
     for language in layout.languages():
@@ -79,17 +88,25 @@ def translation_report(layout: Layout, parsed: Parsed) -> Report:
                 "ord som «Skole» og «Dato» i skjemaene vises på bokmål",
                 f"legg til {catalogue_path(language)} (se README.md, «Translations»)",
                 Severity.WARNING))
-        counts = [0, 0, 0, 0]
-        for part in parts(layout, parsed, language):
-            merged = _merged(part, language, problems)
-            if merged is None:
-                continue
-            for i, n in enumerate(_count(merged.catalog)):
-                counts[i] += n
-            problems.extend(_text_problems(merged.catalog, part, language))
-            problems.extend(_dropped(merged, part))
-        statuses.append(Status(language, *counts))
+        statuses.append(_language(layout, parsed, language, preflight, problems))
     return Report(tuple(statuses), tuple(problems))
+
+
+def _language(layout: Layout, parsed: Parsed, language: str, preflight: Preflight | None,
+              problems: list[Problem]) -> Status:
+    counts = [0, 0, 0, 0]
+    for i, part in enumerate(parts(layout, parsed, language)):
+        merged = _merged(part, language, problems)
+        if merged is None:
+            continue
+        for j, n in enumerate(_count(merged.catalog)):
+            counts[j] += n
+        problems.extend(_text_problems(merged.catalog, part, language))
+        problems.extend(_dropped(merged, part))
+        if i == 0 and preflight is not None:
+            problems.extend(edition_problems(parsed, str(layout.source), language,
+                                             po.read(part.path), preflight, str(part.path)))
+    return Status(language, *counts)
 
 
 def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Path, po.Merged]:

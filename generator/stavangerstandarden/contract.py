@@ -63,3 +63,22 @@ def form_file(standard: Standard, level: Level, area: Area | None) -> str:
 
 def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
+
+
+MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig"})
+"""Action parts that wrap: a measure and who is responsible for it often take a sentence."""
+META_MAX_LENGTH = 60
+ACTION_MAX_LENGTHS: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 20}
+"""Most characters a text field takes (its /MaxLen, the fill page's `maxlength`): as much as
+its box shows legibly, measured in PDFium, pdf.js and poppler (tests/forms/
+test_filled_appearance.py)."""
+
+
+def max_length(name: str) -> int | None:
+    """The most characters the text field `name` takes; None for fields nobody types in."""
+    prefix, *rest = name.split(".")
+    if prefix == META_PREFIX:
+        return META_MAX_LENGTH
+    if prefix == ACTION_PREFIX:
+        return ACTION_MAX_LENGTHS.get(rest[-1])
+    return None

@@ -65,10 +65,11 @@ def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
 
 
-MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig"})
-"""Action parts that wrap: a measure and who is responsible for it often take a sentence."""
+MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig", "frist"})
+"""Action parts that wrap: the rows are tall, and a measure, who is responsible for it and
+when it is due often take more than a line."""
 META_MAX_LENGTH = 60
-ACTION_MAX_LENGTHS: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 20}
+ACTION_MAX_LENGTHS: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 30}
 """Most characters a text field takes (its /MaxLen, the fill page's `maxlength`): as much as
 its box shows legibly, measured in PDFium, pdf.js and poppler (tests/forms/
 test_filled_appearance.py)."""

@@ -10,6 +10,7 @@ rectangle is read back: it must be that box's own text, complete, and large enou
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 from collections.abc import Callable
@@ -26,15 +27,16 @@ from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest
 from stavangerstandarden.loader import load_file
 
-from .conftest import ROOT, require_tool
+from .conftest import ROOT, Run, require_tool
 
 STANDARDS = [ROOT / "framework" / "stavangerstandarden.yaml",
              ROOT / "tests" / "fixtures" / "annen-kommune.yaml"]
 FILLER = ("Vi øker tilsynet i friminuttene på småskoletrinnet, særlig ved sklia og bak "
           "gymsalen, og lærerne går faste runder sammen med foreldrene. ")
-MIN_LETTER_HEIGHT = 9.0
-"""Points: height of the smallest printed letter's box as PDFium measures it (1.19 × the
-type size in Noto Sans), so no text is printed below about 7.5 pt, which still reads."""
+LETTER_BOX = 1.19
+"""Height of a letter's box as PDFium measures it, per point of type size (Noto Sans)."""
+MIN_LETTER_HEIGHT = 7.5 * LETTER_BOX
+"""No text is printed below about 7.5 pt, which still reads on paper."""
 Printed = dict[str, tuple[str, float]]
 """Field name → (text drawn inside its box, smallest letter height)."""
 
@@ -180,6 +182,17 @@ def test_pdfjs_prints_each_box_own_text(blank, by_pdfjs):
     spec, _ = blank
     got = printed(flattened(by_pdfjs, own_appearances=False), boxes(by_pdfjs))
     assert_each_box_prints_its_own_text(spec, got, "pdf.js")
+
+
+def test_pdfjs_prints_a_form_filled_elsewhere_with_each_box_own_text(blank, by_pypdf,
+                                                                     pdfjs: Run):
+    """Firefox printing a form pypdf filled: pdf.js draws each box anew (NeedAppearances)."""
+    spec, _ = blank
+    done = pdfjs("printed", str(by_pypdf))
+    assert done.returncode == 0, done.stderr
+    drawn = {name: (got["text"], min(got["fontSizes"], default=0.0) * LETTER_BOX)
+             for name, got in json.loads(done.stdout).items() if got["text"]}
+    assert_each_box_prints_its_own_text(spec, drawn, "pdf.js (print)")
 
 
 @pytest.mark.parametrize("filler", ["pypdf", "pdfjs"])

@@ -28,6 +28,7 @@ from stavangerstandarden.formspec import FormSpec, form_specs, manifest
 from stavangerstandarden.loader import load_file
 
 from .conftest import ROOT, Run, require_tool
+from .test_engines import DARK, LIGHT, grey, radio_centres, render_widgets
 
 STANDARDS = [ROOT / "framework" / "stavangerstandarden.yaml",
              ROOT / "tests" / "fixtures" / "annen-kommune.yaml"]
@@ -62,12 +63,19 @@ def blank(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return spec, path
 
 
+def chosen(spec: FormSpec) -> dict[str, str]:
+    """Every statement answered, cycling through the scale."""
+    radios = [f for f in spec.fields if f.type == "radio"]
+    return {f.name: f.options[i % len(f.options)][0] for i, f in enumerate(radios)}
+
+
 @pytest.fixture(scope="module")
 def by_pypdf(blank: tuple[FormSpec, Path]) -> Path:
     """Filled with pypdf's defaults: appearances written, NeedAppearances set."""
     spec, path = blank
     writer = PdfWriter(clone_from=path)
-    writer.update_page_form_field_values(None, typed(spec))
+    answers = {name: f"/{value}" for name, value in chosen(spec).items()}
+    writer.update_page_form_field_values(None, {**typed(spec), **answers})
     out = path.with_name("pypdf.pdf")
     writer.write(out)
     return out
@@ -184,6 +192,21 @@ def test_pdfjs_prints_each_box_own_text(blank, by_pdfjs):
     assert_each_box_prints_its_own_text(spec, got, "pdf.js")
 
 
+def test_pdfium_redraws_the_radio_buttons_of_a_pypdf_filled_form(blank, by_pypdf):
+    """NeedAppearances makes PDFium draw every widget anew, from /MK: rings and dots stay."""
+    spec, _ = blank
+    pages = render_widgets(by_pypdf)
+    answers = chosen(spec)
+    for number, name, state, x, y in radio_centres(by_pypdf):
+        bitmap, height = pages[number]
+        ring = min(grey(bitmap, x + dx, y, height) for dx in (-5.5, -5, -4.5, 4.5, 5, 5.5))
+        assert ring < LIGHT, f"{name}={state}: no ring drawn"
+        if answers[name] == state:
+            assert grey(bitmap, x, y, height) < DARK, f"{name}={state} is not visibly chosen"
+        else:
+            assert grey(bitmap, x, y, height) > LIGHT, f"{name}={state} looks chosen"
+
+
 def test_pdfjs_prints_a_form_filled_elsewhere_with_each_box_own_text(blank, by_pypdf,
                                                                      pdfjs: Run):
     """Firefox printing a form pypdf filled: pdf.js draws each box anew (NeedAppearances)."""
@@ -191,7 +214,8 @@ def test_pdfjs_prints_a_form_filled_elsewhere_with_each_box_own_text(blank, by_p
     done = pdfjs("printed", str(by_pypdf))
     assert done.returncode == 0, done.stderr
     drawn = {name: (got["text"], min(got["fontSizes"], default=0.0) * LETTER_BOX)
-             for name, got in json.loads(done.stdout).items() if got["text"]}
+             for name, got in json.loads(done.stdout).items()
+             if got["text"] and name in typed(spec)}
     assert_each_box_prints_its_own_text(spec, drawn, "pdf.js (print)")
 
 

@@ -4,7 +4,8 @@ Each text box gets different text of the longest length the contract allows (`ma
 with Norwegian letters. The form is filled with pypdf (as scripts do) and with pdf.js (as
 Firefox does); the appearances that pypdf, pdf.js, PDFium (Chrome, Edge) and poppler
 (Evince, Okular, CUPS) draw are printed to page content, and the text inside each box's
-rectangle is read back: it must be that box's own text, complete, and large enough to read.
+rectangle is read back: it must be that box's own text, complete, no glyph cut by the box's
+edge, and large enough to read.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ LETTER_BOX = 1.19
 """Height of a letter's box as PDFium measures it, per point of type size (Noto Sans)."""
 MIN_LETTER_HEIGHT = 7.5 * LETTER_BOX
 """No text is printed below about 7.5 pt, which still reads on paper."""
+SLACK, DESCENDER_TAIL = 0.5, 1.5
+"""Points a glyph may reach past its box (anti-aliasing; the tail of a g, p or comma)."""
+CUT = "\u2702"
+"""Stands in the text read back for a glyph the box's edge cuts."""
 Printed = dict[str, tuple[str, float]]
 """Field name → (text drawn inside its box, smallest letter height)."""
 
@@ -127,7 +132,18 @@ def printed(doc: pdfium.PdfDocument, rects: list[dict[str, tuple[float, ...]]]) 
                 if x0 <= x <= x1 and y0 <= y <= y1:
                     text.setdefault(name, []).append(char)
                     smallest[name] = min(smallest.get(name, 99.0), top - bottom)
+                    if not _inside(textpage.get_charbox(i), (x0, y0, x1, y1)):
+                        text[name].append(CUT)
     return {name: ("".join(chars), smallest[name]) for name, chars in text.items()}
+
+
+def _inside(glyph: tuple[float, ...], box: tuple[float, ...]) -> bool:
+    """The glyph's ink is inside the box: none of it beyond the sides, at most a descender's
+    tail (pypdf's multiline layout lets the last line's descenders reach the bottom edge)."""
+    left, bottom, right, top = glyph
+    x0, y0, x1, y1 = box
+    return (x0 - SLACK <= left and right <= x1 + SLACK
+            and y0 - DESCENDER_TAIL <= bottom and top <= y1 + SLACK)
 
 
 def flattened(path: Path, own_appearances: bool) -> pdfium.PdfDocument:

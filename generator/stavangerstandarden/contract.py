@@ -71,15 +71,15 @@ when it is due often take more than a line."""
 META_MAX_LENGTH = 60
 ACTION_MAX_LENGTHS: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 30}
 """Most characters a text field takes (its /MaxLen, the fill page's `maxlength`): as much as
-its box shows legibly, measured in PDFium, pdf.js and poppler (tests/forms/
-test_filled_appearance.py)."""
+its box shows at about 8 pt in pypdf, PDFium, pdf.js and poppler, which shrink typed text to
+fit (measured by tests/forms/test_filled_appearance.py)."""
 
 
 def max_length(name: str) -> int | None:
     """The most characters the text field `name` takes; None for fields nobody types in."""
-    prefix, *rest = name.split(".")
+    prefix, part = name.split(".")[0], name.split(".")[-1]
     if prefix == META_PREFIX:
         return META_MAX_LENGTH
     if prefix == ACTION_PREFIX:
-        return ACTION_MAX_LENGTHS.get(rest[-1])
+        return ACTION_MAX_LENGTHS.get(part)
     return None

@@ -5,7 +5,7 @@ Required (nothing is pre-selected, and a form may be handed in half filled); eve
 prints (/F Print) and has a Norwegian /TU. Text fields set their font size to 0 (auto): every
 engine that writes the typed value (PDFium, pdf.js, poppler, pypdf) then shrinks it, and
 wraps multiline fields, until all of it fits the box; /MaxLen stops typing where the text
-would grow too small to read (the lengths are the contract's, see `formspec`).
+would grow too small to read (the lengths are in `contract.py`).
 """
 
 from __future__ import annotations
@@ -62,7 +62,11 @@ def _size(annot: pikepdf.Object) -> tuple[float, float]:
 
 
 def make_radio(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: Widget) -> None:
-    """One button of the statement's radio group (the group is made with its first button)."""
+    """One button of the statement's radio group (the group is made with its first button).
+
+    /MK and /BS describe the ring too, so a viewer that draws the button itself (PDFium and
+    poppler do for a file with NeedAppearances, which pypdf sets when it fills) still shows it.
+    """
     if widget.option is None:
         raise ValueError(f"{widget.field.name}: a radio button needs an option")
     _widget_base(annot, page, widget.tooltip)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from stavangerstandarden import i18n
 from stavangerstandarden.build import (
     SiteBuildFailed,
     build_site,
@@ -18,7 +19,7 @@ from stavangerstandarden.build import (
 )
 from stavangerstandarden.collect import command as collect
 from stavangerstandarden.loader import Checked, check_file
-from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.problems import InvalidSource, Problem, Severity
 
 DEFAULT_SOURCE = Path("framework/stavangerstandarden.yaml")
 
@@ -59,6 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 parser_class=_Parser)
     p_check = sub.add_parser("check", help="kontroller kilden og vis alle feil og advarsler")
     p_check.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    p_check.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
+                         help="mappen med docs/ (standard: denne)")
+    p_translate = sub.add_parser("oversett", help="oppdater oversettelsesfilene etter kilden")
+    p_translate.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE,
+                             metavar="FIL")
+    p_translate.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
+                             help="mappen med docs/ (standard: denne)")
+    p_translate.add_argument("--nytt-sprak", action="append", default=[], metavar="KODE",
+                             help="begynn på et nytt språk, f.eks. pl")
     p_build = sub.add_parser("build", help="kontroller kilden og bygg nettstedet i site/")
     p_build.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
     p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
@@ -74,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "collect":
         return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn)
     if args.command == "check":
-        return _check(args.source)
+        return _check(args.source, args.project)
+    if args.command == "oversett":
+        return _translate(args.source, args.project, tuple(args.nytt_sprak))
     return _build(args.source, args.project, args.site_dir)
 
 
@@ -107,22 +119,62 @@ def _checked(source: Path) -> Checked:
     return checked
 
 
-def _check(source: Path) -> int:
+def _check(source: Path, project: Path) -> int:
     checked = _checked(source)
     errors = checked.errors
+    warnings = checked.warnings
+    statuses: tuple[i18n.Status, ...] = ()
     if checked.standard is not None:
         try:
             preflight(checked.standard)
         except InvalidSource as exc:
             _report(exc.problems)
             errors = exc.errors
+        translations = i18n.translation_report(_layout(source, project),
+                                               i18n.parsed_source(source), preflight)
+        _report(sorted(translations.problems))
+        errors += tuple(p for p in translations.problems if p.severity is Severity.ERROR)
+        warnings += tuple(p for p in translations.problems if p.severity is Severity.WARNING)
+        statuses = translations.statuses
     if checked.standard is None or errors:
         print(f"{len(errors)} feil i {source}.", file=sys.stderr)
         return 1
     standard = checked.standard
     print(f"{source}: OK ({len(standard.statements)} utsagn i "
           f"{_count(len(standard.areas), 'område', 'områder')}, "
-          f"{_count(len(checked.warnings), 'advarsel', 'advarsler')}).")
+          f"{_count(len(warnings), 'advarsel', 'advarsler')}).")
+    for status in statuses:
+        print(f"Oversettelse: {status}.")
+    return 0
+
+
+def _layout(source: Path, project: Path) -> i18n.Layout:
+    docs = project / "docs"
+    return i18n.Layout(source, docs if docs.is_dir() else None)
+
+
+def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
+    unknown = [code for code in new if not i18n.is_known(code)]
+    if unknown:
+        print(f"ukjent språkkode «{unknown[0]}» (bruk f.eks. nn, en, pl, uk, ar)", file=sys.stderr)
+        return 2
+    checked = _checked(source)
+    if checked.standard is None:
+        print(f"{len(checked.errors)} feil i {source}. Ingen filer er endret.", file=sys.stderr)
+        return 1
+    try:
+        updated = i18n.update(_layout(source, project), i18n.parsed_source(source), new)
+    except InvalidSource as exc:
+        _report(exc.problems)
+        print(f"{len(exc.errors)} feil. Ingen filer er endret.", file=sys.stderr)
+        return 1
+    for path, merged in updated.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(i18n.dumps(merged.catalog))
+        if path.suffix == ".pot":
+            print(f"{path}: mal med {len(merged.catalog)} tekster.")
+        else:
+            print(f"{path}: {len(merged.outdated)} utdatert, {len(merged.dropped)} fjernet.")
     return 0
 
 

@@ -63,3 +63,23 @@ def form_file(standard: Standard, level: Level, area: Area | None) -> str:
 
 def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
+
+
+MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig", "frist"})
+"""Action parts that wrap: the rows are tall, and a measure, who is responsible for it and
+when it is due often take more than a line."""
+META_MAX_LENGTH = 60
+ACTION_MAX_LENGTHS: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 30}
+"""Most characters a text field takes (its /MaxLen, the fill page's `maxlength`): as much as
+its box shows at about 8 pt in pypdf, PDFium, pdf.js and poppler, which shrink typed text to
+fit (measured by tests/forms/test_filled_appearance.py)."""
+
+
+def max_length(name: str) -> int | None:
+    """The most characters the text field `name` takes; None for fields nobody types in."""
+    prefix, part = name.split(".")[0], name.split(".")[-1]
+    if prefix == META_PREFIX:
+        return META_MAX_LENGTH
+    if prefix == ACTION_PREFIX:
+        return ACTION_MAX_LENGTHS.get(part)
+    return None

@@ -27,6 +27,11 @@ class FieldSpec:
     value: str = ""
     """Fixed value of a hidden identity field."""
 
+    @property
+    def max_length(self) -> int | None:
+        """Most characters a visible text field takes; what its box shows legibly."""
+        return c.max_length(self.name) if self.type == "text" and not self.hidden else None
+
 
 @dataclass(frozen=True)
 class FormSpec:
@@ -86,7 +91,8 @@ def _radio(standard: Standard, statement: Statement, text: str) -> FieldSpec:
 def _action_fields(standard: Standard) -> list[FieldSpec]:
     return [
         FieldSpec(c.action_field(row, part), "text",
-                  f"{standard.actions.title}, rad {row}: {label}", multiline=part == "tiltak")
+                  f"{standard.actions.title}, rad {row}: {label}",
+                  multiline=part in c.MULTILINE_ACTION_PARTS)
         for row in range(1, standard.actions.rows + 1)
         for part, label in c.ACTION_PARTS
     ]
@@ -116,6 +122,8 @@ def _field_data(f: FieldSpec) -> dict[str, Any]:
         data["options"] = [{"value": v, "label": label} for v, label in f.options]
     if f.multiline:
         data["multiline"] = True
+    if f.max_length:
+        data["maxlength"] = f.max_length
     if f.hidden:
         data["hidden"] = True
         data["value"] = f.value

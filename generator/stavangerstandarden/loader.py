@@ -78,6 +78,12 @@ def load_file(path: Path) -> m.Standard:
     return checked.standard
 
 
+def build(parsed: Parsed, label: str) -> m.Standard:
+    """The model of a source `check` has accepted (or of its translation, which has the same
+    shape): for `i18n`, which swaps the texts and builds the same model."""
+    return _build(parsed, label)
+
+
 def _build(parsed: Parsed, label: str) -> m.Standard:
     d = parsed.data
 

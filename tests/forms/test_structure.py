@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from pypdf.constants import AnnotationFlag, FieldDictionaryAttributes
 from pypdf.generic import DictionaryObject, StreamObject
 
 from stavangerstandarden import contract as c
@@ -19,8 +20,10 @@ from stavangerstandarden.loader import load_file
 
 SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
 SPECS = form_specs(load_file(SOURCE))
-RADIO, NO_TOGGLE_TO_OFF, REQUIRED, MULTILINE, READ_ONLY = 1 << 15, 1 << 14, 2, 1 << 12, 1
-HIDDEN, PRINT = 2, 4
+FLAGS = FieldDictionaryAttributes.FfBits
+RADIO, NO_TOGGLE_TO_OFF, REQUIRED = FLAGS.Radio, FLAGS.NoToggleToOff, FLAGS.Required
+MULTILINE, READ_ONLY = FLAGS.Multiline, FLAGS.ReadOnly
+HIDDEN, PRINT = AnnotationFlag.HIDDEN, AnnotationFlag.PRINT
 
 by_form = pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.file)
 
@@ -61,14 +64,16 @@ def parent_tree(reader: PdfReader) -> dict[int, Any]:
 @by_form
 def test_fields_are_exactly_the_spec(files, spec: FormSpec):
     # Parents of dotted names (meta, tiltak, tiltak.1 …) are fields without a type.
-    fields = {k: v for k, v in (read(files, spec).get_fields() or {}).items() if "/FT" in v}
+    reader = read(files, spec)
+    fields = {k: v for k, v in (reader.get_fields() or {}).items() if "/FT" in v}
+    max_len = {full_name(field_of(w)): field_of(w).get("/MaxLen") for _, w in widgets(reader)}
     assert sorted(fields) == sorted(f.name for f in spec.fields)
     for f in spec.fields:
         got = fields[f.name]
         assert got["/FT"] == ("/Btn" if f.type == "radio" else "/Tx"), f.name
         flags = int(got.get("/Ff", 0))
         assert not flags & REQUIRED, f.name
-        assert "/MaxLen" not in got, f.name
+        assert max_len[f.name] == f.max_length, f.name
         if f.type == "radio":
             assert flags & RADIO and flags & NO_TOGGLE_TO_OFF, f.name
             assert got.get("/V") in (None, "/Off"), f"{f.name} is pre-selected"

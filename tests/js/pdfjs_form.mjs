@@ -16,6 +16,11 @@
 //     pdfDocument.saveDocument(), as Firefox's "Save" does; the saved file is then re-opened
 //     and every value checked. Unknown names or export values exit with status 2, any other
 //     failure (including a value pdf.js did not save) with status 1.
+//   node tests/js/pdfjs_form.mjs printed FILE.pdf
+//     Prints JSON {"field name": {"text", "fontSizes"}} for every widget that draws text when
+//     pdf.js prints the file (operator list with intent "print"): the characters its
+//     appearance shows and the font sizes they are set in. pdf.js makes its own appearance
+//     where the file asks for one (NeedAppearances), as Firefox does when printing.
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -187,11 +192,43 @@ async function verify(file, values) {
   }
 }
 
+/** The text each widget's appearance draws in print, read from pdf.js's operator list. */
+async function printed(file) {
+  const { doc, close } = await open(file);
+  const names = new Map((await widgets(doc)).map(({ a }) => [a.id, a.fieldName]));
+  const out = {};
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const ops = await page.getOperatorList({
+      intent: "print", annotationMode: pdfjs.AnnotationMode.ENABLE_STORAGE,
+    });
+    let current = null;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i];
+      if (fn === pdfjs.OPS.beginAnnotation) {
+        current = names.has(args[0]) ? { text: "", fontSizes: [] } : null;
+        if (current) out[names.get(args[0])] = current;
+      } else if (fn === pdfjs.OPS.endAnnotation) {
+        current = null;
+      } else if (current && fn === pdfjs.OPS.setFont) {
+        current.fontSizes.push(args[1]);
+      } else if (current && fn === pdfjs.OPS.showText) {
+        current.text += args[0].map((g) => (typeof g === "object" && g ? g.unicode : "")).join("");
+      }
+    }
+  }
+  process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+  await close();
+}
+
 async function main(argv) {
   const [command, ...args] = argv;
   if (command === "list" && args.length === 1) return list(args[0]);
   if (command === "fill" && args.length === 3) return fill(...args);
-  throw new UsageError("usage: pdfjs_form.mjs list FILE.pdf | fill IN.pdf OUT.pdf VALUES.json");
+  if (command === "printed" && args.length === 1) return printed(args[0]);
+  throw new UsageError(
+    "usage: pdfjs_form.mjs list FILE.pdf | fill IN.pdf OUT.pdf VALUES.json | printed FILE.pdf");
 }
 
 try {

@@ -2,8 +2,12 @@
 
 Every state gets a stream of its own (no viewer has to invent one, NeedAppearances stays
 unset). A radio button is a ring; the chosen one is a ring with a large solid black dot, so
-the answer is unmistakable in black-and-white print and needs no colour. Widgets of the same
-size share their streams, which keeps a form small.
+the answer is unmistakable in black-and-white print and needs no colour.
+
+Radio buttons of the same size share their state streams, which keeps a form small: filling
+only switches a button's /AS between them. A text field's stream is its own, because whoever
+fills the form (pypdf, pdf.js, PDFium, Acrobat) may write the typed value into that very
+object; shared, every box would print the last value typed anywhere.
 """
 
 from __future__ import annotations
@@ -44,21 +48,26 @@ def radio_streams(width: float, height: float) -> tuple[str, str]:
 
 
 class Appearances:
-    """Form XObjects of one document, made once per (content, size)."""
+    """Form XObjects of one document: shared per (content, size), or one of its own."""
 
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self._pdf = pdf
         self._made: dict[tuple[str, float, float], pikepdf.Object] = {}
 
-    def get(self, content: str, width: float, height: float) -> pikepdf.Object:
+    def shared(self, content: str, width: float, height: float) -> pikepdf.Object:
+        """One stream for every widget of this size showing `content` (radio states)."""
         key = (content, round(width, 3), round(height, 3))
         if key not in self._made:
-            self._made[key] = self._pdf.make_indirect(pikepdf.Stream(
-                self._pdf, content.encode("ascii"),
-                Type=Name.XObject, Subtype=Name.Form,
-                BBox=Array([0, 0, key[1], key[2]]), Resources=Dictionary(),
-            ))
+            self._made[key] = self.own(content, width, height)
         return self._made[key]
+
+    def own(self, content: str, width: float, height: float) -> pikepdf.Object:
+        """A new stream, for one widget only (text fields)."""
+        return self._pdf.make_indirect(pikepdf.Stream(
+            self._pdf, content.encode("ascii"),
+            Type=Name.XObject, Subtype=Name.Form,
+            BBox=Array([0, 0, round(width, 3), round(height, 3)]), Resources=Dictionary(),
+        ))
 
 
 def _n(value: float) -> str:

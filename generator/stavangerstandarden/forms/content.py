@@ -21,8 +21,9 @@ STATEMENT_WORD = "Utsagn"
 PAGE_WORD = "Side"
 OF_WORD = "av"
 CONTINUED_WORD = "fortsatt"
-ACTION_ROW_HEIGHT = 46
-"""Points; room for three lines of handwriting or typed text in the tiltak cell."""
+ACTION_ROW_HEIGHT = 84
+"""Points: a 500-character tiltak typed in fits at 8 pt or more in PDFium, pdf.js, poppler
+and pypdf (which shrink text to fit), and there is room for handwriting."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """One widget each: a radio button of a statement's group, a text field, a hidden id field.
 
 Flags follow what real viewers need: radio groups are Radio + NoToggleToOff and never
-Required (nothing is pre-selected, and a form may be handed in half filled); text fields
-have no /MaxLen; every widget prints (/F Print) and has a Norwegian /TU.
+Required (nothing is pre-selected, and a form may be handed in half filled); every widget
+prints (/F Print) and has a Norwegian /TU. Text fields set their font size to 0 (auto): every
+engine that writes the typed value (PDFium, pdf.js, poppler, pypdf) then shrinks it, and
+wraps multiline fields, until all of it fits the box; /MaxLen stops typing where the text
+would grow too small to read (the lengths are in `contract.py`).
 """
 
 from __future__ import annotations
@@ -10,19 +13,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name
+from pikepdf import AnnotationFlag, Array, Dictionary, FormFieldFlag, Name
 
-from stavangerstandarden.forms.appearance import EMPTY_TEXT, Appearances, radio_streams
+from stavangerstandarden.forms.appearance import (
+    EMPTY_TEXT,
+    RING_GREY,
+    RING_WIDTH,
+    Appearances,
+    radio_streams,
+)
 from stavangerstandarden.forms.content import Widget
 from stavangerstandarden.forms.fieldfont import FONT_RESOURCE
 from stavangerstandarden.forms.fieldtree import FieldTree
 from stavangerstandarden.formspec import FieldSpec
 
-PRINT, HIDDEN = 4, 2
+PRINT, HIDDEN = int(AnnotationFlag.print), int(AnnotationFlag.hidden)
 """Annotation flags (/F)."""
-READ_ONLY, MULTILINE, NO_TOGGLE_TO_OFF, RADIO = 1, 1 << 12, 1 << 14, 1 << 15
+READ_ONLY, MULTILINE = int(FormFieldFlag.read_only), int(FormFieldFlag.tx_multiline)
+RADIO_GROUP = int(FormFieldFlag.btn_radio | FormFieldFlag.btn_no_toggle_off)
 """Field flags (/Ff)."""
-TEXT_SIZE, MULTILINE_TEXT_SIZE = 10, 9
+AUTO_SIZE = 0
+"""/DA font size 0: the viewer fits the text to the box."""
 DROPPED_LINK_KEYS = ("/A", "/Border", "/Contents", "/H", "/QuadPoints")
 
 
@@ -51,21 +62,27 @@ def _size(annot: pikepdf.Object) -> tuple[float, float]:
 
 
 def make_radio(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: Widget) -> None:
-    """One button of the statement's radio group (the group is made with its first button)."""
+    """One button of the statement's radio group (the group is made with its first button).
+
+    /MK and /BS describe the ring too, so a viewer that draws the button itself (PDFium and
+    poppler do for a file with NeedAppearances, which pypdf sets when it fills) still shows it.
+    """
     if widget.option is None:
         raise ValueError(f"{widget.field.name}: a radio button needs an option")
     _widget_base(annot, page, widget.tooltip)
     width, height = _size(annot)
     on, off = radio_streams(width, height)
     annot.AS = Name.Off
+    annot.MK = Dictionary(BC=Array([RING_GREY]), BG=Array([1]))
+    annot.BS = Dictionary(W=RING_WIDTH, S=Name.S)
     annot.AP = Dictionary(N=Dictionary({
-        "/" + widget.option[0]: b.looks.get(on, width, height),
-        "/Off": b.looks.get(off, width, height),
+        "/" + widget.option[0]: b.looks.shared(on, width, height),
+        "/Off": b.looks.shared(off, width, height),
     }))
     group = b.tree.find(widget.field.name)
     if group is None:
         group = b.pdf.make_indirect(Dictionary(
-            FT=Name.Btn, Ff=RADIO | NO_TOGGLE_TO_OFF,
+            FT=Name.Btn, Ff=RADIO_GROUP,
             TU=pikepdf.String(widget.field.label), Kids=Array(),
         ))
         b.tree.attach(widget.field.name, group)
@@ -97,8 +114,9 @@ def hidden_widget(b: Builder, page: pikepdf.Object, spec: FieldSpec) -> None:
 
 def _text_field(b: Builder, annot: pikepdf.Object, spec: FieldSpec) -> None:
     width, height = _size(annot)
-    size = MULTILINE_TEXT_SIZE if spec.multiline else TEXT_SIZE
     annot.FT = Name.Tx
     annot.Ff = MULTILINE if spec.multiline else 0
-    annot.DA = pikepdf.String(f"/{FONT_RESOURCE} {size} Tf 0 g")
-    annot.AP = Dictionary(N=b.looks.get(EMPTY_TEXT, width, height))
+    annot.DA = pikepdf.String(f"/{FONT_RESOURCE} {AUTO_SIZE} Tf 0 g")
+    if spec.max_length:
+        annot.MaxLen = spec.max_length
+    annot.AP = Dictionary(N=b.looks.own(EMPTY_TEXT, width, height))

@@ -30,6 +30,7 @@ MANIFEST_KEYS: dict[str, str] = {
     "forms[].fields[].label": "ledeteksten skjermlesere leser opp",
     "forms[].fields[].options": "for `radio`: mulige verdier (`value`) med ledetekst (`label`)",
     "forms[].fields[].multiline": "`true` når tekstfeltet har flere linjer",
+    "forms[].fields[].maxlength": "for tekstfelt: høyst så mange tegn får plass i feltet",
     "forms[].fields[].hidden": "`true` for skjulte felt som sier hvilket skjema dette er",
     "forms[].fields[].value": "den faste verdien til et skjult felt",
 }

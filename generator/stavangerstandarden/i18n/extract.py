@@ -1,0 +1,49 @@
+"""Message ids in code: what `pybabel extract` finds, and which of them a catalogue lacks.
+
+Python and Jinja2 use Babel's and Jinja2's own extractors (`_()`, `gettext()`, `ngettext()`);
+Typst templates get their words from Python as a dictionary and look them up with
+`tr("…")`, which `extract_typst` finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+from stavangerstandarden.i18n import catalog as po
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+MAPPING = LOCALES / "babel.cfg"
+_TYPST_CALL = re.compile(rb'\btr\("((?:[^"\\]|\\.)*)"\)')
+
+
+def extract_typst(fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str],
+                  options: Mapping[str, Any]) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """Babel extractor for `tr("…")` in Typst templates."""
+    text = fileobj.read()
+    for match in _TYPST_CALL.finditer(text):
+        line = text.count(b"\n", 0, match.start()) + 1
+        msgid = match.group(1).decode("utf-8").replace('\\"', '"').replace("\\\\", "\\")
+        yield line, None, msgid, []  # no funcname: babel takes the string as it is
+
+
+def extracted_ids(folder: Path) -> set[str]:
+    """Every message id the code under `folder` uses, as `pybabel extract` with babel.cfg."""
+    with MAPPING.open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
+    ids: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            folder, method_map, options_map):
+        ids.add(message if isinstance(message, str) else message[0])
+    return ids
+
+
+def uncovered(ids: Collection[str], catalogue: Path) -> set[str]:
+    """Ids without a usable (non-empty, non-fuzzy) translation in `catalogue`."""
+    found = {m.id if isinstance(m.id, str) else m.id[0]: m for m in po.read(catalogue) if m.id}
+    return {i for i in ids if i not in found or po.state(found[i]) != "translated"}

@@ -1,0 +1,72 @@
+"""The words of the code in one language: a gettext translator plus Babel's formatting.
+
+Renderers get a `Localized` and call `loc.gettext("Dato")`, `loc.ngettext(...)`,
+`loc.date(d)`; they never look at files. Catalogues are read from the PO files with Babel and
+compiled in memory (a few milliseconds), so no .mo file is committed or built. Fuzzy (outdated)
+entries are left out, so an outdated word shows in bokmål, never wrongly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+
+from stavangerstandarden.i18n import catalog as po
+from stavangerstandarden.i18n.extract import LOCALES
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+
+DOMAIN = "messages"
+
+
+def catalogue_path(language: str, locales: Path = LOCALES) -> Path:
+    return locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def ui_languages(locales: Path = LOCALES) -> tuple[str, ...]:
+    """Languages with a catalogue of the code's words (bokmål needs none: it is the source)."""
+    return tuple(sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def translations(language: str, locales: Path = LOCALES) -> gettext.NullTranslations:
+    """gettext translations for `language`; the identity (bokmål) when it has no catalogue."""
+    path = catalogue_path(language, locales)
+    if language == SOURCE_LANGUAGE or not path.exists():
+        return gettext.NullTranslations()
+    compiled = BytesIO()
+    write_mo(compiled, po.read(path), use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Everything a renderer needs to speak one language."""
+
+    language: str
+    translations: gettext.NullTranslations
+
+    @classmethod
+    def for_language(cls, language: str, locales: Path = LOCALES) -> Localized:
+        return cls(language, translations(language, locales))
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Plural forms follow the catalogue's Plural-Forms (bokmål: one/other)."""
+        return self.translations.ngettext(singular, plural, n)
+
+    def date(self, day: datetime.date) -> str:
+        """A date as the language writes it, e.g. «24. november 2026», «24 November 2026»."""
+        return format_date(day, format="long", locale=self.language)
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.language)

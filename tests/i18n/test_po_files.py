@@ -1,0 +1,35 @@
+"""Every shipped PO file is valid for GNU gettext's own checker, which Poedit also runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PO_FILES = sorted([*(ROOT / "framework" / "oversettelser").rglob("*.po"),
+                   *(ROOT / "generator" / "stavangerstandarden" / "locales").rglob("*.po")])
+
+
+def msgfmt() -> str:
+    path = shutil.which("msgfmt")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("msgfmt (Debian: gettext) mangler")
+        pytest.skip("msgfmt (Debian: gettext) mangler")
+    return path
+
+
+def test_there_are_po_files() -> None:
+    assert len(PO_FILES) == 6
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_msgfmt_accepts_the_file(po: Path) -> None:
+    result = subprocess.run([msgfmt(), "--check", "--statistics", "-o", os.devnull, str(po)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr

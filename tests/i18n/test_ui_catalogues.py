@@ -1,0 +1,61 @@
+"""The catalogues of the code's words: every one covers every message id the code uses."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from stavangerstandarden.i18n.extract import LOCALES, extracted_ids, uncovered
+from stavangerstandarden.i18n.ui import Localized, catalogue_path, ui_languages
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "generator" / "stavangerstandarden"
+
+
+def test_nynorsk_and_english_catalogues_exist() -> None:
+    assert ui_languages() == ("en", "nn")
+
+
+@pytest.mark.parametrize("language", ui_languages())
+def test_every_catalogue_covers_every_message_id(language: str) -> None:
+    assert uncovered(extracted_ids(PACKAGE), catalogue_path(language)) == set()
+
+
+def test_a_new_message_id_in_code_is_reported_missing(tmp_path: Path) -> None:
+    (tmp_path / "words.py").write_text('label = _("Dato")\nnew = _("Et nytt ord")\n', "utf-8")
+    (tmp_path / "form.typ").write_text('#text(tr("Side"))\n', "utf-8")
+    (tmp_path / "page.html.j2").write_text('<p>{{ _("Skole") }}</p>\n', "utf-8")
+    ids = extracted_ids(tmp_path)
+    assert ids == {"Dato", "Et nytt ord", "Side", "Skole"}
+    for language in ("nn", "en"):
+        assert uncovered(ids, catalogue_path(language)) == {"Et nytt ord", "Side"}
+
+
+def test_fuzzy_entry_counts_as_uncovered_and_falls_back_to_bokmal(tmp_path: Path) -> None:
+    po = catalogue_path("en", tmp_path)
+    po.parent.mkdir(parents=True)
+    po.write_text(catalogue_path("en").read_text("utf-8").replace(
+        'msgid "Dato"', '#, fuzzy\nmsgid "Dato"'), "utf-8")
+    assert uncovered({"Dato", "Skole"}, po) == {"Dato"}
+    loc = Localized.for_language("en", tmp_path)
+    assert (loc.gettext("Dato"), loc.gettext("Skole")) == ("Dato", "School")
+
+
+@pytest.mark.parametrize(("language", "school", "files", "date"), [
+    ("nb", "Skole", "2 filer", "24. november 2026"),
+    ("nn", "Skule", "2 filer", "24. november 2026"),
+    ("en", "School", "2 files", "November 24, 2026"),
+])
+def test_words_plurals_and_dates_follow_the_language(language: str, school: str, files: str,
+                                                     date: str) -> None:
+    loc = Localized.for_language(language)
+    assert loc.gettext("Skole") == school
+    assert loc.ngettext("{n} fil", "{n} filer", 2).format(n=2) == files
+    assert loc.ngettext("{n} fil", "{n} filer", 1).format(n=1) in ("1 fil", "1 file")
+    assert loc.date(datetime.date(2026, 11, 24)) == date
+
+
+def test_catalogues_live_in_the_package() -> None:
+    assert LOCALES == PACKAGE / "locales"

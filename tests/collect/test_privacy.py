@@ -5,6 +5,7 @@ the YAML, default 5). sammendrag.json and svar.csv stay complete."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.tally import summarise
-from stavangerstandarden.loader import load
+from stavangerstandarden.loader import load, load_file
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +24,7 @@ SOURCES = {"stavanger": (ROOT / "framework" / "stavangerstandarden.yaml", ""),
 
 
 def visible(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def answers(standard: Standard, n: int) -> str:
@@ -53,22 +54,37 @@ def test_shares_only_from_k_answers(source):
     assert f"{k} av {k} svar (100 %) er «{step}»" in at
 
 
+FORMS = {"stavanger": (None, "gode-relasjoner", "trinn-3", "3. trinn", "Gode relasjoner",
+                       "relasjoner-tett-kontakt", "endres"),
+         "annen-kommune": (SOURCES["annen-kommune, k=3"][0], "trivsel", "vg1", "Vg1",
+                           "Trivsel & trygghet", "trivsel-kontakt", "svak")}
+
+
+@pytest.fixture(params=FORMS)
+def case(request):
+    return FORMS[request.param]
+
+
 @pytest.fixture
-def inbox(tmp_path, real_form, fill):
+def inbox(tmp_path, real_form, fill, case):
     """Two forms with names typed in, and a copy, deep under a private folder."""
+    source, area, level, _, _, statement, step = case
     folder = tmp_path / "hjemme" / "rektor" / "innboks"
     folder.mkdir(parents=True)
-    form = real_form("gode-relasjoner", "trinn-3")
+    form = real_form(area, level, load_file(source) if source else None)
     for name, who in (("kari.pdf", "Kari Nordmann"), ("ola.pdf", "Ola Nordmann (FAU)")):
-        (folder / name).write_bytes(fill(form, {"relasjoner-tett-kontakt": "endres",
-                                                "meta.utfylt_av": who,
+        (folder / name).write_bytes(fill(form, {statement: step, "meta.utfylt_av": who,
                                                 "tiltak.1.tiltak": "Foreldrekaffe"}))
     (folder / "kopi.pdf").write_bytes((folder / "kari.pdf").read_bytes())
     return folder
 
 
-def test_report_has_no_paths_and_no_names_by_default(inbox, collect, tmp_path):
-    _, data, rows = collect(inbox)
+def with_source(case, *extra: str) -> tuple[str, ...]:
+    return (*extra, "--source", str(case[0])) if case[0] else extra
+
+
+def test_report_has_no_paths_and_no_names_by_default(inbox, collect, tmp_path, case):
+    _, data, rows = collect(inbox, extra=with_source(case))
     html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
     for private in ("Kari Nordmann", "Ola Nordmann", str(tmp_path), "hjemme", "rektor/"):
         assert private not in html
@@ -83,9 +99,10 @@ def test_report_has_no_paths_and_no_names_by_default(inbox, collect, tmp_path):
     assert {r["utfylt_av"] for r in rows} == {"Kari Nordmann", "Ola Nordmann (FAU)"}
 
 
-def test_names_only_with_med_navn(inbox, collect, tmp_path):
-    collect(inbox, extra=("--med-navn",))
+def test_names_only_with_med_navn(inbox, collect, tmp_path, case):
+    _, _, _, level, area, _, _ = case
+    collect(inbox, extra=with_source(case, "--med-navn"))
     text = visible((tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8"))
     assert "Utfylt av: Kari Nordmann, Ola Nordmann (FAU)" in text  # with the tiltak
-    assert "kari.pdf Gode relasjoner, 3. trinn Kari Nordmann" in text
+    assert f"kari.pdf {area}, {level} Kari Nordmann" in text
     assert str(tmp_path) not in text

@@ -29,6 +29,8 @@ lines, cross-hatching, wide lines at −45°, a grid. The top step is plain."""
 UNANSWERED_TEXTURE = (_lines(90, 5, 1), "auto")
 """Upright lines: used by no step, so "ikke besvart" never looks like an answer."""
 MAX_STEPS = len(_TEXTURES) + 1
+"""Steps with a texture of its own kind; the schema allows no more. Beyond (a source that
+skipped `check`) further steps get lines at other angles rather than a crash."""
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,19 @@ class Pattern:
 
 def patterns(colours: tuple[str, ...], unanswered_colour: str) -> tuple[Pattern, ...]:
     """One pattern per scale step (colours as #rrggbb, lowest step first), then one for
-    "ikke besvart". Raises ValueError beyond MAX_STEPS steps (the schema stops that earlier)."""
-    if len(colours) > MAX_STEPS:
-        raise ValueError(f"the report has fill patterns for at most {MAX_STEPS} scale steps")
-    textures = [*_TEXTURES[: len(colours) - 1], ("none", "auto")][-len(colours):]
+    "ikke besvart"."""
+    textures = [_texture(i) for i in range(len(colours) - 1)] + [("none", "auto")]
     return tuple(Pattern(image.format(ink=_ink(colour)), size)
                  for (image, size), colour in zip((*textures, UNANSWERED_TEXTURE),
                                                   (*colours, unanswered_colour), strict=True))
+
+
+def _texture(index: int) -> tuple[str, str]:
+    if index < len(_TEXTURES):
+        return _TEXTURES[index]
+    extra = index - len(_TEXTURES)
+    angles = (15, 75, 105, 165, 30, 60)
+    return _lines(angles[extra % len(angles)], 6 + 2 * (extra // len(angles))), "auto"
 
 
 def _ink(colour: str) -> str:

@@ -84,6 +84,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
     standard = summary.standard
     k = standard.report.min_answers
     areas = [_area_view(a, summary, previous, k) for a in standard.areas]
+    tiltak = proposals(summary)
     return env.get_template("rapport.html.j2").render(
         standard=standard,
         k=k,
@@ -96,8 +97,8 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
         lower=[s.label for s in standard.scale if s.id in lower_steps(standard)],
         urgent=[_urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
         files=[_file_view(f, standard, names) for f in summary.files],
-        actions=[_actions(group, standard, names) for group in proposals(summary)],
-        proposed=sum(p.count for group in proposals(summary) for p in group.proposals),
+        actions=[_actions(group, standard, names) for group in tiltak],
+        proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary),
         tally={status: sum(f.status == status for f in summary.files)
                for status in STATUS_LABELS},

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from stavangerstandarden import i18n
 from stavangerstandarden.build import (
@@ -43,6 +43,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: feil: {message}\n")
 
 
+class _NorwegianHelp(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "bruk: " if prefix is None else prefix)
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -68,20 +74,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
                          help="mappen med mkdocs.yml og docs/ (standard: denne)")
     p_build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
-    p_collect = sub.add_parser("collect", help="les utfylte skjema og lag sammendrag og rapport")
-    p_collect.add_argument("paths", nargs="+", type=Path, metavar="STI",
-                           help="utfylte skjema (PDF) eller mapper med dem")
-    p_collect.add_argument("--out", type=Path, required=True, metavar="MAPPE")
-    p_collect.add_argument("--sammenlign", type=Path, metavar="FORRIGE/sammendrag.json")
-    p_collect.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    _collect_options(sub.add_parser(
+        "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
+        formatter_class=_NorwegianHelp,
+        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
+                    "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
+                    "hvilken standard og versjon de hører til."))
     args = parser.parse_args(argv)
     if args.command == "collect":
-        return collect.run(args.paths, args.out, args.source, args.sammenlign)
+        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn)
     if args.command == "check":
         return _check(args.source, args.project)
     if args.command == "oversett":
         return _translate(args.source, args.project, tuple(args.nytt_sprak))
     return _build(args.source, args.project, args.site_dir)
+
+
+def _collect_options(p: argparse.ArgumentParser) -> None:
+    p._positionals.title, p._optionals.title = "argumenter", "valg"
+    p.add_argument("-h", "--help", action="help", help="vis denne hjelpen og avslutt")
+    p.add_argument("paths", nargs="+", type=Path, metavar="STI",
+                   help="utfylte skjema (PDF) eller mapper med dem; i mapper leses alle "
+                        "PDF-filer, og andre filer listes som ikke talt med")
+    p.add_argument("--out", type=Path, required=True, metavar="MAPPE",
+                   help="mappen sammendraget skrives til (lages om den ikke finnes)")
+    p.add_argument("--sammenlign", type=Path, metavar="FORRIGE/sammendrag.json",
+                   help="et tidligere sammendrag (f.eks. fjorårets) å sammenligne med")
+    p.add_argument("--source", type=Path, metavar="FIL",
+                   help="standarden som YAML-fil (standard: den skjemaene hører til, som "
+                        "følger med programmet)")
+    p.add_argument("--med-navn", action="store_true",
+                   help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
+                        "sammendrag.json og svar.csv har dem alltid)")
 
 
 def _report(problems: Sequence[Problem]) -> None:

@@ -116,6 +116,8 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
         actions=m.Actions(d["actions"]["title"], d["actions"]["description"],
                           d["actions"]["rows"], line("actions")),
         legal=_legal(d["legal"], parsed),
+        report=m.ReportSettings(**d["report"], line=line("report")) if "report" in d
+        else m.ReportSettings(),
     )
 
 

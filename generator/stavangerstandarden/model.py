@@ -138,6 +138,16 @@ class Legal:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """How `collect` reports; optional in the YAML."""
+
+    min_answers: int = 5
+    """Below this many answers to a statement the shared report shows no shares, so no one's
+    answer can be recognised (5, as in Udir's parents' survey)."""
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Standard:
     source: str
     """Label of the file it was loaded from, for messages."""
@@ -151,6 +161,7 @@ class Standard:
     areas: tuple[Area, ...]
     actions: Actions
     legal: Legal
+    report: ReportSettings = field(default_factory=ReportSettings)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

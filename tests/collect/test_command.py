@@ -114,6 +114,7 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
         "9-gammel-kjente-utsagn.pdf": ("ok", "skjema fra versjon 2019.1; alle utsagnene finnes "
                                              "også i versjon 2020.1 og er talt med"),
         "10-preview.pdf": ("ok", ""),
+        "notat.txt": ("skipped", "ikke en PDF-fil (filtypen «.txt»); bare PDF-filer leses"),
     }
     counts = data["statements"]
     assert counts["relasjoner-tett-kontakt"] == {"endres": 0, "bedre": 2, "tilfreds": 0,
@@ -187,10 +188,13 @@ def test_compare_with_last_year(tmp_path, real_form, fill, collect):
     form = tmp_path / "skjema.pdf"
     form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"),
                           {"relasjoner-tett-kontakt": "tilfreds"}))
-    status, _, _ = collect(form, extra=("--sammenlign", str(last)))
+    source = tmp_path / "k1.yaml"  # shares shown from one answer
+    source.write_text(SOURCE.read_text(encoding="utf-8") + "report:\n  min_answers: 1\n",
+                      encoding="utf-8")
+    status, _, _ = collect(form, extra=("--sammenlign", str(last), "--source", str(source)))
     html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
     assert status == 0
-    assert f"Sammenlignet med forrige sammendrag: <strong>{last}</strong>" in html
+    assert "Sammenlignet med forrige sammendrag: <strong>i-fjor/sammendrag.json</strong>" in html
     assert ("Endring i prosentpoeng: Praksis må endres −50, Praksis kan bli bedre −50, Praksis "
             "er tilfredsstillende +100.") in html
 

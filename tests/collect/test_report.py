@@ -11,6 +11,7 @@ import io
 import json
 import re
 import subprocess
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -20,12 +21,15 @@ from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.report import percentages, render_report
 from stavangerstandarden.collect.tally import summarise
+from stavangerstandarden.model import ReportSettings
 
 IDENTITY = {"skjema.standard": "stavangerstandarden", "skjema.versjon": "2020.1",
             "skjema.niva": "trinn-4"}
 
 
 def summary(standard):
+    """Two forms and a bad file; shares shown from one answer (min_answers 1)."""
+    standard = replace(standard, report=ReportSettings(min_answers=1))
     a = RawForm({**IDENTITY, "skjema.omrade": "digital-kompetanse", "meta.klasse": "4A",
                  "tiltak.1.tiltak": "Kurs i <Teams> & «Visma»\nfor foreldre",
                  "tiltak.1.ansvarlig": "IKT-ansvarlig", "tiltak.1.frist": "1. oktober"},
@@ -61,16 +65,17 @@ def test_counts_and_shares_are_in_the_text(standard):
     assert ("Digital livsmestring er tema på foreldremøte Praksis må endres: 0 (0 %) · Praksis "
             "kan bli bedre: 0 (0 %) · Praksis er tilfredsstillende: 1 (50 %) · Ikke besvart: 1 "
             "(50 %)") in text
-    assert "Digital kompetanse 2 1 (17 %) 1 (17 %) 3 (50 %) 1 (17 %)" in text
+    assert ("Digital kompetanse (2 skjema) Praksis må endres: 1 (17 %) · Praksis kan bli bedre: "
+            "1 (17 %) · Praksis er tilfredsstillende: 3 (50 %) · Ikke besvart: 1 (17 %)") in text
     assert "Skjema per nivå: 4. trinn: 2." in text
     assert "Ingen av skjemaene gjaldt Gode relasjoner, Tilpasset opplæring" in text
     assert "rot.pdf Ikke talt med filen er ikke en PDF" in text
-    assert "2 skjema talt med 1 fil ikke talt med 0 duplikater" in text
+    assert "2 skjema talt med 0 tomme skjema 1 fil ikke talt med 0 duplikater" in text
 
 
 def test_user_text_is_escaped_and_line_breaks_kept(standard):
     html = render_report(summary(standard))
-    assert ('<td class="text">Kurs i &lt;Teams&gt; &amp; «Visma»\nfor foreldre</td>') in html
+    assert '<p class="text">Kurs i &lt;Teams&gt; &amp; «Visma»\nfor foreldre</p>' in html
     assert "<Teams>" not in html
 
 
@@ -83,9 +88,12 @@ def test_self_contained_and_deterministic(standard):
 
 
 def test_bars_are_decoration_backed_by_text(standard):
-    html = render_report(summary(standard))
-    assert html.count('class="bar" aria-hidden="true"') == len(standard.area(
-        "digital-kompetanse").statements)
+    tallied = summary(standard)
+    html = render_report(tallied)
+    answered = [s for s in standard.area("digital-kompetanse").statements
+                if sum(tallied.counts[s.id].values()) - tallied.counts[s.id]["ubesvart"]]
+    overview = 1  # the area's totals
+    assert html.count('class="bar" aria-hidden="true"') == len(answered) + overview == 4
 
 
 def test_nothing_counted_says_so(standard):

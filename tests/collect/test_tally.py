@@ -42,6 +42,7 @@ def test_counts_statuses_and_duplicates(standard):
 
 
 def test_all_read_is_complete(standard):
-    summary = summarise(standard, [Read("a.pdf", "h1", form("gode-relasjoner"), "")])
+    summary = summarise(standard, [Read("a.pdf", "h1", form("gode-relasjoner",
+                                                            relasjoner_matpakker="bedre"), "")])
     assert summary.complete
     assert [file for file, _ in summary.forms] == ["a.pdf"]

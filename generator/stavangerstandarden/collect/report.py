@@ -1,23 +1,42 @@
 """The summary → `rapport.html`: a self-contained, printable Norwegian report.
 
-The view is built here (shares, bar segments, changes since last time) so the Jinja2
-template only lays it out. Every bar is backed by the same counts and shares in text, and
-each scale step also gets its own fill pattern, so the report reads without colour.
+The view is built here (shares, bar segments, changes since last time, what to act on
+first) so the Jinja2 template only lays it out. Every bar is backed by the same counts and
+shares in text, and each scale step also gets its own fill pattern, so the report reads
+without colour. The report is meant to be shared: it names files, not paths; names typed in
+«Utfylt av» only when asked for; and no shares where fewer than `report.min_answers` forms
+answered. `sammendrag.json` and `svar.csv` stay complete. A pure function of the summary, so
+it can run anywhere Python runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from stavangerstandarden.collect.advice import (
+    NAME_PART,
+    AreaProposals,
+    Ranked,
+    answered,
+    lower_steps,
+    proposals,
+    ranked,
+)
 from stavangerstandarden.collect.compare import Previous
-from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary
+from stavangerstandarden.collect.patterns import Pattern, patterns
+from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary, duplicate_reason
 from stavangerstandarden.model import Area, Standard
 
 UNANSWERED_LABEL = "Ikke besvart"
 UNANSWERED_COLOUR = "#e0e0e0"
-STATUS_LABELS = {"ok": "Talt med", "skipped": "Ikke talt med", "duplicate": "Duplikat"}
+STATUS_LABELS = {"ok": "Talt med", "blank": "Tomt skjema", "skipped": "Ikke talt med",
+                 "duplicate": "Duplikat"}
+ALL_AREAS = "Alle områder"
+MOST_URGENT = 5
+"""How many statements the overview lists as most in need of action."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,7 @@ class Row:
     text: str
     total: int
     segments: tuple[Segment, ...]
+    """Empty when fewer than `min_answers` forms answered (the report shows no shares)."""
     previous: tuple[Segment, ...]
     """The same statement in the earlier summary; empty when not compared or not asked."""
     change: str
@@ -51,46 +71,69 @@ class AreaView:
     forms: int
     rows: tuple[Row, ...]
     totals: tuple[Segment, ...]
-    """All answers to the area's statements together, for the overview."""
+    """All answers to the area's statements together, for the overview; empty when fewer
+    than `min_answers` forms answered anything in the area."""
 
 
-def render_report(summary: Summary, previous: Previous | None = None) -> str:
+def render_report(summary: Summary, previous: Previous | None = None, *,
+                  names: bool = False) -> str:
+    """The report; `names` adds what people typed in «Utfylt av»."""
     env = Environment(loader=PackageLoader("stavangerstandarden.collect"),
                       autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     standard = summary.standard
-    areas = [_area_view(a, summary, previous) for a in standard.areas]
+    k = standard.report.min_answers
+    areas = [_area_view(a, summary, previous, k) for a in standard.areas]
+    tiltak = proposals(summary)
     return env.get_template("rapport.html.j2").render(
         standard=standard,
+        k=k,
+        names=names,
         areas=[a for a in areas if a.forms],
         unasked=[a.title for a in areas if not a.forms],
         legend=_segments(standard, dict.fromkeys((*(s.id for s in standard.scale),
                                                   UNANSWERED), 0)),
-        files=[_file_view(f, standard) for f in summary.files],
-        actions=_actions(summary),
+        patterns=_patterns(standard),
+        lower=[s.label for s in standard.scale if s.id in lower_steps(standard)],
+        urgent=[_urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
+        files=[_file_view(f, standard, names) for f in summary.files],
+        actions=[_actions(group, standard, names) for group in tiltak],
+        proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary),
-        counted=sum(f.status == "ok" for f in summary.files),
-        skipped=sum(f.status == "skipped" for f in summary.files),
-        duplicates=sum(f.status == "duplicate" for f in summary.files),
+        tally={status: sum(f.status == status for f in summary.files)
+               for status in STATUS_LABELS},
         previous=previous,
+        previous_label=_name(previous.label, 2) if previous else "",
     )
 
 
-def _area_view(area: Area, summary: Summary, previous: Previous | None) -> AreaView:
+def _patterns(standard: Standard) -> tuple[Pattern, ...]:
+    return patterns(tuple(s.colour for s in standard.scale), UNANSWERED_COLOUR)
+
+
+def _area_view(area: Area, summary: Summary, previous: Previous | None, k: int) -> AreaView:
     rows = []
     for statement in area.statements:
         counts = summary.counts[statement.id]
         before = previous.counts.get(statement.id, {}) if previous else {}
-        now = _segments(summary.standard, counts)
-        then = _segments(summary.standard, before) if sum(before.values()) else ()
+        now = _segments(summary.standard, counts) if answered(counts) >= k else ()
+        then = _segments(summary.standard, before) if answered(before) >= k else ()
         rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
                         _change(now, then)))
+    ids = {s.id for s in area.statements}
+    responding = sum(any(form.answers.get(i) for i in ids) for _, form in summary.forms)
     totals: dict[str, int] = {}
     for statement in area.statements:
         for key, n in summary.counts[statement.id].items():
             totals[key] = totals.get(key, 0) + n
-    return AreaView(area.title, area.kind.label, max((r.total for r in rows), default=0),
-                    tuple(rows), _segments(summary.standard, totals))
+    return AreaView(area.title, area.kind.label,
+                    sum(any(i in form.answers for i in ids) for _, form in summary.forms),
+                    tuple(rows), _segments(summary.standard, totals) if responding >= k else ())
+
+
+def _urgent(r: Ranked) -> dict[str, str | int]:
+    return {"text": r.statement.text, "area": r.area.title, "lower": r.lower,
+            "answered": r.answered, "percent": percentages([r.lower, r.answered - r.lower])[0]}
 
 
 def _segments(standard: Standard, counts: dict[str, int]) -> tuple[Segment, ...]:
@@ -124,15 +167,25 @@ def _signed(delta: int) -> str:
 
 
 def _where(standard: Standard, area: str, level: str) -> tuple[str, str]:
-    area_title = standard.area(area).title if area else "Alle områder"
+    area_title = standard.area(area).title if area else ALL_AREAS
     return area_title, standard.level(level).label
 
 
-def _file_view(f: FileResult, standard: Standard) -> dict[str, str]:
+def _name(path: str, parts: int = 1) -> str:
+    """The last `parts` parts of a path: the report is shared, the folders it came from not."""
+    return "/".join(PurePath(path).parts[-parts:])
+
+
+def _people(meta: dict[str, str], names: bool) -> str:
+    return ", ".join(v for part, v in meta.items() if v and (names or part != NAME_PART))
+
+
+def _file_view(f: FileResult, standard: Standard, names: bool) -> dict[str, str]:
     area, level = _where(standard, f.form.area, f.form.level) if f.form else ("", "")
-    who = ", ".join(v for v in f.form.meta.values() if v) if f.form else ""
-    return {"file": f.file, "status": f.status, "status_label": STATUS_LABELS[f.status],
-            "area": area, "level": level, "who": who, "reason": f.reason}
+    reason = duplicate_reason(_name(f.duplicate_of)) if f.duplicate_of else f.reason
+    return {"file": _name(f.file), "status": f.status, "status_label": STATUS_LABELS[f.status],
+            "area": area, "level": level, "reason": reason,
+            "who": _people(f.form.meta, names) if f.form else ""}
 
 
 def _levels(summary: Summary) -> list[tuple[str, int]]:
@@ -142,11 +195,11 @@ def _levels(summary: Summary) -> list[tuple[str, int]]:
             if lv.id in counted]
 
 
-def _actions(summary: Summary) -> list[dict[str, str]]:
-    rows = []
-    for file, form in summary.forms:
-        area, level = _where(summary.standard, form.area, form.level)
-        for action in form.actions:
-            rows.append({**action.parts, "where": f"{area}, {level}", "file": file,
-                         "who": ", ".join(v for v in form.meta.values() if v)})
-    return rows
+def _actions(group: AreaProposals, standard: Standard, names: bool) -> dict[str, object]:
+    return {"title": group.area.title if group.area else ALL_AREAS,
+            "proposals": [{"text": p.text, "count": p.count,
+                           "responsible": ", ".join(p.responsible),
+                           "deadlines": ", ".join(p.deadlines),
+                           "levels": ", ".join(standard.level(lv).label for lv in p.levels),
+                           "names": ", ".join(p.names) if names else ""}
+                          for p in group.proposals]}

@@ -2,6 +2,7 @@
 
 Pure: takes what `inputs.read_all` returned, decides duplicates by content in input order
 (the first copy counts), interprets each form against the standard and counts its answers.
+A blank form (nothing ticked, nothing typed) is listed as blank and counts as no respondent.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from stavangerstandarden.model import Standard
 UNANSWERED = "ubesvart"
 """Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
 
-Status = Literal["ok", "skipped", "duplicate"]
+Status = Literal["ok", "blank", "skipped", "duplicate"]
+BLANK_REASON = "tomt skjema: ingenting er krysset av eller skrevet inn; ikke talt med"
+
+
+def duplicate_reason(first: str) -> str:
+    return f"samme innhold som {first}; talt én gang"
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,9 @@ class FileResult:
     status: Status
     reason: str
     form: FormAnswers | None
-    """Set only when status is ok."""
+    """Set when the file was read as one of the standard's forms (status ok or blank)."""
+    duplicate_of: str = ""
+    """The file with the same content that was counted, when status is duplicate."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,8 @@ class Summary:
     @property
     def forms(self) -> tuple[tuple[str, FormAnswers], ...]:
         """(file, answers) of every form that was counted."""
-        return tuple((f.file, f.form) for f in self.files if f.form is not None)
+        return tuple((f.file, f.form) for f in self.files
+                     if f.status == "ok" and f.form is not None)
 
     @property
     def complete(self) -> bool:
@@ -53,8 +62,8 @@ def summarise(standard: Standard, reads: Sequence[Read]) -> Summary:
     files = []
     for read in reads:
         if read.digest in first:
-            files.append(FileResult(read.file, "duplicate",
-                                    f"samme innhold som {first[read.digest]}; talt én gang", None))
+            files.append(FileResult(read.file, "duplicate", duplicate_reason(first[read.digest]),
+                                    None, first[read.digest]))
             continue
         if read.digest:
             first[read.digest] = read.file
@@ -69,14 +78,20 @@ def _result(read: Read, standard: Standard) -> FileResult:
         answers = interpret(read.form, standard)
     except Unreadable as exc:
         return FileResult(read.file, "skipped", str(exc), None)
+    if _blank(answers):
+        return FileResult(read.file, "blank", BLANK_REASON, answers)
     return FileResult(read.file, "ok", answers.note, answers)
+
+
+def _blank(answers: FormAnswers) -> bool:
+    return not (any(answers.answers.values()) or any(answers.meta.values()) or answers.actions)
 
 
 def count(standard: Standard, files: Sequence[FileResult]) -> dict[str, dict[str, int]]:
     keys = (*(step.id for step in standard.scale), UNANSWERED)
     counts = {s.id: dict.fromkeys(keys, 0) for s in standard.statements}
     for f in files:
-        if f.form is not None:
+        if f.status == "ok" and f.form is not None:
             for statement_id, answer in f.form.answers.items():
                 counts[statement_id][answer or UNANSWERED] += 1
     return counts

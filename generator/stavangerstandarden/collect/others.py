@@ -1,0 +1,30 @@
+"""Files in the given folders that are not PDFs: listed with a reason, never opened.
+
+`inputs.find_inputs` picks the PDFs out of a folder; a leader who saved a note or a Word file
+next to the forms should still see it in the report, said plainly, rather than wonder
+whether it was counted. Hidden entries (macOS `._x.pdf`, `.DS_Store`) stay out of both lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from stavangerstandarden.collect.inputs import Read
+
+
+def not_pdf_reason(path: Path) -> str:
+    kind = f"filtypen «{path.suffix}»" if path.suffix else "filen har ingen filtype"
+    return f"ikke en PDF-fil ({kind}); bare PDF-filer leses"
+
+
+def other_files(paths: Sequence[Path]) -> list[Read]:
+    """The visible files under the folders in `paths` whose names do not end in `.pdf`."""
+    found = []
+    for folder in (p for p in paths if p.is_dir()):
+        for path in sorted(folder.rglob("*")):
+            parts = path.relative_to(folder).parts
+            if (path.is_file() and path.suffix.lower() != ".pdf"
+                    and not any(part.startswith(".") for part in parts)):
+                found.append(Read(path.as_posix(), "", None, not_pdf_reason(path)))
+    return found

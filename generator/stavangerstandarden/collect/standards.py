@@ -1,0 +1,60 @@
+"""Which standard the forms belong to, when `collect` is given no `--source`.
+
+The forms say so themselves: every form carries hidden fields `skjema.standard` and
+`skjema.versjon`. The YAML of every standard is shipped inside the installed package
+(`standards/`, a link to `framework/` in the source tree that the wheel turns into files),
+so `collect` runs from any folder. (The document keywords repeat the same identity; a form
+without the hidden fields cannot be counted anyway, so they add nothing here.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.loader import load
+from stavangerstandarden.model import Standard
+
+
+class NoStandard(Exception):
+    """No shipped standard fits the forms; the message says what to do, in Norwegian."""
+
+
+def shipped() -> dict[str, Standard]:
+    """Every standard shipped with the package, by id."""
+    folder = resources.files("stavangerstandarden").joinpath("standards")
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            standard = load(entry.read_text("utf-8"), f"stavangerstandarden/standards/"
+                                                      f"{entry.name}")
+            found[standard.meta.id] = standard
+    return found
+
+
+def claimed(reads: Sequence[Read]) -> str | None:
+    """The standard most of the readable forms name (the first named, on a tie)."""
+    ids = Counter(read.form.texts[c.identity_field("standard")] for read in reads
+                  if read.form and read.form.texts.get(c.identity_field("standard")))
+    return ids.most_common(1)[0][0] if ids else None
+
+
+def standard_for(reads: Sequence[Read]) -> Standard:
+    """The shipped standard the forms belong to; forms of other standards are then listed
+    as not counted. With no form naming one, the only shipped standard (so the report still
+    lists every file and why it was not counted)."""
+    available = shipped()
+    wanted = claimed(reads)
+    if wanted in available:
+        return available[wanted]
+    if wanted is None and len(available) == 1:
+        return next(iter(available.values()))
+    if wanted is None:
+        raise NoStandard("ingen av filene er et utfylt skjema som sier hvilken standard det "
+                         "hører til; oppgi standarden med --source FIL.yaml")
+    raise NoStandard(f"skjemaene hører til «{wanted}», som ikke følger med programmet (det "
+                     f"har {', '.join(sorted(available)) or 'ingen'}); oppgi standarden med "
+                     "--source FIL.yaml")

@@ -132,5 +132,7 @@ form.querySelector('[data-fyll="lag"]').addEventListener("click", (e) => make(e.
 
 restore();
 const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-if (document.readyState === "complete") idle(() => prepare());
-else window.addEventListener("load", () => idle(() => prepare()), { once: true });
+// `data-klar` tells that everything for "Lag PDF" is here: from then on it works offline.
+const warmUp = () => prepare().then(() => { form.dataset.klar = ""; }, () => {});
+if (document.readyState === "complete") idle(warmUp);
+else window.addEventListener("load", () => idle(warmUp), { once: true });

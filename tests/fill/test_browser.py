@@ -109,7 +109,7 @@ def test_pdf_keeps_tags_and_editable_fields(run):
 
 
 def test_typed_text_prints_in_pdfium(run, tmp_path):
-    _, spec, values, pdf, _, _ = run
+    _, _, values, pdf, _, _ = run
     doc = pdfium.PdfDocument(str(pdf))
     doc.init_forms()
     for page in doc:

@@ -65,7 +65,8 @@ def test_level_specific_sentences_appear_only_on_their_levels(built):
         if extra.id not in ids:
             continue
         text = text_of((b.site / c.fill_page(spec.file)).read_text("utf-8"))
-        assert (" ".join(sentence.split()) in text) == (spec.level.id in extra.level_texts[0].levels)
+        on_level = spec.level.id in extra.level_texts[0].levels
+        assert (" ".join(sentence.split()) in text) == on_level
 
 
 @pytest.mark.parametrize("name", STANDARDS)

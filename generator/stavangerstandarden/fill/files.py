@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from importlib.resources import files
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.library import LIBRARY_DIR, library_files
 from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.fill.library import LIBRARY_DIR, library_files
 from stavangerstandarden.fill.page import fill_page
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.model import Standard

@@ -7,6 +7,7 @@
 //     targets, overflow, restored, cleared}.
 //   node fill_browser.mjs axe SITE_DIR PAGE...      axe-core WCAG 2.1 A/AA, light and dark
 //   node fill_browser.mjs shot SITE_DIR PAGE WIDTH OUT.png [VALUES.json]
+//   node fill_browser.mjs choose SITE_DIR WIDTH       the Skjema page's chooser, every choice
 //   node fill_browser.mjs bench SITE_DIR PAGE       transfer sizes and "Lag PDF" time, CPU 4×
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -152,6 +153,30 @@ async function axe(root, paths) {
   });
 }
 
+/** The Skjema page's chooser: pick each level and area, read where the two actions point. */
+async function choose(root, width) {
+  return withSite(root, async (browser, site) => {
+    const page = await browser.newPage({ viewport: { width: +width, height: 900 } });
+    await page.goto(site.origin + "/skjema/", { waitUntil: "load" });
+    const visible = await page.locator("[data-velger]").isVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const picks = [];
+    const levels = await page.locator('[data-velger="trinn"] option').evaluateAll((o) => o.map((x) => x.value));
+    const areas = await page.locator('[data-velger="omrade"] option').evaluateAll((o) => o.map((x) => x.value));
+    for (const level of levels) {
+      for (const area of areas) {
+        await page.selectOption('[data-velger="trinn"]', level);
+        await page.selectOption('[data-velger="omrade"]', area);
+        picks.push({ level, area,
+          html: new URL(await page.locator('[data-velger="html"]').getAttribute("href"), page.url()).pathname,
+          pdf: new URL(await page.locator('[data-velger="pdf"]').getAttribute("href"), page.url()).pathname,
+          chosen: await page.locator('[data-velger="valgt"]').textContent() });
+      }
+    }
+    return { visible, overflow, picks };
+  });
+}
+
 async function shot(root, pagePath, width, out, valuesFile) {
   return withSite(root, async (browser, site) => {
     const page = await browser.newPage({ viewport: { width: +width, height: 844 } });
@@ -205,6 +230,7 @@ const commands = {
   fill: () => fill(root, ...args),
   axe: () => axe(root, args),
   shot: () => shot(root, ...args),
+  choose: () => choose(root, ...args),
   bench: () => bench(root, ...args),
 };
 if (!commands[command]) {

@@ -149,3 +149,17 @@ def test_axe_finds_no_violations_light_or_dark(built, driver, name):
     result = driver("axe", str(b.site), *pages)
     assert result == {k: [] for k in result}
     assert len(result) == 2 * len(pages)
+
+
+@pytest.mark.parametrize("width", [320, 1920])
+def test_chooser_points_both_actions_at_the_chosen_form(built, driver, width):
+    b = built["stavanger"]
+    result = driver("choose", str(b.site), str(width))
+    assert result["visible"] and not result["overflow"]
+    forms = {(f["level"], f["area"] or ""): f for f in b.manifest["forms"]}
+    assert len(result["picks"]) == len(forms)
+    for pick in result["picks"]:
+        form = forms[(pick["level"], pick["area"])]
+        assert pick["html"] == "/" + form["html"]
+        assert pick["pdf"] == "/" + form["file"]
+        assert pick["chosen"] == form["title"]

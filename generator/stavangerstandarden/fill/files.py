@@ -15,7 +15,7 @@ from stavangerstandarden.model import Standard
 
 BLANK_MODULE = "skjema.js"
 """Next to each fill page: `export default "<base64 of the blank PDF>"`."""
-SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js", "velger.js": f"{c.FORMS_DIR}/velger.js"}
+SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js"}
 
 
 def fill_files(standard: Standard, forms: Mapping[str, bytes]) -> dict[str, bytes]:

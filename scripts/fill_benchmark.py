@@ -15,8 +15,13 @@ import tempfile
 from pathlib import Path
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.build import GENERATED_ROOTS, build_site, generated_files, site_settings
-from stavangerstandarden.build import sync_tree
+from stavangerstandarden.build import (
+    GENERATED_ROOTS,
+    build_site,
+    generated_files,
+    site_settings,
+    sync_tree,
+)
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.loader import load_file
 

@@ -1,7 +1,7 @@
 // Skjema page chooser: pick the level, then an area, and the two actions point at that form.
 // The choices are read from the plain list of every form below it (which works without
 // JavaScript), so this script holds no data and no words of its own.
-const chooser = document.querySelector("[data-velger]");
+const chooser = document.querySelector("div[data-velger]");
 if (chooser) {
   const level = chooser.querySelector('[data-velger="trinn"]');
   const area = chooser.querySelector('[data-velger="omrade"]');

@@ -6,7 +6,8 @@
 //     offline once the page has loaded pdf.js. Prints {file, status, requests, stored,
 //     targets, overflow, restored, cleared}.
 //   node fill_browser.mjs axe SITE_DIR PAGE...      axe-core WCAG 2.1 A/AA, light and dark
-//   node fill_browser.mjs shot SITE_DIR PAGE WIDTH OUT.png [VALUES.json]
+//   node fill_browser.mjs shot SITE_DIR PAGE WIDTH OUT.png [VALUES.json [SELECTOR]]
+//     full page, or with SELECTOR one screen scrolled to it
 //   node fill_browser.mjs choose SITE_DIR WIDTH       the Skjema page's chooser, every choice
 //   node fill_browser.mjs bench SITE_DIR PAGE       transfer sizes and "Lag PDF" time, CPU 4×
 import { createServer } from "node:http";
@@ -158,7 +159,7 @@ async function choose(root, width) {
   return withSite(root, async (browser, site) => {
     const page = await browser.newPage({ viewport: { width: +width, height: 900 } });
     await page.goto(site.origin + "/skjema/", { waitUntil: "load" });
-    const visible = await page.locator("[data-velger]").isVisible();
+    const visible = await page.locator("div[data-velger]").isVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     const picks = [];
     const levels = await page.locator('[data-velger="trinn"] option').evaluateAll((o) => o.map((x) => x.value));
@@ -177,12 +178,19 @@ async function choose(root, width) {
   });
 }
 
-async function shot(root, pagePath, width, out, valuesFile) {
+async function shot(root, pagePath, width, out, valuesFile, scrollTo) {
   return withSite(root, async (browser, site) => {
     const page = await browser.newPage({ viewport: { width: +width, height: 844 } });
     await page.goto(site.origin + pagePath, { waitUntil: "load" });
     if (valuesFile) await enter(page, JSON.parse(await readFile(valuesFile, "utf8")));
-    await page.screenshot({ path: out, fullPage: true });
+    if (scrollTo) {
+      // From the top down: scrolling up would call up the theme's "back to top" button.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(300);
+      await page.locator(scrollTo).first().evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 64));
+      await page.waitForTimeout(500);
+    }
+    await page.screenshot({ path: out, fullPage: !scrollTo });
     return { out };
   });
 }

@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = [
     ("stavanger", "gode-relasjoner", "trinn-3", (390, 844), "online"),
     ("stavanger", None, "trinn-2", (1280, 900), "offline"),
-    ("annen", None, None, (390, 844), "offline"),
+    ("annen", None, None, (320, 700), "offline"),
     ("annen", "first", None, (1280, 900), "online"),
 ]
 """(standard, area (None: complete form; "first": its first area), level (None: its last),
-viewport, network after load). trinn-2 has the SFO sentences; the complete form is multi-page."""
+viewport (phone, the narrowest phone, desktop), network after load). trinn-2 has the SFO sentences; the complete form is multi-page."""
 
 
 def pick(b, area, level):

@@ -30,7 +30,8 @@ CASES = [
     ("annen", "first", None, (1280, 900), "online"),
 ]
 """(standard, area (None: complete form; "first": its first area), level (None: its last),
-viewport (phone, the narrowest phone, desktop), network after load). trinn-2 has the SFO sentences; the complete form is multi-page."""
+viewport (phone, the narrowest phone, desktop), network after load).
+trinn-2 has the SFO sentences; the complete form is multi-page."""
 
 
 def pick(b, area, level):

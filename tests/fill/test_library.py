@@ -14,8 +14,9 @@ def test_build_without_pdfjs_stops_with_a_clear_message(monkeypatch, tmp_path, c
     monkeypatch.setattr(library, "PDFJS", tmp_path / "node_modules" / "pdfjs-dist")
     library.library_files.cache_clear()
     try:
-        status = cli.main(["build", "--source", str(ROOT / "framework" / "stavangerstandarden.yaml"),
-                           "--project", str(tmp_path), "--site-dir", str(tmp_path / "site")])
+        source = ROOT / "framework" / "stavangerstandarden.yaml"
+        status = cli.main(["build", "--source", str(source), "--project", str(tmp_path),
+                           "--site-dir", str(tmp_path / "site")])
     finally:
         library.library_files.cache_clear()
     err = capsys.readouterr().err

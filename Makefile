@@ -5,7 +5,7 @@ PYTHON ?= python3
 
 .PHONY: build test serve check lint bench clean
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/stavangerstandarden build
 
 check: $(VENV)/.installed

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from collect_benchmark import time_collect
+from fill_benchmark import bench_fill
 from serve_benchmark import bench_serve
 
 from stavangerstandarden.forms import render_form, render_forms
@@ -83,6 +84,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "build": bench_build,
     "serve": bench_serve,
     "collect": bench_collect,
+    "fill": bench_fill,
 }
 
 

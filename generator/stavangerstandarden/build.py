@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from stavangerstandarden.exports import data_files
+from stavangerstandarden.fill.files import fill_files
 from stavangerstandarden.forms import form_files
 from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.model import Standard
@@ -50,6 +51,7 @@ def generated_files(standard: Standard) -> dict[str, bytes]:
     forms = form_files(standard)
     files.update(forms)
     files.update(page_files(standard, forms))
+    files.update(fill_files(standard, forms))
     stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]
     if stray:
         raise ValueError(f"generated files outside {GENERATED_ROOTS}: {stray}")

@@ -18,6 +18,7 @@ from stavangerstandarden.build import (
     sync_tree,
 )
 from stavangerstandarden.collect import command as collect
+from stavangerstandarden.fill.library import LibraryMissing
 from stavangerstandarden.loader import Checked, check_file
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 
@@ -189,6 +190,9 @@ def _build(source: Path, project: Path, site_dir: Path) -> int:
     except InvalidSource as exc:
         _report(exc.problems)
         print("Bygget stoppet. site/ er ikke endret.", file=sys.stderr)
+        return 1
+    except LibraryMissing as exc:
+        print(f"{exc}\nBygget stoppet. site/ er ikke endret.", file=sys.stderr)
         return 1
     sync_tree(project / "docs", files)
     try:

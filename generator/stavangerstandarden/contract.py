@@ -61,6 +61,16 @@ def form_file(standard: Standard, level: Level, area: Area | None) -> str:
     return f"{FORMS_DIR}/{stem}-{level.id}.pdf"
 
 
+FILL_DIR = f"{FORMS_DIR}/fyll"
+
+
+def fill_page(form: str) -> str:
+    """The HTML fill page of the form at `form` (a path from `form_file`), relative to the site
+    root: `skjema/fyll/<stem>/index.html`, the same under any URL style of the site."""
+    stem = form.rsplit("/", 1)[-1].removesuffix(".pdf")
+    return f"{FILL_DIR}/{stem}/index.html"
+
+
 def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
 

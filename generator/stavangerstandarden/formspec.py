@@ -106,6 +106,7 @@ def manifest(standard: Standard, specs: tuple[FormSpec, ...]) -> dict[str, Any]:
         "forms": [
             {
                 "file": spec.file,
+                "html": c.fill_page(spec.file),
                 "area": spec.area.id if spec.area else None,
                 "level": spec.level.id,
                 "title": spec.title,

@@ -44,6 +44,8 @@ class Guidance:
     paragraphs: tuple[str, ...]
     rating_hint: str
     """One sentence on how to rate, printed on every form."""
+    submit_hint: str
+    """Who receives the filled form and how; shown where forms are filled and downloaded."""
     steps: tuple[Step, ...]
     line: int = field(default=0, compare=False)
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
+from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.fill.messages import MESSAGES
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import (
@@ -70,6 +72,7 @@ def _area_pages(site: Site) -> dict[str, bytes]:
         pages[f"{AREAS_DIR}/{area.id}.md"] = render(
             "omrade.md.j2", standard=site.standard, area=area,
             downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}.md"),
+            msg=MESSAGES,
             previous=areas[i - 1] if i > 0 else None,
             next=areas[i + 1] if i + 1 < len(areas) else None,
             extras=_level_extras(site.standard, area),
@@ -86,15 +89,17 @@ def _level_extras(standard: Standard, area: Area) -> dict[str, list[tuple[str, s
 def _forms_page(site: Site) -> dict[str, bytes]:
     here = posixpath.dirname(FORMS_PAGE)
     return {FORMS_PAGE: render(
-        "skjema.md.j2", standard=site.standard, downloads=site.downloads,
+        "skjema.md.j2", standard=site.standard, downloads=site.downloads, msg=MESSAGES,
         href=lambda file: posixpath.relpath(file, here),
     )}
 
 
-def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, str]]:
-    """Each download with its link relative to `page` (MkDocs rewrites Markdown links)."""
+def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, str, str]]:
+    """Each download with its PDF link and its fill page's Markdown link, relative to `page`
+    (MkDocs checks and rewrites Markdown links)."""
     here = posixpath.dirname(page)
-    return [(d, posixpath.relpath(d.file, here)) for d in downloads]
+    return [(d, posixpath.relpath(d.file, here), posixpath.relpath(page_source(d.html), here))
+            for d in downloads]
 
 
 RENDERERS: tuple[Callable[[Site], dict[str, bytes]], ...] = (

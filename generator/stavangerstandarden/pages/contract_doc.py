@@ -21,6 +21,7 @@ MANIFEST_KEYS: dict[str, str] = {
     "zip": "ZIP-filen med alle skjemaene",
     "forms": "alle skjemaene, ett objekt per skjema",
     "forms[].file": "PDF-filen, relativt til nettstedets rot",
+    "forms[].html": "utfyllingssiden for skjemaet (fyll ut på nett), relativt til nettstedets rot",
     "forms[].area": "id-en til området, eller `null` for skjemaet med alle områder",
     "forms[].level": "id-en til nivået (hele skolen eller trinnet)",
     "forms[].title": "tittelen på skjemaet",

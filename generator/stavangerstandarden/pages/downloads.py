@@ -17,6 +17,8 @@ from stavangerstandarden import contract as c
 class Download:
     file: str
     """Path relative to the site root, e.g. `skjema/gode-relasjoner-skole.pdf`."""
+    html: str
+    """Its fill page, relative to the site root (`skjema/fyll/<stem>/index.html`)."""
     title: str
     area: str | None
     """Area id, or None for the complete form."""
@@ -50,6 +52,7 @@ def read_downloads(forms: Mapping[str, bytes]) -> Downloads:
         ) from None
     data = json.loads(raw)
     return Downloads(
-        forms=tuple(Download(f["file"], f["title"], f["area"], f["level"]) for f in data["forms"]),
+        forms=tuple(Download(f["file"], f["html"], f["title"], f["area"],
+                                    f["level"]) for f in data["forms"]),
         zip=data["zip"],
     )

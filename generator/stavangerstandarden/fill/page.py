@@ -1,0 +1,79 @@
+"""One fill page: the form spec as an accessible HTML form inside a Markdown page.
+
+The page is a Markdown file whose front matter selects the `fyll.html` theme template (which
+puts the page's Content-Security-Policy into <head>); MkDocs and Zensical both honour
+`template:`. Everything the form shows comes from the spec the PDF is drawn from, so the
+statements (with their level-specific sentences) read exactly as in the PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.fill.fields import action_row, field_id, is_meta, max_length
+from stavangerstandarden.fill.messages import MESSAGES, js_messages
+from stavangerstandarden.formspec import FieldSpec, FormSpec
+from stavangerstandarden.model import Standard
+from stavangerstandarden.pages.markup import render
+
+TEMPLATE = "fyll.html"
+"""Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
+CSP = "; ".join((
+    "default-src 'self'",
+    "connect-src 'none'",
+    "script-src 'self' 'unsafe-inline'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+))
+"""No connection to anything: answers cannot leave the device. Scripts, the worker and the
+blank form (a module, see BLANK_MODULE) come from the site itself; 'unsafe-inline' covers the
+theme's own inline bootstrap scripts and the scale colours."""
+
+
+def fill_page(standard: Standard, spec: FormSpec) -> bytes:
+    msg = MESSAGES
+    place = spec.area.title if spec.area else msg["fill.all_areas"]
+    fields = [f for f in spec.fields if not f.hidden]
+    stem = spec.file.rsplit("/", 1)[-1].removesuffix(".pdf")
+    return render(
+        "fyll.md.j2", standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE, csp=CSP,
+        heading=msg["fill.heading"].format(place=place, level=spec.level.label),
+        meta=[_text(f) for f in fields if is_meta(f)],
+        rows=_rows(fields),
+        blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
+        data=_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
+                    "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
+                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages()}),
+    )
+
+
+def _text(field: FieldSpec, label: str | None = None) -> dict[str, Any]:
+    n = max_length(field)
+    return {"name": field.name, "id": field_id(field.name), "label": label or field.label,
+            "multiline": field.multiline, "max": n,
+            "max_text": MESSAGES["fill.maxlength"].format(n=n)}
+
+
+def _rows(fields: list[FieldSpec]) -> list[dict[str, Any]]:
+    parts = dict(c.ACTION_PARTS)
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for f in fields:
+        row = action_row(f)
+        if row is not None:
+            rows.setdefault(row, []).append(_text(f, parts[f.name.rsplit(".", 1)[-1]]))
+    return [{"n": n, "title": MESSAGES["fill.row"].format(n=n), "fields": fs}
+            for n, fs in sorted(rows.items())]
+
+
+def _json(data: dict[str, Any]) -> Markup:
+    """JSON for a <script type="application/json"> block: `<` escaped so no text can close it."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

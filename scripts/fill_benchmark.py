@@ -1,0 +1,66 @@
+"""Fill page figures (issue 11): transfer before the page is usable beyond what every page
+loads, "Lag PDF" to file with the CPU throttled 4×, and the total for one filled form.
+
+Builds the site in a temporary copy of the project (never in the working tree) and drives it
+with tests/fill/fill_browser.mjs in Debian's Chromium. Figures for review, not a timed test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.build import (
+    GENERATED_ROOTS,
+    build_site,
+    generated_files,
+    site_settings,
+    sync_tree,
+)
+from stavangerstandarden.formspec import form_specs
+from stavangerstandarden.loader import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DRIVER = ROOT / "tests" / "fill" / "fill_browser.mjs"
+
+
+def build_copy(tmp: Path) -> tuple[Path, list[str]]:
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs",
+                    ignore=lambda d, n: [x for x in n if Path(d) == ROOT / "docs"
+                                         and x in GENERATED_ROOTS])
+    (project / "generator").symlink_to(ROOT / "generator")
+    standard = load_file(ROOT / "framework" / "stavangerstandarden.yaml")
+    sync_tree(project / "docs", generated_files(standard))
+    build_site(project, project / "site", site_settings(standard))
+    pages = ["/" + c.fill_page(s.file).removesuffix("index.html") for s in form_specs(standard)]
+    return project / "site", pages
+
+
+def bench_fill() -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        site, pages = build_copy(Path(tmp))
+        lines = []
+        for page in (pages[0], pages[len(pages) // 11 - 1]):  # an area form, a complete form
+            out = subprocess.run(["node", str(DRIVER), "bench", str(site), page, "/"],
+                                 capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout)
+            lines.append(
+                f"fill page {page}: before usable {r['usable_gzip'] / 1024:.0f} KB gzip beyond "
+                f"the home page's files (goal ≤ 150 KB); 'Lag PDF' with CPU 4× slower: "
+                f"{', '.join(f'{t} ms' for t in r['make_ms'])} (goal ≤ 1 s); total "
+                f"{r['total_gzip'] / 1024:.0f} KB gzip (goal ≤ 700 KB)")
+        return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(bench_fill())
+    sys.exit(0)

@@ -1,7 +1,7 @@
 """What the fill page needs to know about each field beyond the form spec.
 
-`max_length` is the one place the page reads a text field's limit from: the form contract's
-`maxlength` once the spec carries it, until then the provisional limits below.
+A text field's limit is the form contract's (`FieldSpec.max_length`, also the PDF's /MaxLen
+and skjema.json's `maxlength`), so the page never accepts more than the PDF can show.
 """
 
 from __future__ import annotations
@@ -9,16 +9,12 @@ from __future__ import annotations
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec
 
-PROVISIONAL_MAX: dict[str, int] = {"tiltak": 500, "ansvarlig": 60, "frist": 30}
-"""Per last name part; meta fields fall back to DEFAULT_MAX. Replaced by the spec's own."""
-DEFAULT_MAX = 80
-
 
 def max_length(field: FieldSpec) -> int:
-    own: int | None = getattr(field, "maxlength", None)
-    if own:
-        return own
-    return PROVISIONAL_MAX.get(field.name.rsplit(".", 1)[-1], DEFAULT_MAX)
+    """The contract's limit; every text field has one."""
+    if field.max_length is None:
+        raise ValueError(f"{field.name}: text field without a length limit in the contract")
+    return field.max_length
 
 
 def field_id(name: str) -> str:

@@ -13,7 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from stavangerstandarden.collect.pdfform import RawForm, Unreadable, quiet_pypdf, read_form
+from stavangerstandarden.collect import limits
+from stavangerstandarden.collect.pdfform import RawForm, Unreadable, read_form
+from stavangerstandarden.collect.safetext import file_label
 
 PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
@@ -49,7 +51,7 @@ def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
     workers = workers or _cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
-    with ProcessPoolExecutor(workers, initializer=quiet_pypdf) as pool:
+    with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
 
 
@@ -60,14 +62,16 @@ def _cores() -> int:
 
 
 def read_path(path: Path) -> Read:
+    label = file_label(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return Read(path.as_posix(), "", None, "filen finnes ikke")
+        return Read(label, "", None, "filen finnes ikke")
     except OSError as exc:
-        return Read(path.as_posix(), "", None, f"filen kan ikke leses ({exc.strerror})")
+        return Read(label, "", None, f"filen kan ikke leses ({exc.strerror})")
     digest = hashlib.sha256(data).hexdigest()
     try:
-        return Read(path.as_posix(), digest, read_form(data), "")
+        return Read(label, digest, read_form(data), "")
     except Unreadable as exc:
-        return Read(path.as_posix(), digest, None, str(exc))
+        return Read(label, digest, None, str(exc))

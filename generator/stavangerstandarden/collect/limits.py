@@ -1,0 +1,39 @@
+"""Every bound on what a stranger's file may make `collect` do, in one place.
+
+Filled forms arrive from people the school does not control. Each bound is far above what a
+real form of a standard has (the complete form: < 300 field nodes, names < 60 characters,
+3 levels), so a file over one is not a form filled in a viewer; it is listed as not counted,
+with the reason from `over_limit`, and every other file is still read.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 20_000_000
+"""A form is ≈ 60 KB; a viewer that embeds fonts adds a few MB at most."""
+MAX_NAME_CHARS = 200
+"""Characters in a field's full dotted name (a partial name is checked before it is joined,
+so a chain of nested long names never builds a long string)."""
+MAX_NAME_DEPTH = 8
+"""Levels in a dotted name, and steps up a widget's /Parent chain."""
+MAX_NODES = 3000
+"""Field and widget dictionaries visited in the field tree and on the pages."""
+MAX_PAGES = 500
+"""Nodes of the page tree visited looking for widgets."""
+MAX_TEXT_CHARS = 5000
+"""Characters in one text field's value (a tiltak of a page is ≈ 3000)."""
+MAX_META_CHARS = 200
+"""Characters in one header field (`meta.*`): the school, class, date and who filled it in
+are repeated on every row of `svar.csv`."""
+MAX_ACTION_ROWS = 1000
+"""The largest tiltak row number (`tiltak.<n>.<part>`)."""
+
+MAX_PREVIOUS_BYTES = 20_000_000
+"""The `--sammenlign` file: a summary of thousands of forms is < 1 MB."""
+MAX_COUNT = 10**9
+"""A count in the `--sammenlign` file."""
+
+
+def over_limit(what: str, limit: int) -> str:
+    """The Norwegian reason for a file over a bound: what, and the bound."""
+    return (f"PDF-filen går over en grense for hva et skjema kan inneholde ({what}: høyst "
+            f"{limit:,}".replace(",", " ") + "); den er ikke lest")

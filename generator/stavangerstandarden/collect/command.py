@@ -67,8 +67,9 @@ def _previous(path: Path) -> Previous:
     except OSError as exc:
         raise BadPrevious(f"{path}: kan ikke lese filen ({exc.strerror or exc})") from exc
     if len(raw) > limits.MAX_PREVIOUS_BYTES:
-        raise BadPrevious(f"{path}: filen er større enn {limits.MAX_PREVIOUS_BYTES:,} byte, "
-                          "for stor til å være et sammendrag".replace(",", " "))
+        shown = f"{limits.MAX_PREVIOUS_BYTES:_}".replace("_", " ")
+        raise BadPrevious(f"{path}: filen er større enn {shown} byte, for stor til å være et "
+                          "sammendrag")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -92,7 +93,7 @@ def _stage(out: Path, name: str, text: str) -> Path:
     handle, name_of_temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out)
     temporary = Path(name_of_temporary)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())

@@ -24,8 +24,6 @@ MAX_TEXT_CHARS = 5000
 MAX_META_CHARS = 200
 """Characters in one header field (`meta.*`): the school, class, date and who filled it in
 are repeated on every row of `svar.csv`."""
-MAX_ACTION_ROWS = 1000
-"""The largest tiltak row number (`tiltak.<n>.<part>`)."""
 
 MAX_PREVIOUS_BYTES = 20_000_000
 """The `--sammenlign` file: a summary of thousands of forms is < 1 MB."""
@@ -35,5 +33,6 @@ MAX_COUNT = 10**9
 
 def over_limit(what: str, limit: int) -> str:
     """The Norwegian reason for a file over a bound: what, and the bound."""
+    shown = f"{limit:_}".replace("_", " ")
     return (f"PDF-filen går over en grense for hva et skjema kan inneholde ({what}: høyst "
-            f"{limit:,}".replace(",", " ") + "); den er ikke lest")
+            f"{shown}); den er ikke lest")

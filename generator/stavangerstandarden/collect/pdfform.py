@@ -254,7 +254,10 @@ def _text(value: Object | None, bound: int = limits.MAX_TEXT_CHARS) -> str:
     `bound` after stripping is over the limit (checked by the caller when it matters)."""
     if not (_is(value, ObjectType.string) or _is(value, ObjectType.name_)):
         return ""
-    text = str(value)
+    try:
+        text = str(value)
+    except UnicodeDecodeError:  # a name, or a string marked UTF-8, that is not UTF-8
+        text = bytes(value).decode("latin-1")  # type: ignore[arg-type]
     if len(text) > 4 * bound + 1000:  # before the copies below; stripping cannot save it
         text = text[: bound + 1]
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -15,8 +15,13 @@ MAX_NAME_CHARS = 200
 so a chain of nested long names never builds a long string)."""
 MAX_NAME_DEPTH = 8
 """Levels in a dotted name, and steps up a widget's /Parent chain."""
+MAX_TREE_DEPTH = 2 * MAX_NAME_DEPTH
+"""Levels of the field tree, named or not (a widget is one level below its field)."""
 MAX_NODES = 3000
-"""Field and widget dictionaries visited in the field tree and on the pages."""
+"""References followed to fields, widgets and page annotations (a repeat counts too, so a
+huge /Kids or /Annots array shared by many nodes is bounded as well)."""
+MAX_OPTIONS = 100
+"""Entries in a field's /Opt (export values of the buttons; a scale has 3)."""
 MAX_PAGES = 500
 """Nodes of the page tree visited looking for widgets."""
 MAX_TEXT_CHARS = 5000

@@ -22,6 +22,8 @@ from pikepdf import Array, FormFieldFlag, Name, Object, ObjectType
 from stavangerstandarden.collect import limits
 
 OFF = "Off"
+_DIRECT = (0, 0)
+"""The object and generation number pikepdf gives an object that is not indirect."""
 BROKEN = (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError, RecursionError,
           OverflowError, RuntimeError)
 """What pikepdf raises on damaged files; each becomes a reason in the report, never a crash."""
@@ -64,15 +66,20 @@ class _Walk:
     seen: set[tuple[int, int]] = field(default_factory=set)
     nodes: int = 0
 
-    def visit(self, node: Object) -> bool:
-        """False when this indirect object was visited before (a repeat or a cycle)."""
-        if node.is_indirect:
-            if node.objgen in self.seen:
-                return False
-            self.seen.add(node.objgen)
+    def count(self) -> None:
+        """One more reference followed (to a field, a widget or an annotation)."""
         self.nodes += 1
         if self.nodes > limits.MAX_NODES:
-            raise Unreadable(limits.over_limit("felt og knapper", limits.MAX_NODES))
+            raise Unreadable(limits.over_limit("felt, knapper og merknader", limits.MAX_NODES))
+
+    def visit(self, node: Object) -> bool:
+        """False when this indirect object was visited before (a repeat or a cycle)."""
+        self.count()
+        ref = node.objgen
+        if ref != _DIRECT:
+            if ref in self.seen:
+                return False
+            self.seen.add(ref)
         return True
 
 
@@ -99,11 +106,19 @@ def read_form(data: bytes) -> RawForm:
 def _check_envelope(data: bytes) -> None:
     if len(data) > limits.MAX_FILE_BYTES:
         raise Unreadable(limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
-    if not data.lstrip()[:5].startswith(b"%PDF-"):
+    if not data[:1024].lstrip().startswith(b"%PDF-"):
         raise Unreadable("filen er ikke en PDF")
-    if not data.rstrip(b" \t\r\n\x00").endswith(b"%%EOF"):
+    if not _tail(data).endswith(b"%%EOF"):
         raise Unreadable("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting "
                          "eller et vedlegg som ikke ble lagret helt)")
+
+
+def _tail(data: bytes) -> bytes:
+    """The end of the file without trailing white space or NUL padding; only the last KB is
+    copied unless it is all padding."""
+    padding = b" \t\r\n\x00"
+    tail = data[-1024:].rstrip(padding)
+    return tail if tail else data.rstrip(padding)
 
 
 def _open(data: bytes) -> pikepdf.Pdf:
@@ -122,16 +137,22 @@ def _collect_fields(pdf: pikepdf.Pdf) -> dict[str, _Field]:
     for node in _array(acroform, "/Fields"):
         _walk(node, "", 0, None, walk)
     for annot in _page_annotations(_get(root, "/Pages")):
-        if annot.objgen not in walk.seen and _get(annot, "/Subtype") == Name.Widget:
+        walk.count()
+        if annot.objgen not in walk.seen and _is(annot, ObjectType.dictionary) \
+                and annot.get("/Subtype") == Name.Widget:
             prefix, depth = _parent_name(annot)
             _walk(annot, prefix, depth, walk.fields.get(prefix), walk)
     return walk.fields
 
 
-def _walk(node: Object, prefix: str, depth: int, parent: _Field | None, walk: _Walk) -> None:
-    """Visit a field node: name it, inherit from its parent, record widget states, recurse."""
+def _walk(node: Object, prefix: str, depth: int, parent: _Field | None, walk: _Walk,
+          level: int = 1) -> None:
+    """Visit a field node: name it, inherit from its parent, record widget states, recurse.
+    `depth` counts the parts of the name, `level` the nodes down the tree (named or not)."""
     if not _is(node, ObjectType.dictionary) or not walk.visit(node):
         return
+    if level > limits.MAX_TREE_DEPTH:
+        raise Unreadable(limits.over_limit("nivåer i skjemaets felttre", limits.MAX_TREE_DEPTH))
     current, name = parent, prefix
     partial = node.get("/T")
     if partial is not None and not _is_preview_copy(node, prefix, parent):
@@ -143,7 +164,7 @@ def _walk(node: Object, prefix: str, depth: int, parent: _Field | None, walk: _W
         if state is not None and _name(state) != OFF:
             current.states.append(_name(state))
     for kid in _array(node, "/Kids"):
-        _walk(kid, name, depth, current, walk)
+        _walk(kid, name, depth, current, walk, level + 1)
 
 
 def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
@@ -173,13 +194,15 @@ def _inherit(target: _Field, node: Object, parent: _Field | None) -> None:
     if target.value is None:
         target.value = value if value is not None else parent.value if parent else None
     if not target.options:
+        if len(_array(node, "/Opt")) > limits.MAX_OPTIONS:
+            raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
         target.options = [_text(o[0] if _is(o, ObjectType.array) and len(o) else o,
                                 limits.MAX_TEXT_CHARS)
                           for o in _array(node, "/Opt")] or (parent.options if parent else [])
 
 
 def _page_annotations(pages: Object | None) -> Iterator[Object]:
-    """Indirect annotations on every page, in page order."""
+    """Indirect objects in every page's /Annots, in page order (annotations, if valid)."""
     stack = [pages] if pages is not None else []
     visited: set[tuple[int, int]] = set()
     while stack:
@@ -192,8 +215,7 @@ def _page_annotations(pages: Object | None) -> Iterator[Object]:
         if _get(node, "/Type") == Name.Pages:
             stack.extend(reversed(_array(node, "/Kids")))
             continue
-        yield from (a for a in _array(node, "/Annots")
-                    if a.is_indirect and _is(a, ObjectType.dictionary))
+        yield from (a for a in _array(node, "/Annots") if a.objgen != _DIRECT)
 
 
 def _parent_name(node: Object) -> tuple[str, int]:

@@ -84,12 +84,19 @@ def write_outputs(out: Path, summary: Summary, previous: Previous | None) -> Non
     texts = (summary_json(summary), answers_csv(summary), render_report(summary, previous))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out / LOCK):
-        staged = [_stage(out, name, text) for name, text in zip(OUTPUTS, texts, strict=True)]
-        for temporary, name in zip(staged, OUTPUTS, strict=True):
-            temporary.replace(out / name)
+        staged: list[Path] = []
+        try:
+            for name, text in zip(OUTPUTS, texts, strict=True):
+                staged.append(_stage(out, name, text))
+            for temporary, name in zip(staged, OUTPUTS, strict=True):
+                temporary.replace(out / name)
+        finally:
+            for temporary in staged:
+                temporary.unlink(missing_ok=True)
 
 
 def _stage(out: Path, name: str, text: str) -> Path:
+    """`text` in a new hidden file next to `name`, on disk before it replaces `name`."""
     handle, name_of_temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out)
     temporary = Path(name_of_temporary)
     try:
@@ -97,10 +104,10 @@ def _stage(out: Path, name: str, text: str) -> Path:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
+        temporary.chmod(0o666 & ~_umask())
     except BaseException:
         temporary.unlink()
         raise
-    temporary.chmod(0o666 & ~_umask())
     return temporary
 
 

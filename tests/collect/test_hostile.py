@@ -10,11 +10,13 @@ counts).
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import pikepdf
 import pytest
 from pikepdf import Array, Dictionary, Name, String
 
+from stavangerstandarden.collect.command import LOCK
 from stavangerstandarden.collect.limits import over_limit
 
 SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
@@ -34,17 +37,21 @@ ADDRESS_SPACE = 1 << 30
 """The memory limit every case runs under (1 GiB of address space; a run needs ≈ 300 MB)."""
 
 MEASURE = """
-import json, resource, subprocess, sys
-usage_file, limit, *command = sys.argv[1:]
+import json, resource, signal, subprocess, sys
+usage_file, limit, file_size, *command = sys.argv[1:]
 def cap():
     resource.setrlimit(resource.RLIMIT_AS, (int(limit), int(limit)))
+    if int(file_size):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (int(file_size), int(file_size)))
 status = subprocess.call(command, preexec_fn=cap)
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(usage_file, "w") as f:
     json.dump({"status": status, "cpu": use.ru_utime + use.ru_stime,
                "memory_mb": use.ru_maxrss / 1024}, f)
 """
-"""Runs one command under the limit and writes its exit status and resource use."""
+"""Runs one command under the limits (address space; file size when not 0) and writes its
+exit status and resource use."""
 
 
 @dataclass(frozen=True)
@@ -70,14 +77,15 @@ class Outcome:
 
 
 def collect(tmp_path: Path, *args: str | bytes | Path, out: Path | None = None,
-            cwd: Path | None = None, limit: int = ADDRESS_SPACE) -> Outcome:
+            cwd: Path | None = None, limit: int = ADDRESS_SPACE, file_size: int = 0) -> Outcome:
     """`stavangerstandarden collect ARGS --out OUT` as a measured child process."""
     out = out or tmp_path / "ut"
     usage = tmp_path / "bruk.json"
     command = [sys.executable, "-m", "stavangerstandarden.cli", "collect",
                *(os.fsencode(a) if isinstance(a, Path) else a for a in args),
                "--out", str(out), "--source", str(SOURCE)]
-    run = subprocess.run([sys.executable, "-c", MEASURE, str(usage), str(limit), *command],
+    run = subprocess.run([sys.executable, "-c", MEASURE, str(usage), str(limit),
+                          str(file_size), *command],
                          capture_output=True, timeout=120, check=False, cwd=cwd)
     assert run.returncode == 0, run.stderr
     used = json.loads(usage.read_text(encoding="utf-8"))
@@ -308,3 +316,112 @@ def test_unusable_previous_summary_is_a_message(tmp_path, good, content, message
     assert outcome.stderr.decode() == (
         f"stavangerstandarden collect: feil: {message.format(path=previous)}\n")
     assert not (tmp_path / "ut").exists()
+
+
+def hostile_corpus(good: bytes) -> dict[str, tuple[bytes, str]]:
+    """Every hostile file above: name → (content, reason)."""
+    return {
+        "navn.pdf": (nested_names(), NAME_CHARS),
+        "knapper.pdf": (deep_widgets(in_tree=True), NAME_DEPTH),
+        "knapper-side.pdf": (deep_widgets(in_tree=False), NAME_DEPTH),
+        "meta.pdf": (edited(good, {"meta.skole": "Skole " * 500_000}),
+                     over_limit("tegn i feltet meta.skole", 5000)),
+        "tiltak.pdf": (edited(good, new={f"tiltak.{'9' * 5000}.tiltak": "Tiltak"}), NAME_CHARS),
+    }
+
+
+def test_whole_corpus_in_one_run_under_a_tight_memory_limit(tmp_path, good):
+    """Many files (read by a process pool), every hostile one among them, 512 MiB of address
+    space: each hostile file gets its reason and every good copy is counted."""
+    corpus = hostile_corpus(good)
+    copies = {f"kopi-{k:02}.pdf": good + b"\n" * k for k in range(1, 45)}
+    folder = inbox(tmp_path, good, {**copies, **{n: d for n, (d, _) in corpus.items()}})
+    outcome = collect(tmp_path, folder, limit=512 << 20)
+    assert outcome.status == 1
+    files = outcome.files()
+    assert {name: files[name] for name in corpus} == {
+        name: ("skipped", reason) for name, (_, reason) in corpus.items()}
+    assert all(files[name] == ("ok", "") for name in copies)
+    assert_good_counted(outcome, forms=45)
+
+
+def test_failed_run_keeps_the_previous_outputs(tmp_path, good, real_form, fill):
+    """A run that cannot write (here: a file-size limit below the report's size) exits 2 and
+    leaves last time's outputs byte for byte, with no temporary files."""
+    first = collect(tmp_path, inbox(tmp_path, good, {}))
+    assert first.status == 0
+    before = {p.name: p.read_bytes() for p in first.out.iterdir()}
+    assert len(before["rapport.html"]) > 6000 > len(before["sammendrag.json"])
+    other = tmp_path / "annen"
+    other.mkdir()
+    (other / "skjema.pdf").write_bytes(fill(real_form("digital-kompetanse", "trinn-1"),
+                                            {"digital-kontakt": "endres"}))
+    failed = collect(tmp_path, other, file_size=6000)
+    assert failed.status == 2
+    assert failed.stderr.decode() == (f"stavangerstandarden collect: feil: kan ikke skrive til "
+                                      f"{first.out} (File too large)\n")
+    assert {p.name: p.read_bytes() for p in first.out.iterdir()} == before
+
+
+def outputs_agree(out: Path) -> frozenset[str]:
+    """The base names the three outputs list, after checking that they list the same ones
+    and that each is whole."""
+    names = {f["file"].rsplit("/", 1)[-1]
+             for f in json.loads((out / "sammendrag.json").read_text("utf-8"))["files"]}
+    rows = list(csv.reader(io.StringIO((out / "svar.csv").read_text(encoding="utf-8-sig")),
+                           delimiter=";"))
+    html = (out / "rapport.html").read_text(encoding="utf-8")
+    assert {len(row) for row in rows} == {len(rows[0])}
+    assert {r[0].rsplit("/", 1)[-1] for r in rows[1:]} == names
+    assert html.count("</html>") == 1
+    assert html.endswith("</html>\n")
+    assert all(f"{name}</" in html for name in names)
+    return frozenset(names)
+
+
+def test_concurrent_runs_into_one_folder_never_mix(tmp_path, good):
+    """Two runs into the same --out, again and again, while a reader holding a shared lock
+    on `.collect.lock` reads the outputs: it always finds three whole files from one run."""
+    one, two = tmp_path / "en", tmp_path / "to"
+    (one / "a").mkdir(parents=True)
+    (two / "b").mkdir(parents=True)
+    (one / "a" / "en-skjema.pdf").write_bytes(good)
+    for k in range(30):
+        (two / "b" / f"to-{k:02}.pdf").write_bytes(good + b"\n" * k)
+    expected = {frozenset({"en-skjema.pdf"}), frozenset(f"to-{k:02}.pdf" for k in range(30))}
+    out = tmp_path / "ut"
+    command = [sys.executable, "-m", "stavangerstandarden.cli", "collect", "--out", str(out),
+               "--source", str(SOURCE)]
+    seen: list[frozenset[str]] = []
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def reader() -> None:
+        while not done.is_set():
+            if (out / LOCK).exists():
+                with (out / LOCK).open() as lock:
+                    fcntl.flock(lock, fcntl.LOCK_SH)
+                    try:
+                        seen.append(outputs_agree(out))
+                    except (AssertionError, ValueError, OSError) as exc:
+                        failures.append(exc)
+                    finally:
+                        fcntl.flock(lock, fcntl.LOCK_UN)
+            done.wait(0.01)  # let the writers take the lock (flock favours no one)
+
+    polling = threading.Thread(target=reader)
+    polling.start()
+    try:
+        for _ in range(4):
+            runs = [subprocess.Popen([*command, str(folder)], stdout=subprocess.DEVNULL)
+                    for folder in (one, two)]
+            assert [run.wait(60) for run in runs] == [0, 0]
+            assert sorted(p.name for p in out.iterdir()) == [
+                LOCK, "rapport.html", "sammendrag.json", "svar.csv"]
+            assert outputs_agree(out) in expected
+    finally:
+        done.set()
+        polling.join()
+    assert failures == []
+    assert set(seen) <= expected
+    assert seen

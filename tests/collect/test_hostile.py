@@ -14,9 +14,11 @@ import fcntl
 import io
 import json
 import os
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -172,6 +174,32 @@ def deep_widgets(widgets: int = 2000, levels: int = 32, *, in_tree: bool) -> byt
     return save(pdf)
 
 
+def object_stream_bomb(unpacked: int = 400 << 20) -> bytes:
+    """A PDF of < 1 MB whose form dictionary sits in an object stream that unpacks to
+    `unpacked` bytes (a string of spaces), written by hand with a cross-reference stream."""
+    packer = zlib.compressobj(1)
+    body = [packer.compress(b"5 0 << /Fields [] /Fyll (")]
+    chunk = b" " * (1 << 20)
+    body += [packer.compress(chunk) for _ in range(unpacked >> 20)]
+    stream = b"".join(body) + packer.compress(b") >>") + packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+               b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
+               % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, content in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref_at = len(out)
+    rows = [(0, 0, 65535), *((1, o, 0) for o in offsets), (2, 4, 0), (1, xref_at, 0)]
+    table = b"".join(struct.pack(">BIH", *row) for row in rows)
+    out += (b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+            % len(table) + table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+    return bytes(out)
+
+
 def edited(data: bytes, texts: dict[str, str | bytes] | None = None,
            new: dict[str, str] | None = None) -> bytes:
     """A real form with text values replaced (bytes: a raw PDF string) and top-level text
@@ -203,6 +231,7 @@ def utf16(text: str) -> bytes:
 
 NAME_CHARS = over_limit("tegn i et feltnavn", 200)
 NAME_DEPTH = over_limit("ledd i et feltnavn", 8)
+MEMORY = over_limit("MB minne til å lese filen", 256)
 
 
 @pytest.mark.parametrize(("make", "reason"), [
@@ -216,6 +245,15 @@ def test_field_trees_that_explode_are_bounded(tmp_path, good, make, reason):
     outcome = collect(tmp_path, inbox(tmp_path, good, {"fiendtlig.pdf": data}))
     assert outcome.status == 1
     assert outcome.files()["fiendtlig.pdf"] == ("skipped", reason)
+    assert_good_counted(outcome)
+
+
+def test_object_stream_that_unpacks_to_hundreds_of_megabytes_is_bounded(tmp_path, good):
+    data = object_stream_bomb()
+    assert len(data) < 2_000_000
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"bombe.pdf": data}))
+    assert outcome.status == 1
+    assert outcome.files()["bombe.pdf"] == ("skipped", MEMORY)
     assert_good_counted(outcome)
 
 
@@ -327,6 +365,7 @@ def hostile_corpus(good: bytes) -> dict[str, tuple[bytes, str]]:
         "meta.pdf": (edited(good, {"meta.skole": "Skole " * 500_000}),
                      over_limit("tegn i feltet meta.skole", 5000)),
         "tiltak.pdf": (edited(good, new={f"tiltak.{'9' * 5000}.tiltak": "Tiltak"}), NAME_CHARS),
+        "bombe.pdf": (object_stream_bomb(), MEMORY),
     }
 
 

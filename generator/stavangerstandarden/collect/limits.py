@@ -24,6 +24,9 @@ MAX_OPTIONS = 100
 """Entries in a field's /Opt (export values of the buttons; a scale has 3)."""
 MAX_PAGES = 500
 """Nodes of the page tree visited looking for widgets."""
+MAX_READ_MEMORY = 256 << 20
+"""Bytes of memory reading one file may add (a form needs < 10 MB; a small file can unpack to
+gigabytes); see `memory`."""
 MAX_TEXT_CHARS = 5000
 """Characters in one text field's value (a tiltak of a page is ≈ 3000)."""
 MAX_META_CHARS = 200

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, FormFieldFlag, Name, Object, ObjectType
 
-from stavangerstandarden.collect import limits
+from stavangerstandarden.collect import limits, memory
 
 OFF = "Off"
 _DIRECT = (0, 0)
@@ -32,6 +32,11 @@ BROKEN = (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError, 
 _REPAIRS = ("damaged", "recover", "reconstruct")
 """Words of qpdf's warnings when it had to repair the file (others, such as a missing xref
 entry for the xref stream itself, are written by ordinary tools and harmless)."""
+
+
+_OUT_OF_MEMORY = "bad_alloc"
+"""In qpdf's message when an allocation failed (under `memory.bounded`)."""
+_TOO_BIG = limits.over_limit("MB minne til å lese filen", limits.MAX_READ_MEMORY >> 20)
 
 
 class Unreadable(Exception):
@@ -87,13 +92,18 @@ def read_form(data: bytes) -> RawForm:
     """Every field value of the form in `data`; raises Unreadable with the reason."""
     _check_envelope(data)
     try:
-        with _open(data) as pdf:
+        with memory.bounded(limits.MAX_READ_MEMORY), _open(data) as pdf:
             fields = _collect_fields(pdf)
-            repaired = any(m in w for w in pdf.get_warnings() for m in _REPAIRS)
+            warnings = pdf.get_warnings()
     except BROKEN as exc:
+        if _OUT_OF_MEMORY in str(exc):
+            raise Unreadable(_TOO_BIG) from exc
         raise Unreadable("PDF-filen er skadet og kan ikke leses") from exc
     except MemoryError as exc:
-        raise Unreadable("PDF-filen er for stor til å leses (for lite minne)") from exc
+        raise Unreadable(_TOO_BIG) from exc
+    if any(_OUT_OF_MEMORY in w for w in warnings):  # qpdf gave up on part of the file
+        raise Unreadable(_TOO_BIG)
+    repaired = any(m in w for w in warnings for m in _REPAIRS)
     texts = {n: _text(f.value) for n, f in fields.items() if f.kind == "/Tx"}
     for name, text in texts.items():
         if len(text) > limits.MAX_TEXT_CHARS:

@@ -93,14 +93,17 @@ def read_form(data: bytes) -> RawForm:
     _check_envelope(data)
     try:
         with memory.bounded(limits.MAX_READ_MEMORY), _open(data) as pdf:
-            fields = _collect_fields(pdf)
-            warnings = pdf.get_warnings()
+            return _raw_form(_collect_fields(pdf), pdf.get_warnings())
     except BROKEN as exc:
         if _OUT_OF_MEMORY in str(exc):
             raise Unreadable(_TOO_BIG) from exc
         raise Unreadable("PDF-filen er skadet og kan ikke leses") from exc
     except MemoryError as exc:
         raise Unreadable(_TOO_BIG) from exc
+
+
+def _raw_form(fields: dict[str, _Field], warnings: list[str]) -> RawForm:
+    """The values of the fields found, while the file is still open."""
     if any(_OUT_OF_MEMORY in w for w in warnings):  # qpdf gave up on part of the file
         raise Unreadable(_TOO_BIG)
     repaired = any(m in w for w in warnings for m in _REPAIRS)

@@ -29,9 +29,9 @@ MAX_READ_MEMORY = 256 << 20
 gigabytes); see `memory`."""
 MAX_TEXT_CHARS = 5000
 """Characters in one text field's value (a tiltak of a page is ≈ 3000)."""
-MAX_META_CHARS = 200
-"""Characters in one header field (`meta.*`): the school, class, date and who filled it in
-are repeated on every row of `svar.csv`."""
+MAX_META_CHARS = 500
+"""Characters in one header field (`meta.*`, one line of ≈ 60 visible characters on the form):
+the school, class, date and who filled it in are repeated on every row of `svar.csv`."""
 
 MAX_PREVIOUS_BYTES = 20_000_000
 """The `--sammenlign` file: a summary of thousands of forms is < 1 MB."""

@@ -10,6 +10,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +48,30 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
-    """Read every file, in order; in a process pool when there are many."""
+    """Read every file, in order; in a process pool when there are many. If a reader process
+    dies (killed for memory by the system, or a crash in qpdf), every file is read again in
+    a process of its own, so only the file that kills its reader is lost, with a reason."""
     workers = workers or _cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
-    with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
+    try:
+        with ProcessPoolExecutor(workers) as pool:
+            return list(pool.map(read_path, files,
+                                 chunksize=max(1, len(files) // (workers * 8))))
+    except BrokenProcessPool:
+        return [_read_alone(f) for f in files]
+
+
+def _read_alone(path: Path) -> Read:
+    try:
+        with ProcessPoolExecutor(1) as alone:
+            return alone.submit(read_path, path).result()
+    except BrokenProcessPool:
+        return Read(file_label(path), "", None, READER_DIED)
+
+
+READER_DIED = ("PDF-filen stanset leseprosessen (trolig for lite minne eller en feil i "
+               "PDF-biblioteket); den er ikke lest")
 
 
 def _cores() -> int:

@@ -176,8 +176,10 @@ def _walk(node: Object, prefix: str, depth: int, parent: _Field | None, walk: _W
         state = node.get("/AS")
         if state is not None and _name(state) != OFF:
             current.states.append(_name(state))
-    for kid in _array(node, "/Kids"):
-        _walk(kid, name, depth, current, walk, level + 1)
+    kids = node.get("/Kids")
+    if kids is not None and _is(kids, ObjectType.array):
+        for kid in kids:
+            _walk(kid, name, depth, current, walk, level + 1)
 
 
 def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
@@ -207,11 +209,18 @@ def _inherit(target: _Field, node: Object, parent: _Field | None) -> None:
     if target.value is None:
         target.value = value if value is not None else parent.value if parent else None
     if not target.options:
-        if len(_array(node, "/Opt")) > limits.MAX_OPTIONS:
-            raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
-        target.options = [_text(o[0] if _is(o, ObjectType.array) and len(o) else o,
-                                limits.MAX_TEXT_CHARS)
-                          for o in _array(node, "/Opt")] or (parent.options if parent else [])
+        target.options = _options(node) or (parent.options if parent else [])
+
+
+def _options(node: Object) -> list[str]:
+    """The export values in /Opt (an entry may be a [export, shown] pair)."""
+    options = node.get("/Opt")
+    if options is None or not _is(options, ObjectType.array):
+        return []
+    if len(options) > limits.MAX_OPTIONS:
+        raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
+    return [_text(o[0] if _is(o, ObjectType.array) and len(o) else o, limits.MAX_TEXT_CHARS)
+            for o in options]
 
 
 def _page_annotations(pages: Object | None) -> Iterator[Object]:

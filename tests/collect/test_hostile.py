@@ -257,6 +257,14 @@ def test_object_stream_that_unpacks_to_hundreds_of_megabytes_is_bounded(tmp_path
     assert_good_counted(outcome)
 
 
+def test_file_over_the_size_limit_is_not_read(tmp_path, good):
+    huge = b"%PDF-1.7\n" + b" " * 30_000_000 + b"\n%%EOF\n"
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"stor.pdf": huge}))
+    assert outcome.status == 1
+    assert outcome.files()["stor.pdf"] == ("skipped", over_limit("byte i filen", 20_000_000))
+    assert_good_counted(outcome)
+
+
 def test_megabytes_of_meta_are_not_repeated_into_the_csv(tmp_path, good):
     files = {"megabyte.pdf": edited(good, {"meta.skole": "Skole " * 500_000}),
              "lang-skole.pdf": edited(good, {"meta.utfylt_av": "FAU " * 300})}

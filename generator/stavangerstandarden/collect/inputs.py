@@ -26,7 +26,8 @@ PARALLEL_FROM = 40
 class Read:
     file: str
     digest: str
-    """SHA-256 of the content; empty when the file could not be opened."""
+    """SHA-256 of the content; empty when the file could not be opened or is over the size
+    limit."""
     form: RawForm | None
     reason: str
     """Why the file could not be read as a form; empty when `form` is set."""
@@ -89,6 +90,8 @@ def read_path(path: Path) -> Read:
         return Read(label, "", None, "filen finnes ikke")
     except OSError as exc:
         return Read(label, "", None, f"filen kan ikke leses ({exc.strerror})")
+    if len(data) > limits.MAX_FILE_BYTES:  # only its start was read: no digest to compare
+        return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
         return Read(label, digest, read_form(data), "")

@@ -1,4 +1,5 @@
-"""The 1,000-forms goal, as a function the project's benchmark script calls.
+"""The 1,000-forms goal (≤ 3 s wall on 2 cores) and the reader's cost per form, as functions
+the project's benchmark script calls.
 
 Renders every form and fills each once with pypdf (answers from a seeded generator) as an
 incremental update, the way pdf.js and Acrobat save, so the renderer's object streams are
@@ -13,13 +14,16 @@ import contextlib
 import io
 import random
 import re
+import resource
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
 from stavangerstandarden.collect.command import run
+from stavangerstandarden.collect.pdfform import read_form
 from stavangerstandarden.forms import render_forms
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.loader import load_file
@@ -27,25 +31,56 @@ from stavangerstandarden.loader import load_file
 _ID = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>\s*\]")
 
 
-def time_collect(source: Path, n: int = 1000) -> float:
-    """Seconds `stavangerstandarden collect` takes for `n` filled forms in one folder."""
+def filled_forms(source: Path) -> list[bytes]:
+    """Every form of the standard, filled once."""
     standard = load_file(source)
     specs = form_specs(standard)
-    filled = [fill(pdf, answers(spec, seed))
-              for seed, (spec, pdf) in enumerate(zip(specs, render_forms(standard, specs),
-                                                     strict=True))]
+    return [fill(pdf, answers(spec, seed))
+            for seed, (spec, pdf) in enumerate(zip(specs, render_forms(standard, specs),
+                                                   strict=True))]
+
+
+def time_reader(source: Path, rounds: int = 5) -> tuple[float, float]:
+    """CPU milliseconds a form, one core: our reader (pikepdf), and pypdf's get_fields() for
+    comparison (the cost of the reader before it moved to pikepdf). CPU time, so the figure
+    holds on a busy machine too."""
+    filled = filled_forms(source)
+
+    def per_form(read: Callable[[bytes], object]) -> float:
+        start = time.process_time()
+        for _ in range(rounds):
+            for data in filled:
+                read(data)
+        return (time.process_time() - start) * 1000 / (rounds * len(filled))
+
+    return (per_form(read_form),
+            per_form(lambda data: PdfReader(io.BytesIO(data)).get_fields()))
+
+
+def time_collect(source: Path, n: int = 1000) -> tuple[float, float]:
+    """Seconds `stavangerstandarden collect` takes for `n` filled forms in one folder: wall
+    time, and CPU time of this process and its readers (what it would take on an idle
+    machine, summed over the cores)."""
+    filled = filled_forms(source)
     with tempfile.TemporaryDirectory() as tmp:
         inbox = Path(tmp) / "innboks"
         inbox.mkdir()
         for k in range(n):
             (inbox / f"skjema-{k:05}.pdf").write_bytes(unique_copy(filled[k % len(filled)], k))
+        cpu = _cpu()
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):
             status = run([inbox], Path(tmp) / "ut", source)
         elapsed = time.perf_counter() - start
+        cpu = _cpu() - cpu
     if status != 0:
         raise RuntimeError(f"collect exited {status} on generated forms")
-    return elapsed
+    return elapsed, cpu
+
+
+def _cpu() -> float:
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def answers(spec: FormSpec, seed: int) -> dict[str, str]:

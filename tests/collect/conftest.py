@@ -22,6 +22,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from pikepdf import FormFieldFlag
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -40,6 +41,7 @@ from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
+RADIO_FLAGS = int(FormFieldFlag.btn_radio | FormFieldFlag.btn_no_toggle_off)
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 
 
@@ -120,7 +122,7 @@ class FormBuilder:
             return
         node = DictionaryObject({NameObject("/FT"): NameObject("/Btn"),
                                  NameObject("/T"): TextStringObject(last),
-                                 NameObject("/Ff"): NumberObject(49152),
+                                 NameObject("/Ff"): NumberObject(RADIO_FLAGS),
                                  NameObject("/Kids"): ArrayObject()})
         if self.numeric:
             node[NameObject("/Opt")] = ArrayObject(TextStringObject(v) for v, _ in f.options)

@@ -165,7 +165,8 @@ def test_folder_without_pdfs_exits_2(tmp_path, capsys):
     ('{"files": []}', "{path}: forventet et sammendrag fra «stavangerstandarden collect» med "
                       "nøkkelen «statements», fant ikke den"),
     ('{"statements": {"a": {"bedre": -1}}}', '{path}: statements.a: forventet antall (hele tall '
-                                             '≥ 0) per svar, fant {{"bedre": -1}}'),
+                                             'fra 0 til 1000000000) per svar, fant '
+                                             '{{"bedre": -1}}'),
 ])
 def test_unusable_previous_summary_exits_2(tmp_path, real_form, fill, capsys, content, message):
     form = tmp_path / "skjema.pdf"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from stavangerstandarden.collect.inputs import PARALLEL_FROM, find_inputs, read_all
+import os
+
+from stavangerstandarden.collect import inputs
+from stavangerstandarden.collect.inputs import PARALLEL_FROM, READER_DIED, find_inputs, read_all
+from stavangerstandarden.collect.inputs import read_path as real_read_path
 
 
 def test_folders_are_searched_and_hidden_entries_skipped(tmp_path):
@@ -24,3 +28,26 @@ def test_pool_reads_like_one_process(tmp_path, make_form):
     assert pooled == alone
     assert [r.form.texts["meta.klasse"] if r.form else r.reason for r in pooled][:8] == [
         "filen er ikke en PDF", "1A", "2A", "3A", "4A", "5A", "6A", "filen er ikke en PDF"]
+
+
+def dies_on_one(path):
+    """read_path, but the process dies on a file named `…drept…`."""
+    if "drept" in path.name:
+        os._exit(9)
+    return real_read_path(path)
+
+
+def test_a_reader_that_dies_loses_only_its_file(tmp_path, make_form, monkeypatch):
+    """A reader process killed mid-file (as the system's out-of-memory killer does) costs
+    that file alone; the others are read again, each in a process of its own."""
+    files = []
+    for k in range(PARALLEL_FROM):
+        path = tmp_path / (f"{k:02}-drept.pdf" if k == 7 else f"{k:02}.pdf")
+        path.write_bytes(make_form(texts={"meta.klasse": f"{k}A"}))
+        files.append(path)
+    monkeypatch.setattr(inputs, "read_path", dies_on_one)
+    reads = read_all(files, workers=2)
+    assert [r.reason for r in reads if r.form is None] == [READER_DIED]
+    assert reads[7].file.endswith("07-drept.pdf")
+    assert [r.form.texts["meta.klasse"] for r in reads if r.form] == [
+        f"{k}A" for k in range(PARALLEL_FROM) if k != 7]

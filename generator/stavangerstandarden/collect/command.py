@@ -7,15 +7,21 @@ usable source, no files found, an unreadable --sammenlign file, an --out it cann
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
+from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.compare import BadPrevious, Previous, parse_previous
 from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
-from stavangerstandarden.collect.pdfform import quiet_pypdf
 from stavangerstandarden.collect.report import render_report
+from stavangerstandarden.collect.safetext import for_terminal
 from stavangerstandarden.collect.standards import NoStandard, standard_for
 from stavangerstandarden.collect.tally import Summary, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
@@ -23,6 +29,8 @@ from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
 
 OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+LOCK = ".collect.lock"
+"""Lock file in --out: a second run into the same folder waits until the first has written."""
 
 
 def run(paths: Sequence[Path], out: Path, source: Path | None = None,
@@ -33,32 +41,31 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
         checked = check_file(source)
         if checked.standard is None:
             for problem in checked.errors:
-                print(problem, file=sys.stderr)
-            print(f"Kan ikke lese skjemaene uten en gyldig kilde: {source}", file=sys.stderr)
+                _say(str(problem))
+            _say(f"Kan ikke lese skjemaene uten en gyldig kilde: {source}")
             return 2
         standard = checked.standard
     try:
         previous = _previous(compare) if compare else None
     except BadPrevious as exc:
-        print(f"stavangerstandarden collect: feil: {exc}", file=sys.stderr)
+        _say(f"stavangerstandarden collect: feil: {exc}")
         return 2
-    quiet_pypdf()
     files = find_inputs(paths)
     if not files:
-        print("stavangerstandarden collect: feil: fant ingen PDF-filer i "
-              + ", ".join(str(p) for p in paths), file=sys.stderr)
+        _say("stavangerstandarden collect: feil: fant ingen PDF-filer i "
+             + ", ".join(str(p) for p in paths))
         return 2
     reads = [*read_all(files), *other_files(paths)]
     try:
         summary = summarise(standard or standard_for(reads), reads)
     except NoStandard as exc:
-        print(f"stavangerstandarden collect: feil: {exc}", file=sys.stderr)
+        _say(f"stavangerstandarden collect: feil: {exc}")
         return 2
     try:
         write_outputs(out, summary, previous, names)
     except OSError as exc:
-        print(f"stavangerstandarden collect: feil: kan ikke skrive til {out} "
-              f"({exc.strerror or exc})", file=sys.stderr)
+        _say(f"stavangerstandarden collect: feil: kan ikke skrive til {out} "
+             f"({exc.strerror or exc})")
         return 2
     _print_outcome(summary, out)
     return 0 if summary.complete else 1
@@ -66,28 +73,85 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
 
 def _previous(path: Path) -> Previous:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(limits.MAX_PREVIOUS_BYTES + 1)
     except FileNotFoundError as exc:
         raise BadPrevious(f"{path}: filen finnes ikke") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadPrevious(f"{path}: kan ikke lese filen ({exc})") from exc
+    except OSError as exc:
+        raise BadPrevious(f"{path}: kan ikke lese filen ({exc.strerror or exc})") from exc
+    if len(raw) > limits.MAX_PREVIOUS_BYTES:
+        shown = f"{limits.MAX_PREVIOUS_BYTES:_}".replace("_", " ")
+        raise BadPrevious(f"{path}: filen er større enn {shown} byte, for stor til å være et "
+                          "sammendrag")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadPrevious(f"{path}: kan ikke lese filen (ikke UTF-8)") from exc
     return parse_previous(text, str(path))
 
 
 def write_outputs(out: Path, summary: Summary, previous: Previous | None,
                   names: bool = False) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+    """Every output, or none: each is written to a temporary file and renamed over the old
+    one while holding the lock, so a failed run leaves the last outputs whole and two runs
+    into one folder never mix their files."""
     texts = (summary_json(summary), answers_csv(summary),
              render_report(summary, previous, names=names))
-    for name, text in zip(OUTPUTS, texts, strict=True):
-        (out / name).write_text(text, encoding="utf-8", newline="")
+    out.mkdir(parents=True, exist_ok=True)
+    with _locked(out / LOCK):
+        staged: list[Path] = []
+        try:
+            for name, text in zip(OUTPUTS, texts, strict=True):
+                staged.append(_stage(out, name, text))
+            for temporary, name in zip(staged, OUTPUTS, strict=True):
+                temporary.replace(out / name)
+        finally:
+            for temporary in staged:
+                temporary.unlink(missing_ok=True)
+
+
+def _stage(out: Path, name: str, text: str) -> Path:
+    """`text` in a new hidden file next to `name`, on disk before it replaces `name`."""
+    handle, name_of_temporary = tempfile.mkstemp(prefix=f".{name}.", dir=out)
+    temporary = Path(name_of_temporary)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.chmod(0o666 & ~_umask())
+    except BaseException:
+        temporary.unlink()
+        raise
+    return temporary
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print one line with the control characters a form or file name may carry removed."""
+    print(for_terminal(text), file=stream or sys.stderr)
 
 
 def _print_outcome(summary: Summary, out: Path) -> None:
     for f in summary.files:
         if f.status != "ok":
             label = "duplikat" if f.status == "duplicate" else "ikke talt med"
-            print(f"{f.file}: {label}: {f.reason}", file=sys.stderr)
+            _say(f"{f.file}: {label}: {f.reason}")
     total = len(summary.files)
-    print(f"{len(summary.forms)} av {total} {'fil' if total == 1 else 'filer'} talt med. "
-          f"Skrev {', '.join(OUTPUTS)} i {out}/.")
+    _say(f"{len(summary.forms)} av {total} {'fil' if total == 1 else 'filer'} talt med. "
+         f"Skrev {', '.join(OUTPUTS)} i {out}/.", sys.stdout)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from stavangerstandarden.collect.limits import MAX_COUNT
+
+_SHOWN = 80
+
 
 class BadPrevious(ValueError):
     """The file given to --sammenlign is not a summary; the message says why, in Norwegian."""
@@ -23,6 +27,10 @@ def parse_previous(text: str, label: str) -> Previous:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadPrevious(f"{label}:{exc.lineno}: ugyldig JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise BadPrevious(f"{label}: ugyldig sammendrag (nøstet for dypt)") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise BadPrevious(f"{label}: ugyldig sammendrag (et tall med for mange sifre)") from exc
     statements = data.get("statements") if isinstance(data, dict) else None
     if not isinstance(statements, dict):
         raise BadPrevious(f"{label}: forventet et sammendrag fra «stavangerstandarden collect» "
@@ -30,8 +38,15 @@ def parse_previous(text: str, label: str) -> Previous:
     counts: dict[str, dict[str, int]] = {}
     for statement_id, row in statements.items():
         if not isinstance(row, dict) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in row.values()):
-            raise BadPrevious(f"{label}: statements.{statement_id}: forventet antall (hele tall "
-                              f"≥ 0) per svar, fant {json.dumps(row, ensure_ascii=False)}")
+                isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_COUNT
+                for n in row.values()):
+            raise BadPrevious(f"{label}: statements.{_short(statement_id)}: forventet antall "
+                              f"(hele tall fra 0 til {MAX_COUNT}) per svar, fant "
+                              f"{_short(json.dumps(row, ensure_ascii=False))}")
         counts[str(statement_id)] = {str(k): n for k, n in row.items()}
     return Previous(label, counts)
+
+
+def _short(text: str) -> str:
+    """At most `_SHOWN` characters of a text from the file, for a message."""
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + " …"

@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable
 from stavangerstandarden.model import Standard
 
-_ACTION = re.compile(rf"{c.ACTION_PREFIX}\.(\d+)\.(\w+)")
+_ACTION = re.compile(rf"{c.ACTION_PREFIX}\.(\d{{1,9}})\.(\w+)")
+"""`tiltak.<n>.<part>`; n has at most 9 digits, so it always converts to int."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,18 @@ def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
         raise Unreadable(f"skjemaet gjelder et område som ikke finnes i standarden: «{area}»")
     if level not in {lv.id for lv in standard.levels}:
         raise Unreadable(f"skjemaet gjelder et nivå som ikke finnes i standarden: «{level}»")
-    return FormAnswers(version, area, level, answers, _actions(raw),
-                       {part: raw.texts.get(c.meta_field(part), "") for part, _ in c.META_FIELDS},
+    return FormAnswers(version, area, level, answers, _actions(raw), _meta(raw),
                        _note(raw, version, standard))
+
+
+def _meta(raw: RawForm) -> dict[str, str]:
+    """The header fields; each is repeated on every row of svar.csv, so each is short."""
+    meta = {part: raw.texts.get(c.meta_field(part), "") for part, _ in c.META_FIELDS}
+    for part, value in meta.items():
+        if len(value) > limits.MAX_META_CHARS:
+            raise Unreadable(limits.over_limit(f"tegn i feltet {c.meta_field(part)}",
+                                               limits.MAX_META_CHARS))
+    return meta
 
 
 def _note(raw: RawForm, version: str, standard: Standard) -> str:

@@ -10,10 +10,13 @@ import hashlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from stavangerstandarden.collect.pdfform import RawForm, Unreadable, quiet_pypdf, read_form
+from stavangerstandarden.collect import limits
+from stavangerstandarden.collect.pdfform import RawForm, Unreadable, read_form
+from stavangerstandarden.collect.safetext import file_label
 
 PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
@@ -23,7 +26,8 @@ PARALLEL_FROM = 40
 class Read:
     file: str
     digest: str
-    """SHA-256 of the content; empty when the file could not be opened."""
+    """SHA-256 of the content; empty when the file could not be opened or is over the size
+    limit."""
     form: RawForm | None
     reason: str
     """Why the file could not be read as a form; empty when `form` is set."""
@@ -45,12 +49,30 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
-    """Read every file, in order; in a process pool when there are many."""
+    """Read every file, in order; in a process pool when there are many. If a reader process
+    dies (killed for memory by the system, or a crash in qpdf), every file is read again in
+    a process of its own, so only the file that kills its reader is lost, with a reason."""
     workers = workers or _cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
-    with ProcessPoolExecutor(workers, initializer=quiet_pypdf) as pool:
-        return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
+    try:
+        with ProcessPoolExecutor(workers) as pool:
+            return list(pool.map(read_path, files,
+                                 chunksize=max(1, len(files) // (workers * 8))))
+    except BrokenProcessPool:
+        return [_read_alone(f) for f in files]
+
+
+def _read_alone(path: Path) -> Read:
+    try:
+        with ProcessPoolExecutor(1) as alone:
+            return alone.submit(read_path, path).result()
+    except BrokenProcessPool:
+        return Read(file_label(path), "", None, READER_DIED)
+
+
+READER_DIED = ("PDF-filen stanset leseprosessen (trolig for lite minne eller en feil i "
+               "PDF-biblioteket); den er ikke lest")
 
 
 def _cores() -> int:
@@ -60,14 +82,18 @@ def _cores() -> int:
 
 
 def read_path(path: Path) -> Read:
+    label = file_label(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return Read(path.as_posix(), "", None, "filen finnes ikke")
+        return Read(label, "", None, "filen finnes ikke")
     except OSError as exc:
-        return Read(path.as_posix(), "", None, f"filen kan ikke leses ({exc.strerror})")
+        return Read(label, "", None, f"filen kan ikke leses ({exc.strerror})")
+    if len(data) > limits.MAX_FILE_BYTES:  # only its start was read: no digest to compare
+        return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        return Read(path.as_posix(), digest, read_form(data), "")
+        return Read(label, digest, read_form(data), "")
     except Unreadable as exc:
-        return Read(path.as_posix(), digest, None, str(exc))
+        return Read(label, digest, None, str(exc))

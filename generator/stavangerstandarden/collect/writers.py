@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.collect.safetext import csv_cell
 from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary
+from stavangerstandarden.model import Statement
 
 CSV_HEADER = ("fil", "område", "nivå", "utsagn", "utsagnstekst", "svar", "svartekst",
               *(part for part, _ in c.META_FIELDS))
@@ -44,18 +47,25 @@ def summary_json(summary: Summary) -> str:
 
 
 def answers_csv(summary: Summary) -> str:
-    """One row per form × statement; UTF-8 with a byte-order mark so Excel reads æøå."""
+    """One row per form × statement; UTF-8 with a byte-order mark so Excel reads æøå. Every
+    cell that a spreadsheet would take for a formula starts with `'` (the values come from
+    strangers); the meta values repeated on each row are bounded (`MAX_META_CHARS`)."""
     statements = {s.id: s for s in summary.standard.statements}
     labels = {step.id: step.label for step in summary.standard.scale}
     labels[UNANSWERED] = "Ikke besvart"
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
+    for row in _rows(summary, statements, labels):
+        writer.writerow([csv_cell(cell) for cell in row])
+    return "\ufeff" + out.getvalue()
+
+
+def _rows(summary: Summary, statements: dict[str, Statement],
+          labels: dict[str, str]) -> Iterator[tuple[str, ...]]:
     for file, form in summary.forms:
         meta = [form.meta.get(part, "") for part, _ in c.META_FIELDS]
         for statement_id, answer in form.answers.items():
             key = answer or UNANSWERED
-            writer.writerow((file, form.area, form.level, statement_id,
-                             statements[statement_id].text_for(form.level), key, labels[key],
-                             *meta))
-    return "\ufeff" + out.getvalue()
+            yield (file, form.area, form.level, statement_id,
+                   statements[statement_id].text_for(form.level), key, labels[key], *meta)

@@ -1,0 +1,46 @@
+"""Every bound on what a stranger's file may make `collect` do, in one place.
+
+Filled forms arrive from people the school does not control. Each bound is far above what a
+real form of a standard has (the complete form: < 300 field nodes, names < 60 characters,
+3 levels), so a file over one is not a form filled in a viewer; it is listed as not counted,
+with the reason from `over_limit`, and every other file is still read.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 20_000_000
+"""A form is ≈ 60 KB; a viewer that embeds fonts adds a few MB at most."""
+MAX_NAME_CHARS = 200
+"""Characters in a field's full dotted name (a partial name is checked before it is joined,
+so a chain of nested long names never builds a long string)."""
+MAX_NAME_DEPTH = 8
+"""Levels in a dotted name, and steps up a widget's /Parent chain."""
+MAX_TREE_DEPTH = 2 * MAX_NAME_DEPTH
+"""Levels of the field tree, named or not (a widget is one level below its field)."""
+MAX_NODES = 3000
+"""References followed to fields, widgets and page annotations (a repeat counts too, so a
+huge /Kids or /Annots array shared by many nodes is bounded as well)."""
+MAX_OPTIONS = 100
+"""Entries in a field's /Opt (export values of the buttons; a scale has 3)."""
+MAX_PAGES = 500
+"""Nodes of the page tree visited looking for widgets."""
+MAX_READ_MEMORY = 256 << 20
+"""Bytes of memory reading one file may add (a form needs < 10 MB; a small file can unpack to
+gigabytes); see `memory`."""
+MAX_TEXT_CHARS = 5000
+"""Characters in one text field's value (a tiltak of a page is ≈ 3000)."""
+MAX_META_CHARS = 500
+"""Characters in one header field (`meta.*`, one line of ≈ 60 visible characters on the form):
+the school, class, date and who filled it in are repeated on every row of `svar.csv`."""
+
+MAX_PREVIOUS_BYTES = 20_000_000
+"""The `--sammenlign` file: a summary of thousands of forms is < 1 MB."""
+MAX_COUNT = 10**9
+"""A count in the `--sammenlign` file."""
+
+
+def over_limit(what: str, limit: int) -> str:
+    """The Norwegian reason for a file over a bound: what, and the bound."""
+    shown = f"{limit:_}".replace("_", " ")
+    return (f"PDF-filen går over en grense for hva et skjema kan inneholde ({what}: høyst "
+            f"{shown}); den er ikke lest")

@@ -7,6 +7,7 @@ does not hide a duplicate id here: the maintainer gets every problem in one run.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,6 +40,7 @@ def semantic_problems(parsed: Parsed, label: str) -> list[Problem]:
     found += [problem(p, m, h) for p, m, h in _reserved_ids(data, statements)]
     found += [problem(p, m, h) for p, m, h in _references(data, statements)]
     found += [problem(p, m, h, warn=True) for p, m, h in _same_descriptions(data)]
+    found += [problem(p, m, h) for p, m, h in _control_characters(data, ())]
     return found
 
 
@@ -54,7 +56,41 @@ def _entries(data: Any, path: Path, prefix: Path = ()) -> list[tuple[Path, dict[
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """What makes two texts the same to a reader (the reader already gives NFC)."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", text).strip().casefold())
+
+
+MULTI_LINE_KEYS = frozenset({"paragraphs", "description", "text", "lead"})
+"""Prose, where a line break or tab (from a `|` block, or pasted) is whitespace like any other;
+everywhere else (ids, titles, labels) a text is one line."""
+_LINE_WHITESPACE = frozenset("\n\t")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Direction overrides reorder what a reader sees without changing the text."""
+
+
+def _control_characters(data: Any, path: Path) -> Finding:
+    """Characters no text should hold: control codes, lone surrogates, line separators."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _control_characters(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _control_characters(value, (*path, i))
+    elif isinstance(data, str):
+        prose = any(part in MULTI_LINE_KEYS for part in path[-2:] if isinstance(part, str))
+        bad = next((ch for ch in data if _forbidden(ch, prose)), None)
+        if bad in _LINE_WHITESPACE:
+            yield (path, f"teksten har et linjeskift eller en tabulator (U+{ord(bad):04X})",
+                   "skriv teksten på én linje")
+        elif bad is not None:
+            yield (path, f"teksten har et usynlig styretegn (U+{ord(bad):04X})",
+                   "fjern tegnet (det kommer ofte med når tekst kopieres)")
+
+
+def _forbidden(ch: str, prose: bool) -> bool:
+    if ch in _LINE_WHITESPACE:
+        return not prose
+    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
 
 
 def _duplicate_ids(entries: list[tuple[Path, dict[str, Any]]]) -> Finding:

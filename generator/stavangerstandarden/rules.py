@@ -39,6 +39,7 @@ def semantic_problems(parsed: Parsed, label: str) -> list[Problem]:
     found += [problem(p, m, h) for p, m, h in _duplicate_texts(statements)]
     found += [problem(p, m, h) for p, m, h in _reserved_ids(data, statements)]
     found += [problem(p, m, h) for p, m, h in _references(data, statements)]
+    found += [problem(p, m, h) for p, m, h in _lengths_on_a_level(data, statements)]
     found += [problem(p, m, h, warn=True) for p, m, h in _same_descriptions(data)]
     found += [problem(p, m, h) for p, m, h in _control_characters(data, ())]
     return found
@@ -163,6 +164,38 @@ def _references(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any
         if isinstance(kind, str) and kind not in kinds:
             known = ", ".join(sorted(str(k) for k in kinds))
             yield (*path, "kind"), f"ukjent type område «{kind}»", f"kjente typer (kinds): {known}"
+
+
+MAX_STATEMENT_ON_A_LEVEL = 800
+"""Longest statement with its level texts: its row on a form must fit one page with room to
+spare (a row of 4,500 characters fills an A4 page at three scale steps)."""
+
+
+def _lengths_on_a_level(data: dict[str, Any],
+                        statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    groups = data.get("level_groups")
+    groups = groups if isinstance(groups, dict) else {}
+    for path, item in statements:
+        text = item.get("text")
+        added: dict[str, int] = {}
+        for _, level_text in _entries(item, ("level_texts",)):
+            extra, refs = level_text.get("text"), level_text.get("levels")
+            if not isinstance(extra, str) or not isinstance(refs, list):
+                continue
+            members = {str(level) for ref in refs if isinstance(ref, str)
+                       for level in (groups[ref] if isinstance(groups.get(ref), list) else [ref])}
+            for level in members:
+                added[level] = added.get(level, 0) + 1 + len(extra)
+        if not isinstance(text, str) or not added:
+            continue
+        level, extra_length = max(added.items(), key=lambda entry: (entry[1], entry[0]))
+        if len(text) + extra_length > MAX_STATEMENT_ON_A_LEVEL:
+            yield (
+                (*path, "text"),
+                f"utsagnet er {len(text) + extra_length} tegn på nivået «{level}» (med "
+                f"level_texts), høyst {MAX_STATEMENT_ON_A_LEVEL} er tillatt",
+                "kort ned utsagnet eller tekstene under level_texts",
+            )
 
 
 def _unknown_level(ref: Any, known: set[Any]) -> tuple[str, str]:

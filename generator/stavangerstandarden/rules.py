@@ -91,6 +91,11 @@ def _control_characters(data: Any, path: Path) -> Finding:
 def _forbidden(ch: str, prose: bool) -> bool:
     if ch in _LINE_WHITESPACE:
         return not prose
+    return is_control(ch)
+
+
+def is_control(ch: str) -> bool:
+    """A character no text may hold (line breaks and tabs aside)."""
     return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
 
 

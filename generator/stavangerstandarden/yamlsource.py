@@ -111,8 +111,8 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
 class _Refused(Exception):
     """YAML the reader does not accept, at the line where it starts."""
 
-    def __init__(self, mark: yaml.Mark, words: tuple[str, str], **values: object) -> None:
-        self.line = mark.line + 1
+    def __init__(self, mark: yaml.Mark | None, words: tuple[str, str], **values: object) -> None:
+        self.line = mark.line + 1 if mark else 1
         self.message, self.hint = (w.format(**values) for w in words)
         super().__init__(self.message)
 
@@ -136,7 +136,7 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(event.start_mark, TOO_DEEP)
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Refused(event.start_mark, TOO_MANY)
+            raise _Refused(None, TOO_MANY)  # the whole file
         self._depth += 1
         try:
             return super().compose_node(parent, index)

@@ -14,6 +14,7 @@ from typing import Any
 from stavangerstandarden.forms.fonts import FONT_DIR, FONT_FAMILY, drawable
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.rules import is_control
 from stavangerstandarden.schema import format_path
 from stavangerstandarden.yamlsource import Parsed, Path
 
@@ -49,9 +50,11 @@ def check_glyphs(standard: Standard) -> None:
 
 
 def _problems(source: str, texts: Iterable[Located]) -> list[Problem]:
+    """Control characters are left to `rules`, which refuses them wherever they are."""
     can_draw = drawable()
     return [_problem(source, line, path, ch) for line, path, text in texts
-            for ch in sorted({ch for ch in text if ord(ch) not in can_draw and not ch.isspace()})]
+            for ch in sorted({ch for ch in text if ord(ch) not in can_draw
+                              and not ch.isspace() and not is_control(ch)})]
 
 
 def _problem(source: str, line: int, path: str, ch: str) -> Problem:

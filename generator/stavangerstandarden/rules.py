@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from stavangerstandarden.contract import RESERVED_IDS
@@ -134,7 +134,7 @@ def _duplicate_texts(entries: list[tuple[Path, dict[str, Any]]]) -> Finding:
 
 def _reserved_ids(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
     for path, item in statements:
-        if item.get("id") in RESERVED_IDS:
+        if _ids([item]) & RESERVED_IDS:
             reserved = ", ".join(sorted(RESERVED_IDS))
             message = f"id-en «{item['id']}» er reservert ({reserved})"
             yield (*path, "id"), message, "velg en annen id"
@@ -150,20 +150,20 @@ def _reserved_ids(data: dict[str, Any], statements: list[tuple[Path, dict[str, A
 
 
 def _references(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
-    levels = {item.get("id") for _, item in _entries(data, ("levels",))}
+    levels = _ids(item for _, item in _entries(data, ("levels",)))
     groups = data.get("level_groups")
     groups = groups if isinstance(groups, dict) else {}
     for name, members in groups.items():
         for i, member in enumerate(members if isinstance(members, list) else []):
-            if member not in levels:
+            if isinstance(member, str) and member not in levels:
                 yield ("level_groups", name, i), *_unknown_level(member, levels)
     for path, item in statements:
         for lt_path, level_text in _entries(item, ("level_texts",), path):
             wanted = level_text.get("levels")
             for i, ref in enumerate(wanted if isinstance(wanted, list) else []):
-                if ref not in levels and ref not in groups:
+                if isinstance(ref, str) and ref not in levels and ref not in groups:
                     yield (*lt_path, "levels", i), *_unknown_level(ref, levels | set(groups))
-    kinds = {item.get("id") for _, item in _entries(data, ("kinds",))}
+    kinds = _ids(item for _, item in _entries(data, ("kinds",)))
     for path, item in _entries(data, ("areas",)):
         kind = item.get("kind")
         if isinstance(kind, str) and kind not in kinds:
@@ -203,8 +203,13 @@ def _lengths_on_a_level(data: dict[str, Any],
             )
 
 
-def _unknown_level(ref: Any, known: set[Any]) -> tuple[str, str]:
-    names = sorted(str(k) for k in known if k is not None)
+def _ids(items: Iterable[dict[str, Any]]) -> set[str]:
+    """The ids that are texts (any other value is the schema's to report)."""
+    return {value for item in items if isinstance(value := item.get("id"), str)}
+
+
+def _unknown_level(ref: str, known: set[str]) -> tuple[str, str]:
+    names = sorted(known)
     return f"nivået «{ref}» finnes ikke", f"kjente nivåer og grupper: {', '.join(names)}"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from stavangerstandarden.loader import check_file
+from stavangerstandarden.loader import check_file, load
 
 from .conftest import SOURCE
 
@@ -185,3 +185,12 @@ def test_font_problems_are_listed_with_schema_problems_each_at_its_line(tmp_path
     assert f'{path}:{rows}: feil: actions.rows: forventet et heltall, fant en tekst ("fire")' in (
         stderr)
     assert stderr.endswith(f"2 feil i {path}.\n")
+
+
+def test_the_model_holds_nfc_text() -> None:
+    """Forms, pages and data get one spelling of «å», whatever the editor saved."""
+    nfd = unicodedata.normalize("NFD", "Foreldrene våre lager gode matpakker til oss")
+    assert nfd != unicodedata.normalize("NFC", nfd)
+    text = mutate("text: Foreldrene våre lager gode matpakker til oss\n", f"text: {nfd}\n")
+    standard = load(text, "k.yaml")
+    assert standard.areas[0].statements[6].text == unicodedata.normalize("NFC", nfd)

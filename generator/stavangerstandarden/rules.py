@@ -64,9 +64,11 @@ def _normalise(text: str) -> str:
 MULTI_LINE_KEYS = frozenset({"paragraphs", "description", "text", "lead"})
 """Prose, where a line break or tab (from a `|` block, or pasted) is whitespace like any other;
 everywhere else (ids, titles, labels) a text is one line."""
-_LINE_WHITESPACE = frozenset("\n\t")
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Direction overrides reorder what a reader sees without changing the text."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      "\ud800-\udfff]")
+"""Control codes (Unicode Cc) but line feed and tab, line and paragraph separators, lone
+surrogates, and the direction overrides that reorder what a reader sees."""
+_CONTROL_OR_LINE_BREAK = re.compile(f"{_CONTROL.pattern}|[\n\t]")
 
 
 def _control_characters(data: Any, path: Path) -> Finding:
@@ -79,8 +81,9 @@ def _control_characters(data: Any, path: Path) -> Finding:
             yield from _control_characters(value, (*path, i))
     elif isinstance(data, str):
         prose = any(part in MULTI_LINE_KEYS for part in path[-2:] if isinstance(part, str))
-        bad = next((ch for ch in data if _forbidden(ch, prose)), None)
-        if bad in _LINE_WHITESPACE:
+        found = (_CONTROL if prose else _CONTROL_OR_LINE_BREAK).search(data)
+        bad = found.group() if found else None
+        if bad in ("\n", "\t"):
             yield (path, f"teksten har et linjeskift eller en tabulator (U+{ord(bad):04X})",
                    "skriv teksten på én linje")
         elif bad is not None:
@@ -88,15 +91,9 @@ def _control_characters(data: Any, path: Path) -> Finding:
                    "fjern tegnet (det kommer ofte med når tekst kopieres)")
 
 
-def _forbidden(ch: str, prose: bool) -> bool:
-    if ch in _LINE_WHITESPACE:
-        return not prose
-    return is_control(ch)
-
-
 def is_control(ch: str) -> bool:
     """A character no text may hold (line breaks and tabs aside)."""
-    return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
+    return _CONTROL.match(ch) is not None
 
 
 def _duplicate_ids(entries: list[tuple[Path, dict[str, Any]]]) -> Finding:

@@ -12,12 +12,14 @@ import json
 import subprocess
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.loader import check_file, load
+from stavangerstandarden.problems import InvalidSource
 
 from .conftest import SOURCE
 
@@ -194,3 +196,15 @@ def test_the_model_holds_nfc_text() -> None:
     text = mutate("text: Foreldrene våre lager gode matpakker til oss\n", f"text: {nfd}\n")
     standard = load(text, "k.yaml")
     assert standard.areas[0].statements[6].text == unicodedata.normalize("NFC", nfd)
+
+
+def test_the_form_renderer_names_the_line_of_a_standard_key() -> None:
+    """The model keeps a line per `standard:` key, so the renderer's own font check (on a
+    model built in code) points there too, not at line 1."""
+    standard = load(TEXT, "k.yaml")
+    broken = replace(standard, meta=replace(standard.meta, owner="Stavanger kommune ☃"))
+    with pytest.raises(InvalidSource) as raised:
+        check_glyphs(broken)
+    line = TEXT[: TEXT.index("  owner: Stavanger kommune")].count("\n") + 1
+    assert str(raised.value).startswith(
+        f"k.yaml:{line}: feil: standard.owner: tegnet «☃» (U+2603) finnes ikke i skriften ")

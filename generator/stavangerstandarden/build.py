@@ -8,6 +8,7 @@ when everything succeeded. Nothing here depends on MkDocs internals.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -83,10 +84,15 @@ def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
 
 def site_settings(standard: Standard) -> dict[str, str]:
     """What the model says about the site as a whole; it overrides these keys of mkdocs.yml,
-    so another municipality's site is named after its own standard and owner."""
+    so another municipality's site is named after its own standard and owner.
+
+    HTML-escaped: the theme writes these values into pages and attributes as they are
+    (`copyright` is meant to hold markup), so `<`, `&` and quotes from the YAML must arrive as
+    entities to show as text."""
     meta = standard.meta
-    return {"site_name": meta.title, "site_description": meta.subtitle,
-            "copyright": meta.owner}
+    return {key: html.escape(value, quote=True) for key, value in (
+        ("site_name", meta.title), ("site_description", meta.subtitle),
+        ("copyright", meta.owner))}
 
 
 def site_config(settings: Mapping[str, str]) -> str:

@@ -1,18 +1,27 @@
-"""YAML text → validated, immutable `Standard`. The only place that reads the source format."""
+"""YAML text → validated, immutable `Standard`. The only place that reads the source format.
+
+`check` lists every problem in one run: the schema's, the rules', and the form font's (a
+renderer's resource, but a maintainer needs it with the rest, at its line).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from stavangerstandarden import model as m
+from stavangerstandarden.forms.glyphs import glyph_problems
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.rules import semantic_problems
 from stavangerstandarden.schema import structural_problems
 from stavangerstandarden.yamlsource import Parsed, YamlSyntaxError, parse
 
 DEFAULT_STATEMENTS_HEADING = "Tegn på god praksis"
+MAX_SOURCE_BYTES = 1_000_000
+"""Largest source read (the standard is about 20 kB); bounds memory before parsing."""
+TOO_BIG = "filen er større enn 1 MB"
 
 
 @dataclass(frozen=True)
@@ -35,12 +44,13 @@ def check(text: str, label: str) -> Checked:
     try:
         parsed = parse(text)
     except YamlSyntaxError as exc:
-        return Checked(None, (Problem(label, exc.line, "", f"ugyldig YAML: {exc}",
-                                      "sjekk innrykk, kolon og anførselstegn på denne linja"),))
+        hint = exc.hint or "sjekk innrykk, kolon og anførselstegn på denne linja"
+        return Checked(None, (Problem(label, exc.line, "", f"ugyldig YAML: {exc}", hint),))
     if parsed is None:
         return Checked(None, (Problem(label, 1, "", "filen er tom",
                                       "filen må inneholde standarden (se README.md)"),))
-    problems = structural_problems(parsed, label) + semantic_problems(parsed, label)
+    problems = (structural_problems(parsed, label) + semantic_problems(parsed, label)
+                + glyph_problems(parsed, label))
     problems.sort(key=lambda p: (p.line, p.path, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return Checked(None, tuple(problems))
@@ -50,7 +60,11 @@ def check(text: str, label: str) -> Checked:
 def check_file(path: Path) -> Checked:
     label = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(MAX_SOURCE_BYTES + 1)
+        if len(data) > MAX_SOURCE_BYTES:
+            return Checked(None, (Problem(label, 1, "", TOO_BIG, "sjekk at det er riktig fil"),))
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return Checked(None, (Problem(label, 1, "", "filen finnes ikke",
                                       "sjekk stien, f.eks. framework/stavangerstandarden.yaml"),))
@@ -96,7 +110,8 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
     areas = tuple(_area(a, ("areas", i), kinds, groups, parsed) for i, a in enumerate(d["areas"]))
     return m.Standard(
         source=label,
-        meta=m.Meta(**d["standard"]),
+        meta=m.Meta(**d["standard"], lines=MappingProxyType(
+            {key: line("standard", key) for key in d["standard"]})),
         introduction=_section(d["introduction"], line("introduction")),
         model=_section(d["model"], line("model")),
         guidance=m.Guidance(

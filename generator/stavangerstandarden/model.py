@@ -6,6 +6,7 @@ cannot draw a character, say) can point the maintainer back to the source.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -22,6 +23,9 @@ class Meta:
     """Written into every form so a filled form can be matched to its statements."""
     form_title: str
     """Heading at the top of every form."""
+    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False,
+                                     kw_only=True)
+    """1-based YAML line of each key above (the block has no node per value)."""
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        text = f"{self.file}:{self.line}: {self.severity.value}: {where}{self.message}"
-        return f"{text}\n    tips: {self.hint}" if self.hint else text
+        text = visible(f"{self.file}:{self.line}: {self.severity.value}: {where}{self.message}")
+        return f"{text}\n    tips: {visible(self.hint)}" if self.hint else text
+
+
+def visible(text: str) -> str:
+    """`text` with every unprintable character written as an escape (`\\n`, `\\x1b`), so a
+    message quoting the source cannot break a line or drive the terminal."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 class InvalidSource(Exception):

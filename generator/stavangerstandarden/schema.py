@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import jsonschema
@@ -38,12 +40,43 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+MAX_ERRORS = 200
+"""Schema errors reported at most: a file of thousands of wrong entries gets the first ones
+quickly instead of a million lines."""
+
+
 def structural_problems(parsed: Parsed, label: str) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema())
+    validator = _Validator(schema())
     problems: list[Problem] = []
-    for error in validator.iter_errors(parsed.data):
+    errors = list(islice(validator.iter_errors(parsed.data), MAX_ERRORS + 1))
+    for error in errors[:MAX_ERRORS]:
         problems.extend(_translate(error, parsed, label))
+    if len(errors) > MAX_ERRORS:
+        problems.append(Problem(label, 1, "", f"mer enn {MAX_ERRORS} feil; de første er vist",
+                                "rett dem og kjør check igjen"))
     return problems
+
+
+@cache
+def _anchored(pattern: str) -> re.Pattern[str]:
+    r"""An ECMA 262 `pattern` (JSON Schema's dialect) as Python reads it.
+
+    In ECMA `$` is the end of the text; in Python it also matches before a final newline,
+    so `^[a-z]+$` would accept "id\n". `$` becomes `\Z` (outside character classes and
+    escapes), and `\d`, `\w` stay ASCII as in ECMA.
+    """
+    return re.compile(re.sub(r"(\\.|\[(?:\\.|[^\]])*\])|\$", lambda m: m.group(1) or r"\Z",
+                             pattern), re.ASCII)
+
+
+def _pattern_keyword(validator: Any, pattern: str, instance: Any,
+                     schema: Mapping[str, Any]) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _anchored(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator, {"pattern": _pattern_keyword})
 
 
 def format_path(path: Path) -> str:
@@ -126,20 +159,26 @@ def _min_items(f: _Failure) -> Found:
     yield f.path, f"forventet minst {n} element i lista, fant {len(f.instance)}", ""
 
 
+def _max_length(f: _Failure) -> Found:
+    yield (f.path, f"teksten er {len(f.instance)} tegn, høyst {f.expected} er tillatt",
+           "kort ned teksten: lengre tekst får ikke plass i skjemaet eller på siden")
+
+
 def _pattern(f: _Failure) -> Found:
+    found = _shorten(str(f.instance))
     if str(f.schema.get("pattern", "")).startswith("^#"):
-        yield f.path, f"forventet en farge som #rrggbb, fant «{f.instance}»", "f.eks. #2e7d32"
+        yield f.path, f"forventet en farge som #rrggbb, fant «{found}»", "f.eks. #2e7d32"
         return
     yield (
         f.path,
-        f"forventet en id med små bokstaver a–z, tall og bindestrek, fant «{f.instance}»",
+        f"forventet en id med små bokstaver a–z, tall og bindestrek, fant «{found}»",
         "æ, ø, å og mellomrom er ikke lov i id-er: skriv f.eks. «laeringsmiljo-trygt»",
     )
 
 
 def _bounds(f: _Failure) -> Found:
     word = "minst" if f.keyword == "minimum" else "høyst"
-    yield f.path, f"forventet {word} {f.expected}, fant {f.instance}", ""
+    yield f.path, f"forventet {word} {f.expected}, fant {_show(f.instance)}", ""
 
 
 def _generic(f: _Failure) -> Found:
@@ -147,7 +186,10 @@ def _generic(f: _Failure) -> Found:
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    return _shorten(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _shorten(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -156,6 +198,7 @@ _HANDLERS: dict[str, Callable[[_Failure], Found]] = {
     "additionalProperties": _additional,
     "type": _type,
     "minLength": _min_length,
+    "maxLength": _max_length,
     "minItems": _min_items,
     "pattern": _pattern,
     "minimum": _bounds,

@@ -40,6 +40,7 @@ def as_html(text: str) -> str:
     '--8<-- "/etc/passwd"',
     "{: .klasse } | ikke | tabell |",
     "a\\b ~~x~~ ^y^ $z$",
+    "Foreldrenes \"egne\" ord, skolens tiltak &amp; &#39;",
 ])
 def test_source_text_renders_as_the_same_text(text: str) -> None:
     html = as_html(str(md(text)))

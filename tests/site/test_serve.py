@@ -84,3 +84,20 @@ def test_yaml_edits_reach_the_page_and_errors_show_in_a_banner(
     source.write_text(TEXT, "utf-8")
     wait_for(lambda: AREA.statements[0].text in fetch(url), 30, "the restored statement")
     assert "Kilden har feil" not in fetch(url)
+
+
+def test_hostile_yaml_under_serve_is_a_banner_not_a_hang(served: tuple[Path, str]) -> None:
+    """Merge keys and huge numbers used to raise inside the hook and hang every request;
+    markup quoted in a message must stay text in the banner."""
+    source, url = served
+    for old, new, shown in (
+        ("  rows: 4\n", "  <<: {rows: 4}\n", "flettenøkkelen «&lt;&lt;» er ikke tillatt"),
+        ("  rows: 4\n", "  rows: " + "9" * 5000 + "\n", "tallet er 5000 tegn langt"),
+        ("  - id: trinn-5\n", "  - id: <script>window.x=1</script>\n",
+         "fant «&lt;script&gt;window.x=1&lt;/script&gt;»"),
+    ):
+        source.write_text(TEXT.replace(old, new, 1), "utf-8")
+        wait_for(lambda shown=shown: shown in fetch(url), 30, f"the banner: {shown}")
+        assert "<script>window.x=1" not in fetch(url)
+    source.write_text(TEXT, "utf-8")
+    wait_for(lambda: "Kilden har feil" not in fetch(url), 30, "the restored source")

@@ -49,7 +49,7 @@ def test_check_finds_characters_the_form_font_cannot_draw(tmp_path: Path) -> Non
     broken.write_text(text, "utf-8")
     result = run_check(str(broken))
     assert result.returncode == 1
-    line = text[: text.index("      - id: relasjoner-matpakker")].count("\n") + 1
+    line = text[: text.index("        text: Foreldrene våre lager gode matpakker")].count("\n") + 1
     assert f"{broken}:{line}: feil: areas[0].statements[6].text: tegnet «☃» (U+2603)" in (
         result.stderr)
     assert result.stderr.endswith(f"1 feil i {broken}.\n")

@@ -1,30 +1,60 @@
 """Refuse to build a form with a letter the shipped font cannot draw.
 
 Typst would print an empty box (and only warn); a maintainer must instead learn which
-statement holds the character, so every text that reaches a form is checked up front.
+statement holds the character, so every text that reaches a form is checked up front: in the
+parsed source by `check` (alongside every other problem, even when the schema fails) and in
+the model by the form renderer, from one list of where those texts are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from stavangerstandarden.forms.fonts import FONT_DIR, FONT_FAMILY, drawable
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.rules import is_control
+from stavangerstandarden.schema import format_path
+from stavangerstandarden.yamlsource import Parsed, Path
+
+FORM_TEXTS = (
+    "standard.title", "standard.version", "standard.form_title", "standard.owner",
+    "guidance.rating_hint", "scale[].label", "levels[].label", "kinds[].label",
+    "actions.title", "actions.description",
+    "areas[].title", "areas[].description", "areas[].statements_heading",
+    "areas[].statements[].text", "areas[].statements[].level_texts[].text",
+)
+"""Every text of the source printed on a form, as document paths (`[]`: each item). The model
+mirrors the document, except that `standard:` is `Standard.meta`."""
+_MODEL_NAMES = {"standard": "meta"}
 
 Located = tuple[int, str, str]
 """(YAML line, document path, text)."""
 
 
+def glyph_problems(parsed: Parsed, label: str) -> list[Problem]:
+    """Every character the form font lacks, in the parsed (not yet validated) source."""
+    return _problems(label, ((parsed.line(path), format_path(path), text)
+                             for pattern in FORM_TEXTS
+                             for path, text in _data_texts(parsed.data, _segments(pattern), ())))
+
+
 def check_glyphs(standard: Standard) -> None:
     """Raise InvalidSource listing every text with a character the form font lacks."""
-    can_draw = drawable()
-    problems: list[Problem] = []
-    for line, path, text in _texts(standard):
-        missing = sorted({ch for ch in text if ord(ch) not in can_draw and not ch.isspace()})
-        problems.extend(_problem(standard.source, line, path, ch) for ch in missing)
+    problems = _problems(standard.source, (
+        located for pattern in FORM_TEXTS
+        for located in _model_texts(standard, _segments(pattern), (), 1)))
     if problems:
         raise InvalidSource(problems)
+
+
+def _problems(source: str, texts: Iterable[Located]) -> list[Problem]:
+    """Control characters are left to `rules`, which refuses them wherever they are."""
+    can_draw = drawable()
+    return [_problem(source, line, path, ch) for line, path, text in texts
+            for ch in sorted({ch for ch in text if ord(ch) not in can_draw
+                              and not ch.isspace() and not is_control(ch)})]
 
 
 def _problem(source: str, line: int, path: str, ch: str) -> Problem:
@@ -37,29 +67,36 @@ def _problem(source: str, line: int, path: str, ch: str) -> Problem:
     )
 
 
-def _texts(standard: Standard) -> Iterator[Located]:
-    meta = standard.meta
-    for name in ("title", "version", "form_title", "owner"):
-        yield 1, f"standard.{name}", getattr(meta, name)
-    yield standard.guidance.line, "guidance.rating_hint", standard.guidance.rating_hint
-    for i, step in enumerate(standard.scale):
-        yield step.line, f"scale[{i}].label", step.label
-    for i, level in enumerate(standard.levels):
-        yield level.line, f"levels[{i}].label", level.label
-    for i, kind in enumerate(standard.kinds):
-        yield kind.line, f"kinds[{i}].label", kind.label
-    actions = standard.actions
-    yield actions.line, "actions.title", actions.title
-    yield actions.line, "actions.description", actions.description
-    yield from _area_texts(standard)
+def _segments(pattern: str) -> list[str]:
+    return pattern.replace("[]", ".[]").split(".")
 
 
-def _area_texts(standard: Standard) -> Iterator[Located]:
-    for i, area in enumerate(standard.areas):
-        where = f"areas[{i}]"
-        for name in ("title", "description", "statements_heading"):
-            yield area.line, f"{where}.{name}", getattr(area, name)
-        for j, statement in enumerate(area.statements):
-            yield statement.line, f"{where}.statements[{j}].text", statement.text
-            for k, extra in enumerate(statement.level_texts):
-                yield extra.line, f"{where}.statements[{j}].level_texts[{k}].text", extra.text
+def _data_texts(data: Any, segments: list[str], path: Path) -> Iterator[tuple[Path, str]]:
+    """The strings at a pattern in plain parsed data; whatever has the wrong shape is skipped
+    (the schema reports it)."""
+    if not segments:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, rest = segments[0], segments[1:]
+    if head == "[]" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _data_texts(item, rest, (*path, i))
+    elif isinstance(data, dict) and head in data:
+        yield from _data_texts(data[head], rest, (*path, head))
+
+
+def _model_texts(node: Any, segments: list[str], path: Path, line: int) -> Iterator[Located]:
+    """The same in the model: each text at the line of its nearest node (or its own key)."""
+    line = getattr(node, "line", line)
+    if not segments:
+        yield line, format_path(path), node
+        return
+    head, rest = segments[0], segments[1:]
+    if head == "[]":
+        for i, item in enumerate(node):
+            yield from _model_texts(item, rest, (*path, i), line)
+        return
+    key_lines = getattr(node, "lines", {})
+    yield from _model_texts(getattr(node, _MODEL_NAMES.get(head, head)), rest, (*path, head),
+                            key_lines.get(head, line))

@@ -33,6 +33,7 @@ from pypdf.generic import (
     NumberObject,
     TextStringObject,
 )
+from standards import STAVANGER
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.forms import render_form
@@ -40,7 +41,7 @@ from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 
 
 def spec_for(specs: tuple[FormSpec, ...], area: str | None, level: str) -> FormSpec:

@@ -10,15 +10,15 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
+from standards import STAVANGER
 
 from stavangerstandarden.cli import main
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from standards import STAVANGER
 
 from stavangerstandarden.forms import form_files
 from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 PDFJS = ROOT / "tests" / "js" / "pdfjs_form.mjs"
 
 

@@ -13,10 +13,10 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from standards import STAVANGER
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.forms import content as form_words
@@ -27,7 +27,7 @@ from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.model import LevelText, Standard
 from stavangerstandarden.problems import InvalidSource
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 
 
 def page_text(pdf: bytes) -> str:

@@ -6,18 +6,18 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, StreamObject
+from standards import STAVANGER
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 SPECS = form_specs(load_file(SOURCE))
 RADIO, NO_TOGGLE_TO_OFF, REQUIRED, MULTILINE, READ_ONLY = 1 << 15, 1 << 14, 2, 1 << 12, 1
 HIDDEN, PRINT = 2, 4

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from standards import STAVANGER
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

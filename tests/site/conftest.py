@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from standards import STAVANGER
+
 from stavangerstandarden.build import (
     GENERATED_ROOTS,
     build_site,
@@ -27,7 +29,7 @@ from stavangerstandarden.build import (
 from stavangerstandarden.loader import load
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 BROWSER = Path(__file__).with_name("browser.mjs")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from standards import STAVANGER
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 LABEL = "framework/stavangerstandarden.yaml"
 
 

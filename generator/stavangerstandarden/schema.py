@@ -126,6 +126,15 @@ def _min_items(f: _Failure) -> Found:
     yield f.path, f"forventet minst {n} element i lista, fant {len(f.instance)}", ""
 
 
+def _max_items(f: _Failure) -> Found:
+    n = f.expected
+    if f.path == ("scale",):
+        yield (f.path, f"skalaen har {len(f.instance)} steg; skjemaene har plass til høyst {n}",
+               f"slå sammen steg, så skalaen har 2 til {n} steg")
+        return
+    yield f.path, f"forventet høyst {n} element i lista, fant {len(f.instance)}", ""
+
+
 def _pattern(f: _Failure) -> Found:
     if str(f.schema.get("pattern", "")).startswith("^#"):
         yield f.path, f"forventet en farge som #rrggbb, fant «{f.instance}»", "f.eks. #2e7d32"
@@ -157,6 +166,7 @@ _HANDLERS: dict[str, Callable[[_Failure], Found]] = {
     "type": _type,
     "minLength": _min_length,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "pattern": _pattern,
     "minimum": _bounds,
     "maximum": _bounds,

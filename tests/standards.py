@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from stavangerstandarden.model import Area, Level, Standard, Statement
+
 ROOT = Path(__file__).resolve().parents[1]
 STAVANGER = Path(os.environ.get("STANDARD_SOURCE")
                  or ROOT / "framework" / "stavangerstandarden.yaml")
@@ -116,3 +118,54 @@ def source_text(name: str) -> str:
 
 STANDARDS = ("stavanger", "annen-kommune", *SHAPES)
 """Every standard the any-standard tests run on, by name (the pytest ids)."""
+
+
+@dataclass(frozen=True)
+class Picks:
+    """Parts of a standard the unit tests use by role, so they hold for any standard."""
+
+    area: Area
+    """The first area; its first three statements are `first`, `second`, `third`."""
+    level: Level
+    """A level in the middle of the list."""
+    elsewhere: Statement
+    """The first statement of the last area."""
+    varied: Statement
+    """A statement with level texts (the first), shown on `varied_level`, in `varied_area`."""
+    varied_area: Area
+    varied_level: str
+    low: str
+    mid: str
+    high: str
+    """Scale ids: the first, the second and the last step."""
+
+    @property
+    def first(self) -> Statement:
+        return self.area.statements[0]
+
+    @property
+    def second(self) -> Statement:
+        return self.area.statements[1]
+
+    @property
+    def third(self) -> Statement:
+        return self.area.statements[2]
+
+
+def picks(standard: Standard) -> Picks:
+    varied_area, varied = next((a, s) for a in standard.areas for s in a.statements
+                               if s.level_texts)
+    return Picks(
+        area=standard.areas[0], level=standard.levels[len(standard.levels) // 2],
+        elsewhere=standard.areas[-1].statements[0], varied=varied, varied_area=varied_area,
+        varied_level=varied.level_texts[0].levels[0], low=standard.scale[0].id,
+        mid=standard.scale[1].id, high=standard.scale[-1].id)
+
+
+def counts(standard: Standard, given: dict[str, int]) -> dict[str, int]:
+    """A row of `collect`'s counts: every step and `ubesvart`, zero unless given; a step
+    given twice (when `mid` is `high` on a two-step scale) adds up."""
+    row = {**{s.id: 0 for s in standard.scale}, "ubesvart": 0}
+    for key, n in given.items():
+        row[key] += n
+    return row

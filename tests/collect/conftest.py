@@ -33,7 +33,7 @@ from pypdf.generic import (
     NumberObject,
     TextStringObject,
 )
-from standards import STAVANGER
+from standards import STAVANGER, picks
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.forms import render_form
@@ -179,8 +179,11 @@ BuilderFactory = Callable[..., FormBuilder]
 
 
 @pytest.fixture
-def builder(specs: tuple[FormSpec, ...]) -> BuilderFactory:
-    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+def builder(standard: Standard, specs: tuple[FormSpec, ...]) -> BuilderFactory:
+    """A synthetic form for (area, level); by default the first area on a middle level."""
+    p = picks(standard)
+
+    def make(area: str | None = p.area.id, level: str = p.level.id,
              **options: bool) -> FormBuilder:
         return FormBuilder(spec_for(specs, area, level), **options)
 
@@ -191,10 +194,10 @@ def builder(specs: tuple[FormSpec, ...]) -> BuilderFactory:
 def make_form(builder: BuilderFactory) -> FormFactory:
     """Build a filled synthetic form: answers {statement id: scale id}, texts {name: text}."""
 
-    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+    def make(area: str | None = None, level: str | None = None,
              answers: Mapping[str, str] | None = None, texts: Mapping[str, str] | None = None,
              **options: bool) -> bytes:
-        form = builder(area, level, **options)
+        form = builder(*(a for a in (area, level) if a), **options)
         for name, value in (answers or {}).items():
             form.choose(name, value)
         for name, value in (texts or {}).items():

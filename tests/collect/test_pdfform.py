@@ -6,9 +6,9 @@ import io
 import random
 
 import pytest
-from standards import STAVANGER, picks
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
+from standards import STAVANGER, picks
 
 from stavangerstandarden.collect.pdfform import Unreadable, read_form
 from stavangerstandarden.loader import load_file

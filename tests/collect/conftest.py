@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
-import shutil
 import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -22,6 +20,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+import tools
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -250,17 +249,6 @@ def form_from_spec() -> Callable[..., FormBuilder]:
 PDFJS_FORM = ROOT / "tests" / "js" / "pdfjs_form.mjs"
 
 
-def require(tool: str) -> str:
-    """Path of a program the test needs; skip without it, but fail under CI."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture(scope="session")
 def real_form(standard: Standard, specs: tuple[FormSpec, ...]) -> Callable[..., bytes]:
     """The renderer's PDF for (area, level), rendered once per session."""
@@ -297,7 +285,7 @@ def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
 
 def pdfjs_fill(data: bytes, values: Mapping[str, str], tmp: Path) -> bytes:
     """Fill and save through Mozilla pdf.js, as Firefox does (tests/js/pdfjs_form.mjs)."""
-    node = require("node")
+    node = tools.need("node")
     src, out, vals = tmp / "in.pdf", tmp / "out.pdf", tmp / "values.json"
     src.write_bytes(data)
     vals.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
@@ -329,7 +317,7 @@ def pdfium_fill(data: bytes, values: Mapping[str, str]) -> bytes:
 def qpdf_rewrite(data: bytes, tmp: Path) -> bytes:
     """The filled form rewritten as Acrobat's "fast web view" saves: compressed object and
     cross-reference streams, linearized."""
-    qpdf = require("qpdf")
+    qpdf = tools.need("qpdf")
     src, out = tmp / "qpdf-inn.pdf", tmp / "qpdf-ut.pdf"
     src.write_bytes(data)
     subprocess.run([qpdf, "--object-streams=generate", "--linearize", str(src), str(out)],
@@ -403,7 +391,7 @@ def collect(tmp_path: Path) -> Callable[..., Collected]:
 @pytest.fixture
 def need() -> Callable[[str], str]:
     """`need("node")`: the program's path; skipped without it, failed under CI."""
-    return require
+    return tools.need
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project import build_project, copy_project
 
 from stavangerstandarden.loader import load
 
-from .conftest import SOURCE, build_project, copy_project
+from .conftest import SOURCE
 
 TEXT = SOURCE.read_text("utf-8")
 STANDARD = load(TEXT, str(SOURCE))

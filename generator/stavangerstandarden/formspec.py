@@ -13,6 +13,9 @@ from typing import Any, Literal
 from stavangerstandarden import contract as c
 from stavangerstandarden.model import Area, Level, Standard, Statement
 
+ALL_AREAS = "Alle områder"
+"""The complete form's name wherever an area's title would stand (form, site, report)."""
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -55,7 +58,7 @@ def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
     statements = tuple(
         (a, tuple((s, s.text_for(level.id)) for s in a.statements)) for a in areas
     )
-    title = f"{standard.meta.form_title}: {area.title if area else 'alle områder'}, {level.label}"
+    title = f"{standard.meta.form_title}: {area.title if area else ALL_AREAS}, {level.label}"
     return FormSpec(
         file=c.form_file(standard, level, area),
         area=area,

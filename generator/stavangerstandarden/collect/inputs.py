@@ -7,13 +7,13 @@ so the caller can spot duplicates and never lets one bad file stop the others.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable, quiet_pypdf, read_form
+from stavangerstandarden.cores import usable_cores
 
 PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
@@ -46,17 +46,11 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
 
 def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
     """Read every file, in order; in a process pool when there are many."""
-    workers = workers or _cores()
+    workers = workers or usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
     with ProcessPoolExecutor(workers, initializer=quiet_pypdf) as pool:
         return list(pool.map(read_path, files, chunksize=max(1, len(files) // (workers * 8))))
-
-
-def _cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def read_path(path: Path) -> Read:

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.formspec import FieldSpec, FormSpec
+from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.model import Area, Standard, Statement
 
 LINK_PREFIX = "x-skjema:"
 """Answer cells are links to `x-skjema:<widget id>` until the field layer replaces them."""
-ALL_AREAS = "Alle områder"
 STATEMENT_WORD = "Utsagn"
 PAGE_WORD = "Side"
 OF_WORD = "av"

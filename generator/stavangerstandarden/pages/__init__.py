@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
+from stavangerstandarden.formspec import ALL_AREAS
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import (
@@ -86,7 +87,7 @@ def _level_extras(standard: Standard, area: Area) -> dict[str, list[tuple[str, s
 def _forms_page(site: Site) -> dict[str, bytes]:
     here = posixpath.dirname(FORMS_PAGE)
     return {FORMS_PAGE: render(
-        "skjema.md.j2", standard=site.standard, downloads=site.downloads,
+        "skjema.md.j2", standard=site.standard, downloads=site.downloads, all_areas=ALL_AREAS,
         href=lambda file: posixpath.relpath(file, here),
     )}
 

@@ -135,6 +135,11 @@ def _max_items(f: _Failure) -> Found:
     yield f.path, f"forventet høyst {n} element i lista, fant {len(f.instance)}", ""
 
 
+def _enum(f: _Failure) -> Found:
+    allowed = ", ".join(str(v) for v in f.expected)
+    yield f.path, f"forventet ett av {allowed}, fant {_show(f.instance)}", ""
+
+
 def _pattern(f: _Failure) -> Found:
     if str(f.schema.get("pattern", "")).startswith("^#"):
         yield f.path, f"forventet en farge som #rrggbb, fant «{f.instance}»", "f.eks. #2e7d32"
@@ -167,6 +172,7 @@ _HANDLERS: dict[str, Callable[[_Failure], Found]] = {
     "minLength": _min_length,
     "minItems": _min_items,
     "maxItems": _max_items,
+    "enum": _enum,
     "pattern": _pattern,
     "minimum": _bounds,
     "maximum": _bounds,

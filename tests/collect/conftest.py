@@ -266,7 +266,8 @@ def real_form(standard: Standard, specs: tuple[FormSpec, ...]) -> Callable[..., 
 
 
 def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
-    """A plausible filled form: most statements answered, a few left blank, two tiltak."""
+    """A plausible filled form: most statements answered, a few left blank, two tiltak, and
+    the header fields this form has."""
     rnd = random.Random(seed)
     values: dict[str, str] = {}
     for f in spec.fields:
@@ -280,7 +281,8 @@ def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
         "tiltak.3.tiltak": "Æ, ø og å – «nettvett» på foreldremøtet",
         "tiltak.3.frist": "Våren",
     })
-    return values
+    names = {f.name for f in spec.fields}
+    return {name: value for name, value in values.items() if name in names}
 
 
 def pdfjs_fill(data: bytes, values: Mapping[str, str], tmp: Path) -> bytes:

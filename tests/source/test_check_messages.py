@@ -52,7 +52,7 @@ CASES = [
     pytest.param(
         "  rows: 4\n", "  rows: 4\n  rader: 4\n", "  rader:",
         "ukjent nøkkel «rader»", "actions.rader",
-        "tillatte nøkler: description, rows, title", id="unknown-key",
+        "tillatte nøkler: description, rows, rows_per_area, title", id="unknown-key",
     ),
     pytest.param(
         "    title: Gode relasjoner\n", "    titel: Gode relasjoner\n", "    titel:",

@@ -42,7 +42,7 @@ def sample(standard: Standard) -> list[FormSpec]:
     return [specs[0], next(s for s in reversed(specs) if s.area is None)]
 
 
-def test_every_statement_and_step_is_on_its_form(any_standard: Standard,
+def test_every_statement_step_and_label_is_on_its_form(any_standard: Standard,
                                                  any_files: dict[str, bytes]) -> None:
     for spec in form_specs(any_standard):
         doc = pdfium.PdfDocument(any_files[spec.file])
@@ -53,6 +53,12 @@ def test_every_statement_and_step_is_on_its_form(any_standard: Standard,
                 assert squash(shown) in text, (spec.file, statement.id)
         for step in any_standard.scale:
             assert squash(step.label) in text, (spec.file, step.id)
+        for f in spec.fields:
+            if f.name.startswith("meta."):
+                assert squash(f.label) in text, (spec.file, f.name)
+        for area in {a for _, a in spec.action_rows if a}:
+            rows = sum(a == area for _, a in spec.action_rows)
+            assert text.count(squash(area.title)) >= 1 + rows, (spec.file, area.id)
 
 
 def test_every_form_has_exactly_the_fields_of_the_manifest(any_files: dict[str, bytes]) -> None:

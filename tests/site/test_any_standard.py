@@ -66,3 +66,12 @@ def test_a_generated_standard_builds_a_site_with_every_statement(
             assert step.label in words, step.id
     for spec in form_specs(standard):
         assert (site / spec.file).read_bytes().startswith(b"%PDF-"), spec.file
+
+
+def test_the_field_contract_page_lists_every_header_field_of_any_level(
+        any_standard: Standard) -> None:
+    doc = pages(any_standard)["generert/feltkontrakt.md"]
+    shown = {f.name for s in form_specs(any_standard) for f in s.fields
+             if f.name.startswith(f"{c.META_PREFIX}.")}
+    listed = set(re.findall(r"<code>(meta\.[a-z_]+)</code>", html.unescape(doc)))
+    assert listed == shown

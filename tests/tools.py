@@ -12,12 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
-
 
 def missing(what: str) -> None:
     """Skip the test because `what` is missing, or fail it under CI."""
@@ -26,14 +22,12 @@ def missing(what: str) -> None:
         pytest.fail(f"{message}; CI is set, so this is a failure, not a skip")
     pytest.skip(message)
 
-
 def need(tool: str) -> str:
     """Path of a program on PATH, or `missing(tool)`."""
     path = shutil.which(tool)
     if path is None:
         missing(tool)
     return str(path)
-
 
 def need_path(path: Path, what: str) -> Path:
     """A file or folder the test needs (Chromium, node_modules/…), or `missing(what)`."""

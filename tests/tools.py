@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false")
 

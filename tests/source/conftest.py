@@ -10,6 +10,6 @@ LABEL = "framework/stavangerstandarden.yaml"
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    """Stavanger's own YAML, never STANDARD_SOURCE: the transcription tests compare it with
-    the Word original, and the message tests break its exact lines one way at a time."""
+    """Stavanger's own YAML, never STANDARD_SOURCE: the message tests break its exact lines
+    one way at a time."""
     return FRAMEWORK.read_text(encoding="utf-8")

@@ -103,9 +103,9 @@ CASES = [
         "kjente typer (kinds): prinsipp, satsingsomrade", id="unknown-kind",
     ),
     pytest.param(
-        "  - id: trinn-5\n", "  - id: trinn 5\n", "  - id: trinn 5",
-        "forventet en id med små bokstaver a–z, tall og bindestrek, fant «trinn 5»",
-        "levels[5].id",
+        "  - id: skole\n", "  - id: hele skolen\n", "  - id: hele skolen",
+        "forventet en id med små bokstaver a–z, tall og bindestrek, fant «hele skolen»",
+        "levels[0].id",
         "æ, ø, å og mellomrom er ikke lov i id-er: skriv f.eks. «laeringsmiljo-trygt»",
         id="bad-id",
     ),

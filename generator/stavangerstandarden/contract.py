@@ -18,9 +18,11 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("skole", "Skole"),
     ("klasse", "Klasse/gruppe"),
     ("dato", "Dato"),
-    ("utfylt_av", "Utfylt av (FAU, foreldre, ansatte, elevråd …)"),
+    ("utfylt_av", "Utfylt av"),
 )
-"""Header fields as (part, Norwegian label); field name is `meta.<part>`."""
+"""Every header field a form may have, as (part, default Norwegian label); the field name is
+`meta.<part>`. Which of them a form shows, and their labels, come from the YAML
+(`forms.header`); these labels are the defaults when it says nothing."""
 
 ACTION_PARTS: tuple[tuple[str, str], ...] = (
     ("tiltak", "Tiltak"),

@@ -13,6 +13,9 @@ from typing import Any, Literal
 from stavangerstandarden import contract as c
 from stavangerstandarden.model import Area, Level, Standard, Statement
 
+ALL_AREAS = "Alle områder"
+"""The complete form's name wherever an area's title would stand (form, site, report)."""
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -44,6 +47,8 @@ class FormSpec:
     statements: tuple[tuple[Area, tuple[tuple[Statement, str], ...]], ...]
     """Per area, each statement with its text as shown on this level."""
     fields: tuple[FieldSpec, ...]
+    action_rows: tuple[tuple[int, Area | None], ...] = ()
+    """Each tiltak row's number and, on the complete form, the area it is for."""
 
 
 def form_specs(standard: Standard) -> tuple[FormSpec, ...]:
@@ -60,7 +65,8 @@ def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
     statements = tuple(
         (a, tuple((s, s.text_for(level.id)) for s in a.statements)) for a in areas
     )
-    title = f"{standard.meta.form_title}: {area.title if area else 'alle områder'}, {level.label}"
+    title = f"{standard.meta.form_title}: {area.title if area else ALL_AREAS}, {level.label}"
+    rows = _action_rows(standard, area)
     return FormSpec(
         file=c.form_file(standard, level, area),
         area=area,
@@ -69,10 +75,12 @@ def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
         statements=statements,
         fields=(
             *_identity_fields(standard, level, area),
-            *(FieldSpec(c.meta_field(part), "text", label) for part, label in c.META_FIELDS),
+            *(FieldSpec(c.meta_field(h.part), "text", h.label)
+              for h in standard.header if h.shown_on(level.id)),
             *(_radio(standard, s, text) for _, pairs in statements for s, text in pairs),
-            *_action_fields(standard),
+            *_action_fields(standard, rows),
         ),
+        action_rows=rows,
     )
 
 
@@ -88,12 +96,22 @@ def _radio(standard: Standard, statement: Statement, text: str) -> FieldSpec:
                      options=tuple((step.id, step.label) for step in standard.scale))
 
 
-def _action_fields(standard: Standard) -> list[FieldSpec]:
+def _action_rows(standard: Standard, area: Area | None) -> tuple[tuple[int, Area | None], ...]:
+    """An area's form: `actions.rows` rows. The complete form: `actions.rows_per_area` rows
+    for each area in turn, numbered on from 1, so every area has room of its own."""
+    if area:
+        return tuple((n, None) for n in range(1, standard.actions.rows + 1))
+    per = standard.actions.rows_per_area
+    return tuple((k * per + j + 1, a) for k, a in enumerate(standard.areas) for j in range(per))
+
+
+def _action_fields(standard: Standard, rows: tuple[tuple[int, Area | None], ...],
+                   ) -> list[FieldSpec]:
     return [
         FieldSpec(c.action_field(row, part), "text",
-                  f"{standard.actions.title}, rad {row}: {label}",
+                  f"{standard.actions.title}, rad {row}{f' ({a.title})' if a else ''}: {label}",
                   multiline=part in c.MULTILINE_ACTION_PARTS)
-        for row in range(1, standard.actions.rows + 1)
+        for row, a in rows
         for part, label in c.ACTION_PARTS
     ]
 

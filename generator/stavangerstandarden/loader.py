@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from stavangerstandarden import model as m
+from stavangerstandarden.contract import META_FIELDS
 from stavangerstandarden.forms.glyphs import glyph_problems
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.rules import semantic_problems
@@ -19,6 +20,7 @@ from stavangerstandarden.schema import structural_problems
 from stavangerstandarden.yamlsource import Parsed, YamlSyntaxError, parse
 
 DEFAULT_STATEMENTS_HEADING = "Tegn på god praksis"
+"""Heading over an area's statements unless `forms.statements_heading` or the area says."""
 MAX_SOURCE_BYTES = 1_000_000
 """Largest source read (the standard is about 20 kB); bounds memory before parsing."""
 TOO_BIG = "filen er større enn 1 MB"
@@ -107,7 +109,10 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
     kinds = tuple(m.Kind(k["id"], k["label"], k["description"], line("kinds", i))
                   for i, k in enumerate(d["kinds"]))
     groups: dict[str, list[str]] = d.get("level_groups", {})
-    areas = tuple(_area(a, ("areas", i), kinds, groups, parsed) for i, a in enumerate(d["areas"]))
+    forms = d.get("forms", {})
+    heading = forms.get("statements_heading", DEFAULT_STATEMENTS_HEADING)
+    areas = tuple(_area(a, ("areas", i), kinds, groups, heading, parsed)
+                  for i, a in enumerate(d["areas"]))
     return m.Standard(
         source=label,
         meta=m.Meta(**d["standard"], lines=MappingProxyType(
@@ -130,11 +135,25 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
                      for i, lv in enumerate(d["levels"])),
         areas=areas,
         actions=m.Actions(d["actions"]["title"], d["actions"]["description"],
-                          d["actions"]["rows"], line("actions")),
+                          d["actions"]["rows"], line("actions"),
+                          rows_per_area=d["actions"].get("rows_per_area", 2)),
         legal=_legal(d["legal"], parsed),
         report=m.ReportSettings(**d["report"], line=line("report")) if "report" in d
         else m.ReportSettings(),
+        header=_header(forms.get("header"), groups, parsed),
     )
+
+
+def _header(items: list[dict[str, Any]] | None, groups: dict[str, list[str]],
+            parsed: Parsed) -> tuple[m.HeaderField, ...]:
+    """The forms' header fields: as the YAML lists them, or every field with its default."""
+    if items is None:
+        return tuple(m.HeaderField(part, label) for part, label in META_FIELDS)
+    return tuple(
+        m.HeaderField(h["field"], h["label"],
+                      tuple(lv for ref in h.get("levels", []) for lv in groups.get(ref, [ref])),
+                      parsed.line(("forms", "header", i)))
+        for i, h in enumerate(items))
 
 
 def _legal(legal: dict[str, Any], parsed: Parsed) -> m.Legal:
@@ -160,6 +179,7 @@ def _area(
     path: tuple[str | int, ...],
     kinds: tuple[m.Kind, ...],
     groups: dict[str, list[str]],
+    heading: str,
     parsed: Parsed,
 ) -> m.Area:
     statements = tuple(
@@ -183,7 +203,7 @@ def _area(
         kind=next(k for k in kinds if k.id == data["kind"]),
         title=data["title"],
         description=data["description"],
-        statements_heading=data.get("statements_heading", DEFAULT_STATEMENTS_HEADING),
+        statements_heading=data.get("statements_heading", heading),
         statements=statements,
         line=parsed.line(path),
     )

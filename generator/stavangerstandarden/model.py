@@ -120,8 +120,25 @@ class Actions:
     title: str
     description: str
     rows: int
-    """How many action rows a form offers."""
+    """How many action rows an area's form offers."""
     line: int = field(default=0, compare=False)
+    rows_per_area: int = 2
+    """Action rows per area on the complete form, each row naming its area."""
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """A field at the top of the forms (school, class, date, …)."""
+
+    part: str
+    """The field is `meta.<part>`, one of `contract.META_FIELDS`: a public contract."""
+    label: str
+    levels: tuple[str, ...] = ()
+    """Level ids (groups expanded) whose forms ask for it; empty: every level."""
+    line: int = field(default=0, compare=False)
+
+    def shown_on(self, level_id: str) -> bool:
+        return not self.levels or level_id in self.levels
 
 
 @dataclass(frozen=True)
@@ -168,6 +185,8 @@ class Standard:
     actions: Actions
     legal: Legal
     report: ReportSettings = field(default_factory=ReportSettings)
+    header: tuple[HeaderField, ...] = ()
+    """The header fields of the forms, in order."""
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -160,6 +160,7 @@ def _references(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any
             for i, ref in enumerate(wanted if isinstance(wanted, list) else []):
                 if isinstance(ref, str) and ref not in levels and ref not in groups:
                     yield (*lt_path, "levels", i), *_unknown_level(ref, levels | set(groups))
+    yield from _header_fields(data, levels | set(groups))
     kinds = _ids(item for _, item in _entries(data, ("kinds",)))
     for path, item in _entries(data, ("areas",)):
         kind = item.get("kind")
@@ -205,8 +206,22 @@ def _ids(items: Iterable[dict[str, Any]]) -> set[str]:
     return {value for item in items if isinstance(value := item.get("id"), str)}
 
 
-def _unknown_level(ref: str, known: set[str]) -> tuple[str, str]:
-    names = sorted(known)
+def _header_fields(data: dict[str, Any], known: set[Any]) -> Finding:
+    """`forms.header`: each field once, on levels (or groups) that exist."""
+    seen: set[str] = set()
+    for path, item in _entries(data.get("forms"), ("header",), ("forms",)):
+        wanted = item.get("levels")
+        for i, ref in enumerate(wanted if isinstance(wanted, list) else []):
+            if ref not in known:
+                yield (*path, "levels", i), *_unknown_level(ref, known)
+        part = item.get("field")
+        if isinstance(part, str) and part in seen:
+            yield (*path, "field"), f"feltet «{part}» står to ganger", "slett det ene"
+        seen.add(part if isinstance(part, str) else "")
+
+
+def _unknown_level(ref: Any, known: set[Any]) -> tuple[str, str]:
+    names = sorted(str(k) for k in known if k is not None)
     return f"nivået «{ref}» finnes ikke", f"kjente nivåer og grupper: {', '.join(names)}"
 
 

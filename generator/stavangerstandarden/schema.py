@@ -162,6 +162,18 @@ def _min_items(f: _Failure) -> Found:
 def _max_length(f: _Failure) -> Found:
     yield (f.path, f"teksten er {len(f.instance)} tegn, høyst {f.expected} er tillatt",
            "kort ned teksten: lengre tekst får ikke plass i skjemaet eller på siden")
+def _max_items(f: _Failure) -> Found:
+    n = f.expected
+    if f.path == ("scale",):
+        yield (f.path, f"skalaen har {len(f.instance)} steg; skjemaene har plass til høyst {n}",
+               f"slå sammen steg, så skalaen har 2 til {n} steg")
+        return
+    yield f.path, f"forventet høyst {n} element i lista, fant {len(f.instance)}", ""
+
+
+def _enum(f: _Failure) -> Found:
+    allowed = ", ".join(str(v) for v in f.expected)
+    yield f.path, f"forventet ett av {allowed}, fant {_show(f.instance)}", ""
 
 
 def _pattern(f: _Failure) -> Found:
@@ -200,6 +212,8 @@ _HANDLERS: dict[str, Callable[[_Failure], Found]] = {
     "minLength": _min_length,
     "maxLength": _max_length,
     "minItems": _min_items,
+    "maxItems": _max_items,
+    "enum": _enum,
     "pattern": _pattern,
     "minimum": _bounds,
     "maximum": _bounds,

@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import random
-import shutil
 import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -22,6 +20,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+import tools
 from pikepdf import FormFieldFlag
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -34,6 +33,7 @@ from pypdf.generic import (
     NumberObject,
     TextStringObject,
 )
+from standards import STAVANGER, picks
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.forms import render_form
@@ -42,7 +42,7 @@ from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
 RADIO_FLAGS = int(FormFieldFlag.btn_radio | FormFieldFlag.btn_no_toggle_off)
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 
 
 def spec_for(specs: tuple[FormSpec, ...], area: str | None, level: str) -> FormSpec:
@@ -180,8 +180,11 @@ BuilderFactory = Callable[..., FormBuilder]
 
 
 @pytest.fixture
-def builder(specs: tuple[FormSpec, ...]) -> BuilderFactory:
-    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+def builder(standard: Standard, specs: tuple[FormSpec, ...]) -> BuilderFactory:
+    """A synthetic form for (area, level); by default the first area on a middle level."""
+    p = picks(standard)
+
+    def make(area: str | None = p.area.id, level: str = p.level.id,
              **options: bool) -> FormBuilder:
         return FormBuilder(spec_for(specs, area, level), **options)
 
@@ -192,10 +195,10 @@ def builder(specs: tuple[FormSpec, ...]) -> BuilderFactory:
 def make_form(builder: BuilderFactory) -> FormFactory:
     """Build a filled synthetic form: answers {statement id: scale id}, texts {name: text}."""
 
-    def make(area: str | None = "gode-relasjoner", level: str = "trinn-3",
+    def make(area: str | None = None, level: str | None = None,
              answers: Mapping[str, str] | None = None, texts: Mapping[str, str] | None = None,
              **options: bool) -> bytes:
-        form = builder(area, level, **options)
+        form = builder(*(a for a in (area, level) if a), **options)
         for name, value in (answers or {}).items():
             form.choose(name, value)
         for name, value in (texts or {}).items():
@@ -248,17 +251,6 @@ def form_from_spec() -> Callable[..., FormBuilder]:
 PDFJS_FORM = ROOT / "tests" / "js" / "pdfjs_form.mjs"
 
 
-def require(tool: str) -> str:
-    """Path of a program the test needs; skip without it, but fail under CI."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture(scope="session")
 def real_form(standard: Standard, specs: tuple[FormSpec, ...]) -> Callable[..., bytes]:
     """The renderer's PDF for (area, level), rendered once per session."""
@@ -276,7 +268,8 @@ def real_form(standard: Standard, specs: tuple[FormSpec, ...]) -> Callable[..., 
 
 
 def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
-    """A plausible filled form: most statements answered, a few left blank, two tiltak."""
+    """A plausible filled form: most statements answered, a few left blank, two tiltak, and
+    the header fields this form has."""
     rnd = random.Random(seed)
     values: dict[str, str] = {}
     for f in spec.fields:
@@ -290,12 +283,13 @@ def answers_for(spec: FormSpec, seed: int) -> dict[str, str]:
         "tiltak.3.tiltak": "Æ, ø og å – «nettvett» på foreldremøtet",
         "tiltak.3.frist": "Våren",
     })
-    return values
+    names = {f.name for f in spec.fields}
+    return {name: value for name, value in values.items() if name in names}
 
 
 def pdfjs_fill(data: bytes, values: Mapping[str, str], tmp: Path) -> bytes:
     """Fill and save through Mozilla pdf.js, as Firefox does (tests/js/pdfjs_form.mjs)."""
-    node = require("node")
+    node = tools.need("node")
     src, out, vals = tmp / "in.pdf", tmp / "out.pdf", tmp / "values.json"
     src.write_bytes(data)
     vals.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
@@ -327,7 +321,7 @@ def pdfium_fill(data: bytes, values: Mapping[str, str]) -> bytes:
 def qpdf_rewrite(data: bytes, tmp: Path) -> bytes:
     """The filled form rewritten as Acrobat's "fast web view" saves: compressed object and
     cross-reference streams, linearized."""
-    qpdf = require("qpdf")
+    qpdf = tools.need("qpdf")
     src, out = tmp / "qpdf-inn.pdf", tmp / "qpdf-ut.pdf"
     src.write_bytes(data)
     subprocess.run([qpdf, "--object-streams=generate", "--linearize", str(src), str(out)],
@@ -401,7 +395,7 @@ def collect(tmp_path: Path) -> Callable[..., Collected]:
 @pytest.fixture
 def need() -> Callable[[str], str]:
     """`need("node")`: the program's path; skipped without it, failed under CI."""
-    return require
+    return tools.need
 
 
 @pytest.fixture

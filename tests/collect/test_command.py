@@ -10,16 +10,20 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
+from standards import STAVANGER, counts, picks
 
 from stavangerstandarden.cli import main
+from stavangerstandarden.loader import load_file
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
-GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
+SOURCE = STAVANGER
+STANDARD = load_file(SOURCE)
+P = picks(STANDARD)
+AREA, LEVEL, VERSION = P.area.id, P.level.id, STANDARD.meta.version
+GOOD = {P.second.id: P.mid, P.third.id: P.low,
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 
 
@@ -65,12 +69,11 @@ def preview_saved(data: bytes) -> bytes:
 @pytest.fixture
 def inbox(tmp_path, real_form, fill, old_standard):
     """A folder as a school gets it: good forms and every kind of bad file."""
-    good = fill(real_form("gode-relasjoner", "trinn-3"), GOOD)
-    complete = fill(real_form(None, "trinn-5"), {"digital-kontakt": "tilfreds"})
-    old = fill(real_form("gode-relasjoner", "trinn-3", old_standard),
-               {"relasjoner-gammel": "endres"})
-    old_known = fill(real_form("digital-kompetanse", "trinn-1", old_standard),
-                     {"digital-kontakt": "endres"})
+    good = fill(real_form(AREA, LEVEL), GOOD)
+    complete = fill(real_form(None, STANDARD.levels[-1].id), {P.elsewhere.id: P.high})
+    old = fill(real_form(AREA, LEVEL, old_standard), {"relasjoner-gammel": P.low})
+    old_known = fill(real_form(STANDARD.areas[-1].id, STANDARD.levels[0].id, old_standard),
+                     {P.elsewhere.id: P.low})
     files = {
         "1-god.pdf": good,
         "2-alle-omrader.pdf": complete,
@@ -81,7 +84,7 @@ def inbox(tmp_path, real_form, fill, old_standard):
         "7-referat.pdf": letter(),
         "8-gammel.pdf": old,
         "9-gammel-kjente-utsagn.pdf": old_known,
-        "10-preview.pdf": preview_saved(fill(real_form("gode-relasjoner", "trinn-7"), GOOD)),
+        "10-preview.pdf": preview_saved(fill(real_form(AREA, STANDARD.levels[-1].id), GOOD)),
     }
     folder = tmp_path / "innboks"
     (folder / "klasse").mkdir(parents=True)
@@ -109,26 +112,24 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
         "7-referat.pdf": ("skipped", "PDF-filen har ingen skjemafelt; et skannet papirskjema "
                                      "må telles for hånd"),
         "8-gammel.pdf": ("skipped", "skjemaet er fra versjon 2019.1 av standarden og har 1 "
-                                    "utsagn som ikke finnes i versjon 2020.1 "
+                                    f"utsagn som ikke finnes i versjon {VERSION} "
                                     "(relasjoner-gammel); fyll ut et nytt skjema"),
         "9-gammel-kjente-utsagn.pdf": ("ok", "skjema fra versjon 2019.1; alle utsagnene finnes "
-                                             "også i versjon 2020.1 og er talt med"),
+                                             f"også i versjon {VERSION} og er talt med"),
         "10-preview.pdf": ("ok", ""),
         "notat.txt": ("skipped", "ikke en PDF-fil (filtypen «.txt»); bare PDF-filer leses"),
     }
-    counts = data["statements"]
-    assert counts["relasjoner-tett-kontakt"] == {"endres": 0, "bedre": 2, "tilfreds": 0,
-                                                 "ubesvart": 1}
-    assert counts["relasjoner-matpakker"] == {"endres": 2, "bedre": 0, "tilfreds": 0,
-                                              "ubesvart": 1}
-    assert counts["digital-kontakt"] == {"endres": 1, "bedre": 0, "tilfreds": 1, "ubesvart": 0}
+    got = data["statements"]
+    assert got[P.second.id] == counts(STANDARD, {P.mid: 2, "ubesvart": 1})
+    assert got[P.third.id] == counts(STANDARD, {P.low: 2, "ubesvart": 1})
+    assert got[P.elsewhere.id] == counts(STANDARD, {P.low: 1, P.high: 1})
     assert len({r["fil"] for r in rows}) == 4
     assert [a["tiltak"] for a in data["tiltak"]] == ["Foreldrekaffe", "Foreldrekaffe"]
 
 
 def test_all_good_exits_0_and_files_named_directly_are_read(tmp_path, real_form, fill, collect):
     form = tmp_path / "skjema med mellomrom.pdf"
-    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    form.write_bytes(fill(real_form(AREA, LEVEL), GOOD))
     status, data, _ = collect(form)
     assert status == 0
     assert data["files"][0]["file"] == form.as_posix()
@@ -170,7 +171,7 @@ def test_folder_without_pdfs_exits_2(tmp_path, capsys):
 ])
 def test_unusable_previous_summary_exits_2(tmp_path, real_form, fill, capsys, content, message):
     form = tmp_path / "skjema.pdf"
-    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    form.write_bytes(fill(real_form(AREA, LEVEL), GOOD))
     previous = tmp_path / "forrige.json"
     if content is not None:
         previous.write_text(content, encoding="utf-8")
@@ -184,11 +185,10 @@ def test_unusable_previous_summary_exits_2(tmp_path, real_form, fill, capsys, co
 def test_compare_with_last_year(tmp_path, real_form, fill, collect):
     last = tmp_path / "i-fjor" / "sammendrag.json"
     last.parent.mkdir()
-    last.write_text(json.dumps({"statements": {"relasjoner-tett-kontakt": {
-        "endres": 2, "bedre": 2, "tilfreds": 0, "ubesvart": 0}}}), encoding="utf-8")
+    last.write_text(json.dumps({"statements": {P.second.id: counts(
+        STANDARD, {P.low: 2, P.mid: 2})}}), encoding="utf-8")
     form = tmp_path / "skjema.pdf"
-    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"),
-                          {"relasjoner-tett-kontakt": "tilfreds"}))
+    form.write_bytes(fill(real_form(AREA, LEVEL), {P.second.id: P.high}))
     source = tmp_path / "k1.yaml"  # shares shown from one answer
     source.write_text(SOURCE.read_text(encoding="utf-8") + "report:\n  min_answers: 1\n",
                       encoding="utf-8")
@@ -196,15 +196,16 @@ def test_compare_with_last_year(tmp_path, real_form, fill, collect):
     html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
     assert status == 0
     assert "Sammenlignet med forrige sammendrag: <strong>i-fjor/sammendrag.json</strong>" in html
-    assert ("Endring i prosentpoeng: Praksis må endres −50, Praksis kan bli bedre −50, Praksis "
-            "er tilfredsstillende +100.") in html
+    change = {P.low: "−50", P.mid: "−50", P.high: "+100"}
+    assert ("Endring i prosentpoeng: " + ", ".join(
+        f"{s.label} {change.get(s.id, '0')}" for s in STANDARD.scale) + ".") in html
 
 
 def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):
     """Run as a user does: pypdf's own log lines about repaired files stay out of the way."""
     inbox = tmp_path / "innboks"
     inbox.mkdir()
-    good = fill(real_form("gode-relasjoner", "trinn-3"), GOOD)
+    good = fill(real_form(AREA, LEVEL), GOOD)
     start = good.rindex(b"startxref") + len(b"startxref\n")
     (inbox / "a-reparert.pdf").write_bytes(good[:start] + b"999"
                                            + good[good.index(b"\n", start):])
@@ -223,7 +224,7 @@ def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):
 
 def test_out_that_cannot_be_written_exits_2(tmp_path, real_form, fill, capsys):
     form = tmp_path / "skjema.pdf"
-    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    form.write_bytes(fill(real_form(AREA, LEVEL), GOOD))
     blocker = tmp_path / "ut"
     blocker.write_text("en fil, ikke en mappe", encoding="utf-8")
     assert main(["collect", str(form), "--out", str(blocker)]) == 2
@@ -233,9 +234,9 @@ def test_out_that_cannot_be_written_exits_2(tmp_path, real_form, fill, capsys):
 
 def test_same_file_named_twice_counts_once(tmp_path, real_form, fill, collect):
     form = tmp_path / "skjema.pdf"
-    form.write_bytes(fill(real_form("gode-relasjoner", "trinn-3"), GOOD))
+    form.write_bytes(fill(real_form(AREA, LEVEL), GOOD))
     status, data, rows = collect(form, form)
     assert status == 1
     assert [f["status"] for f in data["files"]] == ["ok", "duplicate"]
-    assert data["statements"]["relasjoner-matpakker"]["endres"] == 1
+    assert data["statements"][P.third.id][P.low] == 1
     assert len(rows) == len({r["utsagn"] for r in rows})

@@ -5,19 +5,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from standards import STAVANGER, picks
 
 from stavangerstandarden.collect.form import Action, interpret
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable
+from stavangerstandarden.loader import load_file
 
-IDENTITY = {"skjema.standard": "stavangerstandarden", "skjema.versjon": "2020.1",
-            "skjema.omrade": "gode-relasjoner", "skjema.niva": "trinn-3"}
+_STANDARD = load_file(STAVANGER)
+P = picks(_STANDARD)
+STANDARD = _STANDARD.meta
+IDENTITY = {"skjema.standard": STANDARD.id, "skjema.versjon": STANDARD.version,
+            "skjema.omrade": P.area.id, "skjema.niva": P.level.id}
+SCALE = ", ".join(s.id for s in _STANDARD.scale)
 
 
 def raw(texts=None, choices=None, **identity) -> RawForm:
     ident = {**IDENTITY, **{f"skjema.{k}": v for k, v in identity.items()}}
     return RawForm({**ident, **(texts or {})},
-                   choices if choices is not None else {"relasjoner-tett-kontakt": "bedre",
-                                                        "relasjoner-matpakker": None})
+                   choices if choices is not None else {P.second.id: P.mid, P.third.id: None})
 
 
 def test_answers_meta_and_actions(standard):
@@ -25,8 +30,8 @@ def test_answers_meta_and_actions(standard):
                           "tiltak.2.tiltak": "", "tiltak.2.ansvarlig": "",
                           "tiltak.10.ansvarlig": "Rektor"}), standard)
     assert (form.area, form.level, form.version, form.note) == (
-        "gode-relasjoner", "trinn-3", "2020.1", "")
-    assert form.answers == {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": None}
+        P.area.id, P.level.id, STANDARD.version, "")
+    assert form.answers == {P.second.id: P.mid, P.third.id: None}
     assert form.meta["klasse"] == "3B"
     assert form.actions == (
         Action(1, {"tiltak": "Kaffe", "ansvarlig": "", "frist": ""}),
@@ -34,9 +39,8 @@ def test_answers_meta_and_actions(standard):
 
 
 def test_answers_follow_source_order(standard):
-    choices = {"relasjoner-inkluderende": "endres", "relasjoner-snakker-positivt": "bedre"}
-    assert list(interpret(raw(choices=choices), standard).answers) == [
-        "relasjoner-snakker-positivt", "relasjoner-inkluderende"]
+    choices = {P.third.id: P.low, P.first.id: P.mid}
+    assert list(interpret(raw(choices=choices), standard).answers) == [P.first.id, P.third.id]
 
 
 def test_complete_form_has_no_area(standard):
@@ -46,24 +50,24 @@ def test_complete_form_has_no_area(standard):
 def test_older_version_with_known_statements_counts_with_note(standard):
     form = interpret(raw(versjon="2019.1"), standard)
     assert form.note == ("skjema fra versjon 2019.1; alle utsagnene finnes også i versjon "
-                         "2020.1 og er talt med")
+                         f"{STANDARD.version} og er talt med")
 
 
 @pytest.mark.parametrize(("form", "reason"), [
     (RawForm({}, {}), "PDF-filen har ingen skjemafelt; et skannet papirskjema må telles for hånd"),
     (RawForm({"navn": "Ola"}, {}), "PDF-filen er ikke et egenvurderingsskjema fra "
-     "Stavangerstandarden (den mangler skjemaets skjulte kjennetegn)"),
+     f"{STANDARD.title} (den mangler skjemaets skjulte kjennetegn)"),
     (raw(standard="bergensstandarden"), "skjemaet hører til en annen standard "
-     "(«bergensstandarden»), ikke Stavangerstandarden"),
-    (raw(versjon="2019.1", choices={"relasjoner-gammel": "bedre", "relasjoner-matpakker": None}),
+     f"(«bergensstandarden»), ikke {STANDARD.title}"),
+    (raw(versjon="2019.1", choices={"relasjoner-gammel": P.mid, P.third.id: None}),
      "skjemaet er fra versjon 2019.1 av standarden og har 1 utsagn som ikke finnes i versjon "
-     "2020.1 (relasjoner-gammel); fyll ut et nytt skjema"),
+     f"{STANDARD.version} (relasjoner-gammel); fyll ut et nytt skjema"),
     (raw(choices={"ukjent-utsagn": None}),
      "skjemaet har utsagn som ikke finnes i standarden (ukjent-utsagn)"),
-    (raw(choices={"relasjoner-matpakker": "Yes"}), "ukjent svar «Yes» på utsagn "
-     "relasjoner-matpakker; forventet ett av endres, bedre, tilfreds"),
+    (raw(choices={P.third.id: "Yes"}), f"ukjent svar «Yes» på utsagn {P.third.id}; "
+     f"forventet ett av {SCALE}"),
     (raw(omrade="fotball"), "skjemaet gjelder et område som ikke finnes i standarden: «fotball»"),
-    (raw(niva="trinn-11"), "skjemaet gjelder et nivå som ikke finnes i standarden: «trinn-11»"),
+    (raw(niva="trinn-99"), "skjemaet gjelder et nivå som ikke finnes i standarden: «trinn-99»"),
 ], ids=["no-fields", "not-ours", "other-standard", "old-version", "unknown-id", "unknown-value",
         "unknown-area", "unknown-level"])
 def test_forms_that_cannot_be_counted_say_why(standard, form, reason):
@@ -75,5 +79,5 @@ def test_forms_that_cannot_be_counted_say_why(standard, form, reason):
 def test_nothing_about_this_standard_is_hard_coded(standard):
     scale = tuple(replace(step, id=f"s{i}") for i, step in enumerate(standard.scale))
     other = replace(standard, scale=scale, meta=replace(standard.meta, id="annen"))
-    form = interpret(raw(standard="annen", choices={"relasjoner-matpakker": "s2"}), other)
-    assert form.answers == {"relasjoner-matpakker": "s2"}
+    form = interpret(raw(standard="annen", choices={P.third.id: "s1"}), other)
+    assert form.answers == {P.third.id: "s1"}

@@ -8,11 +8,15 @@ import random
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
+from standards import STAVANGER, picks
 
 from stavangerstandarden.collect.pdfform import Unreadable, read_form
+from stavangerstandarden.loader import load_file
 
-ANSWERS = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
-           "relasjoner-inkluderende": "tilfreds"}
+P = picks(load_file(STAVANGER))
+ONE = P.second.id
+"""The statement the single-answer tests choose a step for."""
+ANSWERS = {ONE: P.mid, P.third.id: P.low}
 
 
 def chosen(data: bytes) -> dict[str, str | None]:
@@ -25,25 +29,25 @@ def test_radio_answers_and_texts_read_back(make_form, options):
                      **options)
     form = read_form(data)
     assert chosen(data) == ANSWERS
-    assert form.choices["relasjoner-snakker-positivt"] is None
+    assert form.choices[P.first.id] is None
     assert form.texts["meta.klasse"] == "3B"
     assert form.texts["tiltak.2.frist"] == "mai"
-    assert form.texts["skjema.omrade"] == "gode-relasjoner"
-    assert form.texts["skjema.niva"] == "trinn-3"
+    assert form.texts["skjema.omrade"] == P.area.id
+    assert form.texts["skjema.niva"] == P.level.id
 
 
 def test_pypdf_fill_writes_radio_value_as_string_and_still_reads(builder, fill):
     data = fill(builder().bytes(), ANSWERS)
-    field = PdfReader(io.BytesIO(data)).get_fields()["relasjoner-tett-kontakt"]
+    field = PdfReader(io.BytesIO(data)).get_fields()[ONE]
     assert isinstance(field["/V"], TextStringObject)
     assert chosen(data) == ANSWERS
 
 
 def test_incremental_update_wins_over_the_original(builder, fill):
-    original = fill(builder().bytes(), {"relasjoner-tett-kontakt": "endres"})
-    updated = fill(original, {"relasjoner-tett-kontakt": "tilfreds"}, incremental=True)
+    original = fill(builder().bytes(), {ONE: P.low})
+    updated = fill(original, {ONE: P.high}, incremental=True)
     assert updated.startswith(original)
-    assert chosen(updated) == {"relasjoner-tett-kontakt": "tilfreds"}
+    assert chosen(updated) == {ONE: P.high}
 
 
 @pytest.mark.parametrize(("keep_in_kids", "in_fields"),
@@ -56,20 +60,20 @@ def test_preview_strips_parent_from_chosen_button(builder, keep_in_kids, in_fiel
         form.preview_save(name, keep_in_kids=keep_in_kids, in_fields=in_fields)
     data = form.bytes()
     assert chosen(data) == ANSWERS
-    assert "relasjoner-snakker-positivt" in read_form(data).choices
+    assert P.first.id in read_form(data).choices
 
 
 def test_widget_state_wins_when_group_value_is_missing(builder):
     form = builder()
-    form.choose("relasjoner-tett-kontakt", "bedre")
-    del form.nodes["relasjoner-tett-kontakt"]["/V"]
-    assert chosen(form.bytes()) == {"relasjoner-tett-kontakt": "bedre"}
+    form.choose(ONE, P.mid)
+    del form.nodes[ONE]["/V"]
+    assert chosen(form.bytes()) == {ONE: P.mid}
 
 
 def test_group_value_used_when_no_widget_is_on(builder):
     form = builder()
-    form.nodes["relasjoner-tett-kontakt"][NameObject("/V")] = NameObject("/endres")
-    assert chosen(form.bytes()) == {"relasjoner-tett-kontakt": "endres"}
+    form.nodes[ONE][NameObject("/V")] = NameObject(f"/{P.low}")
+    assert chosen(form.bytes()) == {ONE: P.low}
 
 
 def test_pdfium_line_breaks_are_normalised(make_form):
@@ -155,10 +159,11 @@ def test_random_damage_never_crashes(builder, fill):
 
 def test_two_buttons_on_in_one_group_is_not_guessed(builder):
     form = builder()
-    form.choose("relasjoner-tett-kontakt", "bedre")
-    first = form.widgets["relasjoner-tett-kontakt"][0].get_object()
-    first[NameObject("/AS")] = NameObject("/endres")
+    form.choose(ONE, P.mid)
+    first = form.widgets[ONE][0].get_object()
+    first[NameObject("/AS")] = NameObject(f"/{P.low}")
     with pytest.raises(Unreadable) as info:
         read_form(form.bytes())
-    assert str(info.value) == ("utsagnet relasjoner-tett-kontakt er krysset av flere steder "
-                               "(bedre, endres), så svaret kan ikke leses sikkert")
+    both = ", ".join(sorted({P.mid, P.low}))
+    assert str(info.value) == (f"utsagnet {ONE} er krysset av flere steder "
+                               f"({both}), så svaret kan ikke leses sikkert")

@@ -2,47 +2,48 @@
 
 from __future__ import annotations
 
+from standards import counts, picks
+
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.tally import summarise
-
-IDENTITY = {"skjema.standard": "stavangerstandarden", "skjema.versjon": "2020.1",
-            "skjema.niva": "skole"}
+from stavangerstandarden.model import Standard
 
 
-def form(area: str, **choices: str | None) -> RawForm:
-    return RawForm({**IDENTITY, "skjema.omrade": area},
-                   {k.replace("_", "-"): v for k, v in choices.items()})
+def form(standard: Standard, area: str, choices: dict[str, str | None] | None = None) -> RawForm:
+    identity = {"skjema.standard": standard.meta.id, "skjema.versjon": standard.meta.version,
+                "skjema.niva": standard.levels[0].id, "skjema.omrade": area}
+    return RawForm(identity, choices or {})
 
 
 def test_counts_statuses_and_duplicates(standard):
-    a = form("gode-relasjoner", relasjoner_matpakker="endres", relasjoner_tett_kontakt=None)
-    b = form("", relasjoner_matpakker="tilfreds", digital_kontakt="bedre")
+    p = picks(standard)
+    a = form(standard, p.area.id, {p.second.id: p.low, p.first.id: None})
+    b = form(standard, "", {p.second.id: p.high, p.elsewhere.id: p.mid})
     reads = [
         Read("a.pdf", "h1", a, ""),
         Read("b.pdf", "h2", b, ""),
         Read("kopi-av-a.pdf", "h1", a, ""),
         Read("tekst.pdf", "h3", None, "filen er ikke en PDF"),
         Read("borte.pdf", "", None, "filen finnes ikke"),
-        Read("annen.pdf", "h4", form("fotball"), ""),
+        Read("annen.pdf", "h4", form(standard, "fotball"), ""),
     ]
     summary = summarise(standard, reads)
     assert [(f.file, f.status) for f in summary.files] == [
         ("a.pdf", "ok"), ("b.pdf", "ok"), ("kopi-av-a.pdf", "duplicate"),
         ("tekst.pdf", "skipped"), ("borte.pdf", "skipped"), ("annen.pdf", "skipped")]
     assert summary.files[2].reason == "samme innhold som a.pdf; talt én gang"
-    assert summary.counts["relasjoner-matpakker"] == {
-        "endres": 1, "bedre": 0, "tilfreds": 1, "ubesvart": 0}
-    assert summary.counts["relasjoner-tett-kontakt"] == {
-        "endres": 0, "bedre": 0, "tilfreds": 0, "ubesvart": 1}
-    assert summary.counts["digital-kontakt"]["bedre"] == 1
+    assert summary.counts[p.second.id] == counts(standard, {p.low: 1, p.high: 1})
+    assert summary.counts[p.first.id] == counts(standard, {"ubesvart": 1})
+    assert summary.counts[p.elsewhere.id] == counts(standard, {p.mid: 1})
     assert list(summary.counts) == [s.id for s in standard.statements]
     assert sum(sum(c.values()) for c in summary.counts.values()) == 4
     assert not summary.complete
 
 
 def test_all_read_is_complete(standard):
-    summary = summarise(standard, [Read("a.pdf", "h1", form("gode-relasjoner",
-                                                            relasjoner_matpakker="bedre"), "")])
+    p = picks(standard)
+    summary = summarise(standard, [Read("a.pdf", "h1", form(standard, p.area.id,
+                                                            {p.second.id: p.mid}), "")])
     assert summary.complete
     assert [file for file, _ in summary.forms] == ["a.pdf"]

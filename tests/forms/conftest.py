@@ -4,42 +4,27 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from standards import STAVANGER
+from tools import need, need_path
 
 from stavangerstandarden.forms import form_files
 from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 PDFJS = ROOT / "tests" / "js" / "pdfjs_form.mjs"
-
-
-def missing(what: str) -> None:
-    """Skip locally when a tool is missing; under CI that is a failure, never a skip."""
-    message = f"{what} is not installed (make test installs it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        missing(name)
-    return str(path)
 
 
 @pytest.fixture(scope="session")
 def qpdf() -> str:
-    return require_tool("qpdf")
+    return need("qpdf")
 
 
 @pytest.fixture(scope="session")
@@ -74,9 +59,8 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.fixture(scope="session")
 def pdfjs() -> Run:
     """tests/js/pdfjs_form.mjs run by node, with these arguments."""
-    node = require_tool("node")
-    if not (ROOT / "node_modules" / "pdfjs-dist").is_dir():
-        missing("pdfjs-dist (npm ci)")
+    node = need("node")
+    need_path(ROOT / "node_modules" / "pdfjs-dist", "pdfjs-dist (npm ci)")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([node, str(PDFJS), *args], capture_output=True, text=True,

@@ -13,21 +13,21 @@ import subprocess
 import sys
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from standards import STAVANGER
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.forms import content as form_words
 from stavangerstandarden.forms import form_files, render_form
 from stavangerstandarden.forms.bundle import zip_forms
 from stavangerstandarden.forms.fonts import drawable
-from stavangerstandarden.formspec import form_specs
+from stavangerstandarden.formspec import ALL_AREAS, form_specs
 from stavangerstandarden.model import LevelText, Standard
 from stavangerstandarden.problems import InvalidSource
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 
 
 def page_text(pdf: bytes) -> str:
@@ -122,6 +122,6 @@ def test_a_letter_the_font_lacks_is_a_build_error_at_its_line(standard):
 
 def test_fixed_words_of_the_form_are_drawable():
     words = [label for _, label in (*c.META_FIELDS, *c.ACTION_PARTS, *c.IDENTITY_FIELDS)]
-    words += [form_words.ALL_AREAS, form_words.STATEMENT_WORD, form_words.PAGE_WORD,
+    words += [ALL_AREAS, form_words.STATEMENT_WORD, form_words.PAGE_WORD,
               form_words.OF_WORD]
     assert all(ord(ch) in drawable() for word in words for ch in word if not ch.isspace())

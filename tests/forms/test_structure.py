@@ -6,19 +6,19 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from pypdf.constants import AnnotationFlag, FieldDictionaryAttributes
 from pypdf.generic import DictionaryObject, StreamObject
+from standards import STAVANGER
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 SPECS = form_specs(load_file(SOURCE))
 FLAGS = FieldDictionaryAttributes.FfBits
 RADIO, NO_TOGGLE_TO_OFF, REQUIRED = FLAGS.Radio, FLAGS.NoToggleToOff, FLAGS.Required

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+
+from standards import OTHER
 
 from stavangerstandarden.build import generated_files
 from stavangerstandarden.loader import check_file
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "annen-kommune.yaml"
+FIXTURE = OTHER
 
 
 def test_other_standard_builds_every_output() -> None:

@@ -1,9 +1,5 @@
-"""Build the site once per session in a copy of the project, and drive it in Chromium.
-
-The copy holds the hand-written parts (mkdocs.yml, overrides/, docs/ without its generated
-folders) and a link to generator/; the generated files come from the library exactly as
-`stavangerstandarden build` makes them, so tests never write into the working tree.
-"""
+"""Build the site once per session in a copy of the project (tests/project.py), and drive
+it in Chromium."""
 
 from __future__ import annotations
 
@@ -17,42 +13,15 @@ from typing import Any
 
 import pytest
 
-from stavangerstandarden.build import (
-    GENERATED_ROOTS,
-    build_site,
-    generated_files,
-    site_settings,
-    sync_tree,
-)
-from stavangerstandarden.loader import load
+from project import build_project, copy_project
+from standards import STAVANGER
+from tools import need, need_path
+
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+SOURCE = STAVANGER
 BROWSER = Path(__file__).with_name("browser.mjs")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-
-
-def copy_project(target: Path, yaml_text: str) -> Path:
-    """A project folder with the hand-written site parts and `yaml_text` as the source."""
-    target.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", target)
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda d, names: [n for n in names
-                                             if Path(d) == ROOT / "docs" and n in GENERATED_ROOTS])
-    (target / "generator").symlink_to(ROOT / "generator")
-    (target / "framework").mkdir()
-    (target / "framework" / SOURCE.name).write_text(yaml_text, "utf-8")
-    return target
-
-
-def build_project(project: Path) -> Path:
-    """Generate into the copy's docs/ and build its site, as the CLI does."""
-    source = project / "framework" / SOURCE.name
-    standard = load(source.read_text("utf-8"), str(source))
-    sync_tree(project / "docs", generated_files(standard))
-    build_site(project, project / "site", site_settings(standard))
-    return project / "site"
 
 
 @pytest.fixture(scope="session")
@@ -70,22 +39,12 @@ def manifest(project: Path, site: Path) -> dict[str, Any]:
     return json.loads((site / "skjema" / "skjema.json").read_text("utf-8"))
 
 
-def _need_browser() -> None:
-    """Skip without Chromium or node only outside CI; under CI a missing tool is a failure."""
-    missing = [str(p) for p in (CHROMIUM,) if not p.exists()]
-    missing += [tool for tool in ("node",) if shutil.which(tool) is None]
-    missing += [] if (ROOT / "node_modules" / "playwright-core").is_dir() else ["node_modules"]
-    if not missing:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests need {', '.join(missing)} (CI=true: not skipping)")
-    pytest.skip(f"browser tests need {', '.join(missing)}")
-
-
 @pytest.fixture(scope="session")
 def browser() -> Callable[..., Any]:
     """Run one browser.mjs command and return its JSON."""
-    _need_browser()
+    need_path(CHROMIUM, f"Chromium ({CHROMIUM})")
+    need("node")
+    need_path(ROOT / "node_modules" / "playwright-core", "node_modules/playwright-core (npm ci)")
 
     def run(*args: str) -> Any:
         result = subprocess.run(["node", str(BROWSER), *args], capture_output=True, text=True,

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from project import build_project, copy_project
+from standards import OTHER
 
 from stavangerstandarden.loader import load
 
-from .conftest import SOURCE, build_project, copy_project
+from .conftest import SOURCE
 
 TEXT = SOURCE.read_text("utf-8")
 STANDARD = load(TEXT, str(SOURCE))
@@ -57,8 +59,7 @@ def test_markup_in_the_source_shows_as_text(hostile_site: Path, browser: Callabl
 
 def test_another_standard_builds_a_site_of_its_own(tmp_path: Path) -> None:
     """Only the YAML differs: nothing on any page may still speak of Stavanger."""
-    other = SOURCE.parents[1] / "tests" / "fixtures" / "annen-kommune.yaml"
-    site = build_project(copy_project(tmp_path / "annen", other.read_text("utf-8")))
+    site = build_project(copy_project(tmp_path / "annen", OTHER.read_text("utf-8")))
     index = (site / "index.html").read_text("utf-8")
     assert "<title>Fjordbystandarden</title>" in index
     assert "Fjordby fylkeskommune" in index

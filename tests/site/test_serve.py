@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from project import SOURCE_NAME, copy_project
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.loader import load
 
-from .conftest import SOURCE, copy_project
+from .conftest import SOURCE
 
 TEXT = SOURCE.read_text("utf-8")
 STANDARD = load(TEXT, str(SOURCE))
@@ -58,7 +59,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     url = f"http://127.0.0.1:{port}/omrader/{AREA.id}/"
     try:
         wait_for(lambda: AREA.statements[0].text in fetch(url), 90, "the first build")
-        yield project / "framework" / SOURCE.name, url
+        yield project / "framework" / SOURCE_NAME, url
     finally:
         proc.terminate()
         proc.wait(timeout=30)

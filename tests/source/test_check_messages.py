@@ -52,7 +52,7 @@ CASES = [
     pytest.param(
         "  rows: 4\n", "  rows: 4\n  rader: 4\n", "  rader:",
         "ukjent nøkkel «rader»", "actions.rader",
-        "tillatte nøkler: description, rows, title", id="unknown-key",
+        "tillatte nøkler: description, rows, rows_per_area, title", id="unknown-key",
     ),
     pytest.param(
         "    title: Gode relasjoner\n", "    titel: Gode relasjoner\n", "    titel:",
@@ -103,9 +103,9 @@ CASES = [
         "kjente typer (kinds): prinsipp, satsingsomrade", id="unknown-kind",
     ),
     pytest.param(
-        "  - id: trinn-5\n", "  - id: trinn 5\n", "  - id: trinn 5",
-        "forventet en id med små bokstaver a–z, tall og bindestrek, fant «trinn 5»",
-        "levels[5].id",
+        "  - id: skole\n", "  - id: hele skolen\n", "  - id: hele skolen",
+        "forventet en id med små bokstaver a–z, tall og bindestrek, fant «hele skolen»",
+        "levels[0].id",
         "æ, ø, å og mellomrom er ikke lov i id-er: skriv f.eks. «laeringsmiljo-trygt»",
         id="bad-id",
     ),

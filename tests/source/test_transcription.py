@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from standards import STAVANGER
 
 from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
@@ -30,8 +31,10 @@ def seed_statements() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def standard(source_text: str) -> Standard:
-    return load(source_text, "stavangerstandarden.yaml")
+def standard() -> Standard:
+    """Stavanger's standard as the tests see it (STANDARD_SOURCE when set): an edited copy
+    turns these tests, and only these, red."""
+    return load(STAVANGER.read_text("utf-8"), "stavangerstandarden.yaml")
 
 
 def test_every_seed_statement_is_present_exactly_once(standard: Standard) -> None:
@@ -70,3 +73,10 @@ def test_scale_is_the_three_level_traffic_light(standard: Standard) -> None:
         ("bedre", "Praksis kan bli bedre"),
         ("tilfreds", "Praksis er tilfredsstillende"),
     ]
+
+
+def test_the_fau_form_asks_for_no_class(standard: Standard) -> None:
+    """The school-wide level is FAU's; «Klasse/gruppe» is asked on the grade levels only."""
+    klasse = next(h for h in standard.header if h.part == "klasse")
+    assert [lv.id for lv in standard.levels if klasse.shown_on(lv.id)] == [
+        f"trinn-{n}" for n in range(1, 11)]

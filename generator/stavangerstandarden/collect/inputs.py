@@ -7,7 +7,6 @@ so the caller can spot duplicates and never lets one bad file stop the others.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +16,7 @@ from pathlib import Path
 from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable, read_form
 from stavangerstandarden.collect.safetext import file_label
+from stavangerstandarden.cores import usable_cores
 
 PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
@@ -52,7 +52,7 @@ def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
     """Read every file, in order; in a process pool when there are many. If a reader process
     dies (killed for memory by the system, or a crash in qpdf), every file is read again in
     a process of its own, so only the file that kills its reader is lost, with a reason."""
-    workers = workers or _cores()
+    workers = workers or usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
         return [read_path(f) for f in files]
     try:
@@ -73,12 +73,6 @@ def _read_alone(path: Path) -> Read:
 
 READER_DIED = ("PDF-filen stanset leseprosessen (trolig for lite minne eller en feil i "
                "PDF-biblioteket); den er ikke lest")
-
-
-def _cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def read_path(path: Path) -> Read:

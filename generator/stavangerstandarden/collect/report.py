@@ -28,13 +28,13 @@ from stavangerstandarden.collect.advice import (
 from stavangerstandarden.collect.compare import Previous
 from stavangerstandarden.collect.patterns import Pattern, patterns
 from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary, duplicate_reason
+from stavangerstandarden.formspec import ALL_AREAS
 from stavangerstandarden.model import Area, Standard
 
 UNANSWERED_LABEL = "Ikke besvart"
 UNANSWERED_COLOUR = "#e0e0e0"
 STATUS_LABELS = {"ok": "Talt med", "blank": "Tomt skjema", "skipped": "Ikke talt med",
                  "duplicate": "Duplikat"}
-ALL_AREAS = "Alle områder"
 MOST_URGENT = 5
 """How many statements the overview lists as most in need of action."""
 

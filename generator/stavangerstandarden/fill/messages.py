@@ -7,6 +7,8 @@ catalogues means replacing this one dict.
 
 from __future__ import annotations
 
+from stavangerstandarden.formspec import ALL_AREAS
+
 MESSAGES: dict[str, str] = {
     "fill.heading": "Fyll ut: {place}, {level}",
     "fill.intro": "Fyll ut skjemaet her, og trykk «Lag PDF». Svarene blir bare på denne "
@@ -37,7 +39,7 @@ MESSAGES: dict[str, str] = {
     "choose.heading": "Velg skjema",
     "choose.level": "Trinn",
     "choose.area": "Område",
-    "choose.all_areas": "Alle områder",
+    "choose.all_areas": ALL_AREAS,
     "choose.fill": "Fyll ut på nett",
     "choose.pdf": "Last ned PDF",
     "choose.receiver": "Når skjemaet er fylt ut:",

@@ -9,13 +9,13 @@ from the CLI, the serve hook and tests. Each thread keeps its own Typst compiler
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import PurePosixPath
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
@@ -40,7 +40,7 @@ def form_files(standard: Standard) -> dict[str, bytes]:
 def render_forms(standard: Standard, specs: Sequence[FormSpec],
                  workers: int | None = None) -> list[bytes]:
     """The PDFs of `specs`, in order; `workers` defaults to the usable cores."""
-    count = min(workers or _cores(), len(specs))
+    count = min(workers or usable_cores(), len(specs))
     if count <= 1:
         return [render_form(standard, spec) for spec in specs]
     shares = [list(specs[k::count]) for k in range(count)]
@@ -54,10 +54,6 @@ def render_forms(standard: Standard, specs: Sequence[FormSpec],
 
 def _render_share(standard: Standard, specs: list[FormSpec]) -> list[bytes]:
     return [render_form(standard, spec) for spec in specs]
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def zip_forms(pdfs: dict[str, bytes]) -> bytes:

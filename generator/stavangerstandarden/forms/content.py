@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.formspec import FieldSpec, FormSpec
+from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.model import Area, Standard, Statement
 
 LINK_PREFIX = "x-skjema:"
 """Answer cells are links to `x-skjema:<widget id>` until the field layer replaces them."""
-ALL_AREAS = "Alle områder"
 STATEMENT_WORD = "Utsagn"
+AREA_WORD = "Område"
+"""Head of the complete form's tiltak column that names each row's area."""
 PAGE_WORD = "Side"
 OF_WORD = "av"
 CONTINUED_WORD = "fortsatt"
@@ -57,17 +58,20 @@ def form_content(standard: Standard, spec: FormSpec) -> FormContent:
         widgets[wid] = Widget(wid, field, option)
         return wid
 
-    meta = [{"label": label, "widget": add(fields[c.meta_field(part)])}
-            for part, label in c.META_FIELDS]
+    meta = [{"label": f.label, "widget": add(f)} for f in spec.fields
+            if f.name.startswith(f"{c.META_PREFIX}.")]
     areas = [_area(area, pairs, fields, add) for area, pairs in spec.statements]
     rows = [[add(fields[c.action_field(n, part)]) for part, _ in c.ACTION_PARTS]
-            for n in range(1, standard.actions.rows + 1)]
+            for n, _ in spec.action_rows]
+    row_areas = [a.title for _, a in spec.action_rows if a]
     return FormContent(
         data={**_frame(standard, spec), "meta": meta, "areas": areas,
               "actions": {"title": standard.actions.title,
                           "description": standard.actions.description,
-                          "heads": [label for _, label in c.ACTION_PARTS],
-                          "rows": rows, "row-height": ACTION_ROW_HEIGHT}},
+                          "heads": [*([AREA_WORD] if row_areas else []),
+                                    *(label for _, label in c.ACTION_PARTS)],
+                          "rows": rows, "row-areas": row_areas,
+                          "row-height": ACTION_ROW_HEIGHT}},
         widgets=widgets,
         hidden=tuple(f for f in spec.fields if f.hidden),
     )

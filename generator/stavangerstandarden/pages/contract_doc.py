@@ -54,7 +54,8 @@ def field_contract(standard: Standard) -> bytes:
     return render(
         "feltkontrakt.md.j2", standard=standard, files=_file_patterns(standard),
         manifest_path=c.MANIFEST, identity=_of(first, lambda f: f.hidden),
-        meta=_of(first, lambda f: f.name.startswith(f"{c.META_PREFIX}.")),
+        meta=[next(f for s in specs for f in s.fields if f.name == c.meta_field(h.part))
+              for h in standard.header if any(h.shown_on(lv.id) for lv in standard.levels)],
         actions=_of(first, lambda f: f.name.startswith(f"{c.ACTION_PREFIX}.")),
         scale=standard.scale, rows=standard.actions.rows,
         keys=[(k, MANIFEST_KEYS[k]) for k in sorted(manifest_keys(manifest(standard, specs)))],

@@ -1,0 +1,46 @@
+"""A copy of the project in a temporary folder, so no test writes into the working tree.
+
+The copy holds the hand-written parts (mkdocs.yml, overrides/, docs/ without its generated
+folders) and a link to generator/; the generated files come from the library exactly as
+`stavangerstandarden build` makes them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from stavangerstandarden.build import (
+    GENERATED_ROOTS,
+    build_site,
+    generated_files,
+    site_settings,
+    sync_tree,
+)
+from stavangerstandarden.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_NAME = "stavangerstandarden.yaml"
+
+
+def copy_project(target: Path, yaml_text: str) -> Path:
+    """A project folder with the hand-written site parts and `yaml_text` as the source."""
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda d, names: [n for n in names
+                                             if Path(d) == ROOT / "docs" and n in GENERATED_ROOTS])
+    (target / "generator").symlink_to(ROOT / "generator")
+    (target / "framework").mkdir()
+    (target / "framework" / SOURCE_NAME).write_text(yaml_text, "utf-8")
+    return target
+
+
+def build_project(project: Path) -> Path:
+    """Generate into the copy's docs/ and build its site, as the CLI does."""
+    source = project / "framework" / SOURCE_NAME
+    standard = load(source.read_text("utf-8"), str(source))
+    sync_tree(project / "docs", generated_files(standard))
+    build_site(project, project / "site", site_settings(standard))
+    return project / "site"

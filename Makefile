@@ -12,7 +12,7 @@ check: $(VENV)/.installed
 	$(BIN)/stavangerstandarden check
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/stavangerstandarden serve
 
 test: $(VENV)/.installed-test node_modules/.installed system-deps
 	$(BIN)/ruff check .
@@ -46,4 +46,4 @@ system-deps:
 	sh scripts/install-system-deps.sh
 
 clean:
-	rm -rf site .site-* docs/skjema docs/data docs/omrader docs/generert
+	rm -rf site .site-* .site.lock .cache docs/skjema docs/data docs/omrader docs/generert

@@ -22,6 +22,14 @@ class Meta:
     """Written into every form so a filled form can be matched to its statements."""
     form_title: str
     """Heading at the top of every form."""
+    site_url: str = ""
+    """The site's public address; empty when it is served from a domain root."""
+    accessibility_contact: str = ""
+    """Where users report accessibility problems (the accessibility statement)."""
+    accessibility_updated: str = ""
+    """When the accessibility statement was last reviewed."""
+    accessibility_status: str = ""
+    """The site's status against the regulations, in the statement's words."""
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,7 @@ from typing import Any
 
 import pytest
 
-from stavangerstandarden.build import (
-    GENERATED_ROOTS,
-    build_site,
-    generated_files,
-    site_settings,
-    sync_tree,
-)
-from stavangerstandarden.loader import load
+from stavangerstandarden.build import ENGINES, GENERATED_ROOTS, build
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
@@ -46,13 +39,12 @@ def copy_project(target: Path, yaml_text: str) -> Path:
     return target
 
 
-def build_project(project: Path) -> Path:
+def build_project(project: Path, engine: str = "mkdocs", site_dir: Path | None = None,
+                  site_url: str | None = None) -> Path:
     """Generate into the copy's docs/ and build its site, as the CLI does."""
-    source = project / "framework" / SOURCE.name
-    standard = load(source.read_text("utf-8"), str(source))
-    sync_tree(project / "docs", generated_files(standard))
-    build_site(project, project / "site", site_settings(standard))
-    return project / "site"
+    site = site_dir or project / "site"
+    build(project / "framework" / SOURCE.name, project, site, engine=engine, site_url=site_url)
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +52,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("site") / "project", SOURCE.read_text("utf-8"))
 
 
-@pytest.fixture(scope="session")
-def site(project: Path) -> Path:
-    return build_project(project)
+@pytest.fixture(scope="session", params=sorted(ENGINES))
+def site(request: pytest.FixtureRequest, project: Path) -> Path:
+    """The site built by each engine once a session (each into a folder of its own)."""
+    return build_project(project, request.param, project / f"site-{request.param}")
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@
 //   node browser.mjs crawl SITE_DIR            every page: requests, axe (light+dark), links, print
 //   node browser.mjs page SITE_DIR PATH        one page: visible text and injected-script check
 //   node browser.mjs shot SITE_DIR PATH WIDTH OUT.png [dark]
+//   node browser.mjs watch URL              open URL (a live preview) and print one JSON line
+//                                           per page load until stdin closes
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -157,8 +159,25 @@ async function shot(root, path, width, out, dark) {
   return { out };
 }
 
+async function watch(url) {
+  const b = await browser();
+  const page = await (await b.newContext()).newPage();
+  const report = async () => {
+    const state = await page.evaluate(() => ({
+      banner: document.querySelector(".kildefeil")?.innerText ?? null,
+      text: document.querySelector("article")?.innerText ?? document.body.innerText,
+    })).catch(() => null);
+    if (state) process.stdout.write(JSON.stringify({ load: Date.now(), ...state }) + "\n");
+  };
+  page.on("load", report);
+  await page.goto(url, { waitUntil: "load" });
+  await new Promise((done) => { process.stdin.on("end", done); process.stdin.resume(); });
+  await b.close();
+  return { closed: true };
+}
+
 const [command, ...args] = process.argv.slice(2);
-const commands = { crawl, page: pageText, shot };
+const commands = { crawl, page: pageText, shot, watch };
 if (!commands[command]) {
   console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
   process.exit(2);

@@ -5,14 +5,18 @@ PYTHON ?= python3
 
 .PHONY: build test serve check lint bench clean
 
+# `make build ENGINE=zensical`, `make build SITE_URL=https://kommune.example/stavangerstandarden/`
+ENGINE   ?= mkdocs
+SITE_URL ?=
+
 build: $(VENV)/.installed
-	$(BIN)/stavangerstandarden build
+	$(BIN)/stavangerstandarden build --engine $(ENGINE) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 check: $(VENV)/.installed
 	$(BIN)/stavangerstandarden check
 
 serve: $(VENV)/.installed
-	$(BIN)/stavangerstandarden serve
+	$(BIN)/stavangerstandarden serve --engine $(ENGINE)
 
 test: $(VENV)/.installed-test node_modules/.installed system-deps
 	$(BIN)/ruff check .

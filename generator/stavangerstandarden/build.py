@@ -36,6 +36,9 @@ GENERATED_ROOTS = ("skjema", "data", "omrader", "generert")
 SITE_CONFIG = ".mkdocs-generert.yml"
 """Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`."""
 
+FORM_CACHE = Path(".cache") / "skjema"
+"""Rendered forms kept between builds, relative to the project (git-ignored)."""
+
 ENGINE_OUTPUT = ".engine-site-"
 """Prefix of the folder inside the project that Zensical builds into (it refuses any other)."""
 
@@ -63,14 +66,17 @@ def preflight(standard: Standard) -> None:
     check_glyphs(standard)
 
 
-def generated_files(standard: Standard) -> dict[str, bytes]:
-    """Every generated file, keyed by its path relative to docs/ (and so to the site root)."""
+def generated_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
+    """Every generated file, keyed by its path relative to docs/ (and so to the site root).
+
+    `cache`: a folder where forms are kept between builds (see `forms.form_files`).
+    """
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.forms import form_files
     from stavangerstandarden.pages import page_files
 
     files = data_files(standard)
-    forms = form_files(standard)
+    forms = form_files(standard, cache)
     files.update(forms)
     files.update(page_files(standard, forms))
     stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]
@@ -90,7 +96,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     if checked.standard is None:
         raise InvalidSource(checked.problems)
     try:
-        files = generated_files(checked.standard)
+        files = generated_files(checked.standard, project / FORM_CACHE)
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
     settings = dict(site_settings(checked.standard))

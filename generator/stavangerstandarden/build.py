@@ -86,17 +86,20 @@ def generated_files(standard: Standard, cache: Path | None = None) -> dict[str, 
 
 
 def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
-          site_url: str | None = None) -> Built:
+          site_url: str | None = None, forms: bool = True) -> Built:
     """Check `source`, generate into `project`/docs and publish the site at `site_dir`.
 
-    Raises InvalidSource (every problem, warnings included) or SiteBuildFailed; `site_dir`
-    is then exactly as it was.
+    `forms=False` (the preview's first pass) renders pages and data only and leaves the PDFs
+    in docs/ as they are. Raises InvalidSource (every problem, warnings included) or
+    SiteBuildFailed; `site_dir` is then exactly as it was.
     """
     checked = check_file(source)
     if checked.standard is None:
         raise InvalidSource(checked.problems)
+    docs = project / "docs"
     try:
-        files = generated_files(checked.standard, project / FORM_CACHE)
+        files = (generated_files(checked.standard, project / FORM_CACHE) if forms
+                 else pages_first(checked.standard, docs))
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
     settings = dict(site_settings(checked.standard))
@@ -104,9 +107,25 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     if url:
         settings["site_url"] = url
     with site_lock(site_dir):
-        sync_tree(project / "docs", files)
+        sync_tree(docs, files)
         build_site(project, site_dir, settings, engine)
     return Built(checked.standard, checked.warnings, len(files))
+
+
+def pages_first(standard: Standard, docs_dir: Path) -> dict[str, bytes]:
+    """Pages, data and the forms' manifest (known without rendering a PDF), with every other
+    generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
+    from stavangerstandarden import contract as c
+    from stavangerstandarden.exports import data_files
+    from stavangerstandarden.forms.glyphs import check_glyphs
+    from stavangerstandarden.formspec import form_specs, manifest_json
+    from stavangerstandarden.pages import page_files
+
+    check_glyphs(standard)
+    forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
+    current = {p.relative_to(docs_dir).as_posix(): p.read_bytes()
+               for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}
+    return current | data_files(standard) | forms | page_files(standard, forms)
 
 
 def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:

@@ -1,7 +1,9 @@
 """`stavangerstandarden serve`: the live preview, on either site engine, without engine hooks.
 
 A watcher polls framework/ and the hand-written parts of the project (docs/, mkdocs.yml,
-overrides/) and runs the same `build.build()` pipeline as the CLI whenever a file changed. A
+overrides/) and runs the same `build.build()` pipeline as the CLI whenever a file changed:
+first without rendering forms (the edited page is up in the time the site engine takes), then
+again with them (unchanged forms come from the form cache). A
 standard-library HTTP server serves site/ on 127.0.0.1 and adds, to HTML only, a small script
 that reloads the page when a build finished (Server-Sent Events) and, while the source has
 errors, a red banner listing them; the built site never contains either. An invalid source
@@ -29,7 +31,8 @@ BANNER_TITLE = "Kilden har feil, så nettstedet viser forrige gyldige versjon."
 BANNER_HINT = "Rett feilene under og lagre filen igjen."
 NOT_BUILT = "Nettstedet er ikke bygget ennå"
 SERVING = "Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C avslutter)."
-BUILT = "Bygget på nytt på {seconds:.2f} s."
+BUILT = "Bygget {what} på {seconds:.2f} s."
+BUILT_WHAT = {False: "sidene", True: "skjemaene"}
 FAILED = "Bygget feilet; viser forrige gyldige versjon."
 
 RELOAD_SCRIPT = f"""<script>
@@ -40,6 +43,10 @@ new EventSource("{EVENTS_PATH}").onmessage = (e) => {{
 </script>"""
 BANNER_STYLE = ("background:#b71c1c;color:#fff;padding:.6rem 1rem;font:1rem/1.4 sans-serif;"
                 "position:relative;z-index:10")
+
+
+Stamps = dict[Path, tuple[int, int]]
+"""Modification time and size of each watched file."""
 
 
 @dataclass
@@ -55,17 +62,30 @@ class Preview:
     version: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def rebuild(self) -> None:
-        """Run the pipeline; afterwards every open page reloads and shows the outcome."""
+    def rebuild(self, seen: Stamps | None = None) -> None:
+        """Build pages first, then with the forms; after each pass open pages reload. The
+        forms pass is skipped when the files changed again (`seen` is what this build saw):
+        the next rebuild shows the newer edit's page first."""
+        if self._build(forms=False) and (seen is None or watched(self) == seen):
+            self._build(forms=True)
+
+    def _build(self, *, forms: bool) -> bool:
+        """One pass; False when the source is invalid (then the second pass is pointless).
+
+        A first pass the site engine rejects (a page linking a form not rendered yet, as on
+        the first start) is not shown: the second pass decides."""
         start = time.perf_counter()
         try:
             build(self.source, self.project, self.site_dir, engine=self.engine,
-                  site_url=self.site_url)
+                  site_url=self.site_url, forms=forms)
             problems: tuple[str, ...] = ()
-            print(BUILT.format(seconds=time.perf_counter() - start), flush=True)
+            print(BUILT.format(what=BUILT_WHAT[forms], seconds=time.perf_counter() - start),
+                  flush=True)
         except InvalidSource as exc:
             problems = tuple(str(p) for p in exc.errors)
         except SiteBuildFailed as exc:
+            if not forms:
+                return True
             problems = (str(exc),)
         if problems:
             print(FAILED, *problems, sep="\n", flush=True)
@@ -73,6 +93,7 @@ class Preview:
             self.problems = problems
             self.version += 1
             self.changed.notify_all()
+        return not problems
 
     def decorate(self, page: bytes) -> bytes:
         """The page with the reload script and, while the source has errors, the banner."""
@@ -89,7 +110,7 @@ class Preview:
         return (text[:at] + RELOAD_SCRIPT + text[at:]).encode("utf-8")
 
 
-def watched(preview: Preview) -> dict[Path, tuple[int, int]]:
+def watched(preview: Preview) -> Stamps:
     """Modification time and size of every file whose change needs a rebuild."""
     generated = {preview.project / "docs" / root for root in GENERATED_ROOTS}
     roots = [preview.source.parent, preview.project / "docs", preview.project / "overrides"]
@@ -114,7 +135,7 @@ def watch(preview: Preview, stop: threading.Event) -> None:
         now = watched(preview)
         if now != seen:
             seen = now
-            preview.rebuild()
+            preview.rebuild(seen)
 
 
 def _newer(preview: Preview, version: int) -> bool:

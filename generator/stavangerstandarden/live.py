@@ -35,12 +35,11 @@ BUILT = "Bygget {what} på {seconds:.2f} s."
 BUILT_WHAT = {False: "sidene", True: "skjemaene"}
 FAILED = "Bygget feilet; viser forrige gyldige versjon."
 
-RELOAD_SCRIPT = f"""<script>
-new EventSource("{EVENTS_PATH}").onmessage = (e) => {{
-  if (window.__built === undefined) window.__built = e.data;
-  else if (e.data !== window.__built) location.reload();
-}};
+RELOAD_SCRIPT = """<script>
+new EventSource("%s").onmessage = (e) => { if (e.data !== "%d") location.reload(); };
 </script>"""
+"""%s: EVENTS_PATH; %d: the build the page was read after, so a build finishing before the
+event stream connects still reloads the page."""
 BANNER_STYLE = ("background:#b71c1c;color:#fff;padding:.6rem 1rem;font:1rem/1.4 sans-serif;"
                 "position:relative;z-index:10")
 
@@ -95,19 +94,25 @@ class Preview:
             self.changed.notify_all()
         return not problems
 
-    def decorate(self, page: bytes) -> bytes:
+    def snapshot(self) -> tuple[int, tuple[str, ...]]:
+        """The current build and its problems, read together."""
+        with self.changed:
+            return self.version, self.problems
+
+    def decorate(self, page: bytes, version: int, problems: tuple[str, ...]) -> bytes:
         """The page with the reload script and, while the source has errors, the banner."""
         text = page.decode("utf-8")
-        if self.problems:
+        if problems:
             banner = (f'<div class="kildefeil" role="alert" style="{BANNER_STYLE}">'
                       f"<p><strong>{BANNER_TITLE}</strong> {BANNER_HINT}</p>"
                       f'<pre style="white-space:pre-wrap;margin:0">'
-                      f"{html.escape(chr(10).join(self.problems))}</pre></div>")
+                      f"{html.escape(chr(10).join(problems))}</pre></div>")
             at = text.find(">", text.find("<body")) + 1
             text = text[:at] + banner + text[at:]
         at = text.rfind("</body>")
         at = len(text) if at < 0 else at
-        return (text[:at] + RELOAD_SCRIPT + text[at:]).encode("utf-8")
+        script = RELOAD_SCRIPT % (EVENTS_PATH, version)
+        return (text[:at] + script + text[at:]).encode("utf-8")
 
 
 def watched(preview: Preview) -> Stamps:
@@ -160,12 +165,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if target.suffix != ".html":
             super().do_GET()
             return
+        version, problems = self.preview.snapshot()  # before reading: never newer than it
         try:
             page = target.read_bytes()
         except OSError:
             page = f"<!doctype html><html lang=nb><title>{NOT_BUILT}</title><body><h1>" \
                    f"{NOT_BUILT}</h1></body></html>".encode()
-        self._send(status, "text/html; charset=utf-8", self.preview.decorate(page))
+        self._send(status, "text/html; charset=utf-8",
+                   self.preview.decorate(page, version, problems))
 
     def _send(self, status: int, kind: str, body: bytes) -> None:
         self.send_response(status)

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
+from tests.site.conftest import SOURCE, copy_project
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -20,30 +19,37 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def build(*args: str) -> subprocess.CompletedProcess[str]:
+def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "stavangerstandarden.cli", "build", *args],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=project, capture_output=True, text=True, check=False,
     )
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("atomic") / "site"
-    result = build("--site-dir", str(site))
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, so no test writes into the working tree."""
+    return copy_project(tmp_path_factory.mktemp("atomic") / "project", SOURCE.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built_site(project: Path) -> Path:
+    site = project / "site"
+    result = build(project)
     assert result.returncode == 0, result.stderr
     assert (site / "index.html").is_file()
     assert (site / "data" / "stavangerstandarden.json").is_file()
     return site
 
 
-def test_invalid_source_leaves_site_and_docs_untouched(built_site: Path, tmp_path: Path) -> None:
+def test_invalid_source_leaves_site_and_docs_untouched(project: Path, built_site: Path,
+                                                       tmp_path: Path) -> None:
     broken = tmp_path / "stavangerstandarden.yaml"
     text = SOURCE.read_text("utf-8").replace("  rows: 4\n", "  rows: fire\n")
     broken.write_text(text, "utf-8")
-    before_site, before_docs = tree_digest(built_site), tree_digest(ROOT / "docs")
+    before_site, before_docs = tree_digest(built_site), tree_digest(project / "docs")
 
-    result = build("--source", str(broken), "--site-dir", str(built_site))
+    result = build(project, "--source", str(broken))
 
     assert result.returncode == 1
     line = text[: text.index("  rows: fire")].count("\n") + 1
@@ -51,17 +57,18 @@ def test_invalid_source_leaves_site_and_docs_untouched(built_site: Path, tmp_pat
     assert "site/ er ikke endret" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(built_site) == before_site
-    assert tree_digest(ROOT / "docs") == before_docs
+    assert tree_digest(project / "docs") == before_docs
 
 
-def test_failing_site_generator_leaves_site_untouched(built_site: Path, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    (project / "docs").mkdir(parents=True)
-    (project / "docs" / "index.md").write_text("# Test\n\n[brutt lenke](finnes-ikke.md)\n")
-    (project / "mkdocs.yml").write_text("site_name: Test\n")
+def test_failing_site_generator_leaves_site_untouched(project: Path, built_site: Path,
+                                                      tmp_path: Path) -> None:
+    other = tmp_path / "project"
+    (other / "docs").mkdir(parents=True)
+    (other / "docs" / "index.md").write_text("# Test\n\n[brutt lenke](finnes-ikke.md)\n")
+    (other / "mkdocs.yml").write_text("site_name: Test\n")
     before = tree_digest(built_site)
 
-    result = build("--project", str(project), "--site-dir", str(built_site))
+    result = build(project, "--project", str(other), "--site-dir", str(built_site))
 
     assert result.returncode == 1
     assert "finnes-ikke.md" in result.stderr

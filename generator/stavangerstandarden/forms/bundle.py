@@ -4,7 +4,7 @@ Forms whose inputs did not change since the last build are read back from a cach
 Each form is independent, so the specs are dealt out round-robin to worker threads. Typst
 lays out without holding the GIL (about two thirds of the work), so threads use both cores
 without the second or so that starting worker processes costs, and they behave the same
-from the CLI, the serve hook and tests. Each thread keeps its own Typst compiler.
+from the CLI, the preview server and tests. Each thread keeps its own Typst compiler.
 """
 
 from __future__ import annotations

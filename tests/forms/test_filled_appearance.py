@@ -23,12 +23,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfWriter
+from tools import need
 
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest
 from stavangerstandarden.loader import load_file
-
-from tools import need
 
 from .conftest import ROOT, Run
 from .test_engines import DARK, LIGHT, grey, radio_centres, render_widgets

@@ -35,7 +35,8 @@ def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
     """Every string a reader sees, keyed by ids where the YAML has them, by position elsewhere.
 
     Lists of items with an `id` (a header field: its `field`) are keyed by it, so reordering
-    statements or areas keeps every translation; lists without ids (paragraphs, steps) are keyed by position.
+    statements or areas keeps every translation; lists without ids (paragraphs, steps) are
+    keyed by position.
     """
     found: list[Text] = []
 

@@ -140,7 +140,7 @@ def test_open_page_follows_edits_and_shows_every_error(
         source.write_text(cjk, "utf-8")
         state = watcher.until(lambda s: s["banner"] is not None and "学" in s["banner"],
                               "the font error")
-        assert (f"{LABEL}:{AREA.statements[0].line}: feil: areas[0].statements[0].text: "
+        assert (f"{LABEL}:{line_of(cjk, FIRST + ' 学校')}: feil: areas[0].statements[0].text: "
                 "tegnet «学»") in state["banner"]
 
         source.write_text(TEXT, "utf-8")

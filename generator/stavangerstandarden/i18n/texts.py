@@ -12,7 +12,7 @@ from typing import Any
 from stavangerstandarden.yamlsource import Parsed
 from stavangerstandarden.yamlsource import Path as DocPath
 
-NOT_TEXT = frozenset({"id", "kind", "colour", "version", "level_groups"})
+NOT_TEXT = frozenset({"id", "kind", "colour", "version", "level_groups", "field"})
 """Keys whose values are ids, codes or references, never words a reader sees."""
 REFERENCES = "levels"
 """At the top the list of levels (with labels); below it, level ids a text applies to."""

@@ -17,19 +17,27 @@ from pathlib import PurePosixPath
 from stavangerstandarden import contract as c
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.glyphs import check_glyphs
+from stavangerstandarden.forms.content import localized
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Earliest date ZIP can store; fixed so the archive's bytes never change."""
 
 
-def form_files(standard: Standard) -> dict[str, bytes]:
-    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the site."""
+def form_files(standard: Standard, edition: Edition | None = None) -> dict[str, bytes]:
+    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the
+    language's site (the same paths in every language); bokmål unless `edition` (of
+    `standard`) says otherwise."""
+    edition = edition or source_edition(standard)
+    standard = edition.standard
     check_glyphs(standard)
-    specs = form_specs(standard)
-    pdfs = dict(zip((s.file for s in specs), render_forms(standard, specs), strict=True))
+    specs = form_specs(standard, localized(edition.language))
+    pdfs = dict(zip((s.file for s in specs), render_forms(standard, specs, edition=edition),
+                    strict=True))
     return {
         **pdfs,
         c.zip_file(standard): zip_forms(pdfs),
@@ -37,23 +45,32 @@ def form_files(standard: Standard) -> dict[str, bytes]:
     }
 
 
+def translated_form_files(standard: Standard) -> dict[str, bytes]:
+    """The forms of every translated language, by path under the whole site: each
+    language's `form_files` under its `contract.language_root` (`nn/skjema/…`)."""
+    return {f"{c.language_root(e.language)}{path}": data
+            for e in translated_editions(standard)
+            for path, data in form_files(standard, e).items()}
+
+
 def render_forms(standard: Standard, specs: Sequence[FormSpec],
-                 workers: int | None = None) -> list[bytes]:
+                 workers: int | None = None, edition: Edition | None = None) -> list[bytes]:
     """The PDFs of `specs`, in order; `workers` defaults to the usable cores."""
     count = min(workers or usable_cores(), len(specs))
     if count <= 1:
-        return [render_form(standard, spec) for spec in specs]
+        return [render_form(standard, spec, edition) for spec in specs]
     shares = [list(specs[k::count]) for k in range(count)]
     with ThreadPoolExecutor(count, thread_name_prefix="skjema") as pool:
-        done = list(pool.map(_render_share, [standard] * count, shares))
+        done = list(pool.map(_render_share, [standard] * count, shares, [edition] * count))
     result: list[bytes] = [b""] * len(specs)
     for k, pdfs in enumerate(done):
         result[k::count] = pdfs
     return result
 
 
-def _render_share(standard: Standard, specs: list[FormSpec]) -> list[bytes]:
-    return [render_form(standard, spec) for spec in specs]
+def _render_share(standard: Standard, specs: list[FormSpec],
+                  edition: Edition | None) -> list[bytes]:
+    return [render_form(standard, spec, edition) for spec in specs]
 
 
 def zip_forms(pdfs: dict[str, bytes]) -> bytes:

@@ -32,6 +32,15 @@ def extract_typst(fileobj: IO[bytes], keywords: Collection[str], comment_tags: C
         yield line, None, msgid, []  # no funcname: babel takes the string as it is
 
 
+def typst_ids(template: Path = Path(__file__).resolve().parent.parent / "forms" / "template.typ",
+              ) -> tuple[str, ...]:
+    """The ids a Typst template looks up with `tr("…")`, in order, each once: the renderer
+    hands the template exactly these words, translated."""
+    with template.open("rb") as file:
+        found = (msgid for _line, _func, msgid, _comments in extract_typst(file, (), (), {}))
+        return tuple(dict.fromkeys(found))
+
+
 def extracted_ids(folder: Path) -> set[str]:
     """Every message id the code under `folder` uses, as `pybabel extract` with babel.cfg."""
     with MAPPING.open(encoding="utf-8") as cfg:

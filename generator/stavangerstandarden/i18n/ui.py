@@ -20,7 +20,7 @@ from babel.messages.mofile import write_mo
 
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.extract import LOCALES
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, SOURCE_REGION
 
 DOMAIN = "messages"
 
@@ -70,3 +70,12 @@ class Localized:
     @property
     def locale(self) -> Locale:
         return Locale.parse(self.language)
+
+    @property
+    def region(self) -> str | None:
+        """The country the catalogue's `Language` header names (`nn_NO` → `NO`); None when
+        it names none (`en`): the PDF's /Lang is then `nn-NO` or plain `en`."""
+        if self.language == SOURCE_LANGUAGE:
+            return SOURCE_REGION
+        header = self.translations.info().get("language", "")
+        return str(Locale.parse(header).territory or "") or None if header else None

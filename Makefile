@@ -5,14 +5,18 @@ PYTHON ?= python3
 
 .PHONY: build test serve check lint bench clean
 
+# `make build ENGINE=zensical`, `make build SITE_URL=https://kommune.example/stavangerstandarden/`
+ENGINE   ?= mkdocs
+SITE_URL ?=
+
 build: $(VENV)/.installed node_modules/.installed
-	$(BIN)/stavangerstandarden build
+	$(BIN)/stavangerstandarden build --engine $(ENGINE) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 check: $(VENV)/.installed
 	$(BIN)/stavangerstandarden check
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/stavangerstandarden serve --engine $(ENGINE)
 
 test: $(VENV)/.installed-test node_modules/.installed system-deps
 	$(BIN)/ruff check .
@@ -24,7 +28,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark.py $(BENCH)
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -46,4 +50,4 @@ system-deps:
 	sh scripts/install-system-deps.sh
 
 clean:
-	rm -rf site .site-* docs/skjema docs/data docs/omrader docs/generert
+	rm -rf site .site-* .site.lock .cache docs/skjema docs/data docs/omrader docs/generert

@@ -10,14 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from stavangerstandarden.build import (
-    GENERATED_ROOTS,
-    build_site,
-    generated_files,
-    site_settings,
-    sync_tree,
-)
-from stavangerstandarden.loader import load
+from stavangerstandarden.build import GENERATED_ROOTS, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_NAME = "stavangerstandarden.yaml"
@@ -37,10 +30,9 @@ def copy_project(target: Path, yaml_text: str) -> Path:
     return target
 
 
-def build_project(project: Path) -> Path:
-    """Generate into the copy's docs/ and build its site, as the CLI does."""
-    source = project / "framework" / SOURCE_NAME
-    standard = load(source.read_text("utf-8"), str(source))
-    sync_tree(project / "docs", generated_files(standard))
-    build_site(project, project / "site", site_settings(standard))
-    return project / "site"
+def build_project(project: Path, engine: str = "mkdocs", site_dir: Path | None = None,
+                  site_url: str | None = None) -> Path:
+    """Generate into the copy's docs/ and build its site with the CLI's own pipeline."""
+    site = site_dir or project / "site"
+    build(project / "framework" / SOURCE_NAME, project, site, engine=engine, site_url=site_url)
+    return site

@@ -9,16 +9,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from stavangerstandarden import i18n
-from stavangerstandarden.build import (
-    SiteBuildFailed,
-    build_site,
-    generated_files,
-    preflight,
-    site_settings,
-    sync_tree,
-)
-from stavangerstandarden.collect import command as collect
-from stavangerstandarden.fill.library import LibraryMissing
 from stavangerstandarden.loader import Checked, check_file
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 
@@ -75,6 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
                          help="mappen med mkdocs.yml og docs/ (standard: denne)")
     p_build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    _site_options(p_build)
+    p_serve = sub.add_parser("serve", help="forhåndsvis nettstedet og bygg på nytt ved endringer")
+    p_serve.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    p_serve.add_argument("--project", type=Path, default=Path(), metavar="MAPPE")
+    p_serve.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    p_serve.add_argument("--port", type=int, default=8000, metavar="PORT")
+    _site_options(p_serve)
     _collect_options(sub.add_parser(
         "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
         formatter_class=_NorwegianHelp,
@@ -83,12 +80,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "hvilken standard og versjon de hører til."))
     args = parser.parse_args(argv)
     if args.command == "collect":
+        from stavangerstandarden.collect import command as collect
+
         return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn)
     if args.command == "check":
         return _check(args.source, args.project)
     if args.command == "oversett":
         return _translate(args.source, args.project, tuple(args.nytt_sprak))
-    return _build(args.source, args.project, args.site_dir)
+    if args.command == "serve":
+        from stavangerstandarden.live import serve
+
+        return serve(args.source, args.project, args.site_dir, port=args.port,
+                     engine=args.engine, site_url=args.site_url)
+    return _build(args.source, args.project, args.site_dir, args.engine, args.site_url)
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                        help="programmet som lager nettstedet (standard: mkdocs)")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="nettstedets offentlige adresse (overstyrer standard.site_url)")
 
 
 def _collect_options(p: argparse.ArgumentParser) -> None:
@@ -126,11 +137,8 @@ def _check(source: Path, project: Path) -> int:
     warnings = checked.warnings
     statuses: tuple[i18n.Status, ...] = ()
     if checked.standard is not None:
-        try:
-            preflight(checked.standard)
-        except InvalidSource as exc:
-            _report(exc.problems)
-            errors = exc.errors
+        from stavangerstandarden.build import preflight
+
         translations = i18n.translation_report(_layout(source, project),
                                                i18n.parsed_source(source), preflight)
         _report(sorted(translations.problems))
@@ -179,28 +187,27 @@ def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
     return 0
 
 
-def _build(source: Path, project: Path, site_dir: Path) -> int:
-    checked = _checked(source)
-    if checked.standard is None:
-        print(f"Bygget stoppet: {len(checked.errors)} feil i {source}. site/ er ikke endret.",
-              file=sys.stderr)
-        return 1
+def _build(source: Path, project: Path, site_dir: Path, engine: str,
+           site_url: str | None) -> int:
+    from stavangerstandarden.build import SiteBuildFailed, build
+    from stavangerstandarden.fill.library import LibraryMissing
+
     try:
-        files = generated_files(checked.standard)
+        built = build(source, project, site_dir, engine=engine, site_url=site_url)
     except InvalidSource as exc:
         _report(exc.problems)
-        print("Bygget stoppet. site/ er ikke endret.", file=sys.stderr)
+        print(f"Bygget stoppet: {len(exc.errors)} feil i {source}. {site_dir}/ er ikke endret.",
+              file=sys.stderr)
         return 1
     except LibraryMissing as exc:
-        print(f"{exc}\nBygget stoppet. site/ er ikke endret.", file=sys.stderr)
+        print(f"{exc}\nBygget stoppet. {site_dir}/ er ikke endret.", file=sys.stderr)
         return 1
-    sync_tree(project / "docs", files)
-    try:
-        build_site(project, site_dir, site_settings(checked.standard))
     except SiteBuildFailed as exc:
-        print(f"{exc}\nBygget av nettstedet feilet. site/ er ikke endret.", file=sys.stderr)
+        print(f"{exc}\nBygget av nettstedet feilet. {site_dir}/ er ikke endret.",
+              file=sys.stderr)
         return 1
-    print(f"Bygget {len(files)} filer og nettstedet i {site_dir}/.")
+    _report(built.warnings)
+    print(f"Bygget {built.files} filer og nettstedet i {site_dir}/ med {engine}.")
     return 0
 
 

@@ -1,76 +1,228 @@
-"""Keep docs/ up to date with the source for the live preview (`mkdocs serve`).
+"""`stavangerstandarden serve`: the live preview, on either site engine, without engine hooks.
 
-The same library calls as `stavangerstandarden build`, in the order a maintainer waits for:
-after an edit the pages and data are written at once (their form links come from the
-manifest, which `formspec` computes without rendering a PDF), and the slower PDFs follow from
-a background thread, so the edited page is in the browser before the forms are done. An
-invalid source is reported, not raised: the preview keeps the last valid pages and shows why.
+A watcher polls framework/ and the hand-written parts of the project (docs/, mkdocs.yml,
+overrides/) and runs the same `build.build()` pipeline as the CLI whenever a file changed:
+first without rendering forms (the edited page is up in the time the site engine takes), then
+again with them (unchanged forms come from the form cache). A
+standard-library HTTP server serves site/ on 127.0.0.1 and adds, to HTML only, a small script
+that reloads the page when a build finished (Server-Sent Events) and, while the source has
+errors, a red banner listing them; the built site never contains either. An invalid source
+keeps the last valid site up (or, before the first good build, a page with just the banner).
 """
 
 from __future__ import annotations
 
-import logging
-from concurrent.futures import ThreadPoolExecutor
+import html
+import http.server
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from stavangerstandarden import contract as c
-from stavangerstandarden.build import GENERATED_ROOTS, generated_files, sync_tree
-from stavangerstandarden.exports import data_files
-from stavangerstandarden.formspec import form_specs, manifest_json
-from stavangerstandarden.loader import check_file
-from stavangerstandarden.model import Standard
-from stavangerstandarden.pages import page_files
-from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.build import GENERATED_ROOTS, SiteBuildFailed, build
+from stavangerstandarden.problems import InvalidSource
 
-log = logging.getLogger(__name__)
+POLL_SECONDS = 0.05
+EVENTS_PATH = "/__live"
+
+# Everything the preview shows a maintainer, in one place.
+BANNER_TITLE = "Kilden har feil, så nettstedet viser forrige gyldige versjon."
+BANNER_HINT = "Rett feilene under og lagre filen igjen."
+NOT_BUILT = "Nettstedet er ikke bygget ennå"
+SERVING = "Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C avslutter)."
+BUILT = "Bygget {what} på {seconds:.2f} s."
+BUILT_WHAT = {False: "sidene", True: "skjemaene"}
+FAILED = "Bygget feilet; viser forrige gyldige versjon."
+
+RELOAD_SCRIPT = """<script>
+new EventSource("%s").onmessage = (e) => { if (e.data !== "%d") location.reload(); };
+</script>"""
+"""%s: EVENTS_PATH; %d: the build the page was read after, so a build finishing before the
+event stream connects still reloads the page."""
+BANNER_STYLE = ("background:#b71c1c;color:#fff;padding:.6rem 1rem;font:1rem/1.4 sans-serif;"
+                "position:relative;z-index:10")
 
 
-class LivePreview:
-    """One per `mkdocs serve` process; `refresh()` before every rebuild."""
+Stamps = dict[Path, tuple[int, int]]
+"""Modification time and size of each watched file."""
 
-    def __init__(self, source: Path, docs_dir: Path) -> None:
-        self.source = source
-        self.docs_dir = docs_dir
-        self.standard: Standard | None = None
-        """The last valid model, for the site settings of the next rebuild."""
-        self._done: bytes | None = None
-        """Source bytes docs/ was last generated from; a rebuild caused by our own writes
-        finds them unchanged and regenerates nothing."""
-        self._forms = ThreadPoolExecutor(max_workers=1, thread_name_prefix="skjema")
 
-    def refresh(self) -> tuple[Problem, ...]:
-        """Regenerate if the source changed; return its errors (nothing is written then)."""
-        text = self.source.read_bytes()
-        if text == self._done:
-            return ()
-        checked = check_file(self.source)
-        if checked.standard is None:
-            return checked.errors
-        self.standard = checked.standard
-        first = self._done is None
-        self._done = text
-        if first:
-            return self._write_all(checked.standard, text)
-        self._write_pages(checked.standard)
-        self._forms.submit(self._write_all, checked.standard, text)
-        return ()
+@dataclass
+class Preview:
+    """What the server shows: a build counter the pages listen to, and the source's errors."""
 
-    def _write_pages(self, standard: Standard) -> None:
-        """Pages and data now; every other generated file stays as it is until the forms come."""
-        forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
-        current = {p.relative_to(self.docs_dir).as_posix(): p.read_bytes()
-                   for root in GENERATED_ROOTS for p in (self.docs_dir / root).rglob("*")
-                   if p.is_file()}
-        sync_tree(self.docs_dir, current | data_files(standard) | forms
-                  | page_files(standard, forms))
+    source: Path
+    project: Path
+    site_dir: Path
+    engine: str = "mkdocs"
+    site_url: str | None = None
+    problems: tuple[str, ...] = ()
+    version: int = 0
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def _write_all(self, standard: Standard, text: bytes) -> tuple[Problem, ...]:
+    def rebuild(self, seen: Stamps | None = None) -> None:
+        """Build pages first, then with the forms; after each pass open pages reload. The
+        forms pass is skipped when the files changed again (`seen` is what this build saw):
+        the next rebuild shows the newer edit's page first."""
+        if self._build(forms=False) and (seen is None or watched(self) == seen):
+            self._build(forms=True)
+
+    def _build(self, *, forms: bool) -> bool:
+        """One pass; False when the source is invalid (then the second pass is pointless).
+
+        A first pass the site engine rejects (a page linking a form not rendered yet, as on
+        the first start) is not shown: the second pass decides."""
+        start = time.perf_counter()
         try:
-            files = generated_files(standard)
+            build(self.source, self.project, self.site_dir, engine=self.engine,
+                  site_url=self.site_url, forms=forms)
+            problems: tuple[str, ...] = ()
+            print(BUILT.format(what=BUILT_WHAT[forms], seconds=time.perf_counter() - start),
+                  flush=True)
         except InvalidSource as exc:
-            for problem in exc.errors:
-                log.error("%s", problem)
-            return exc.errors
-        if self.source.read_bytes() == text:  # not overtaken by a newer edit
-            sync_tree(self.docs_dir, files)
-        return ()
+            problems = tuple(str(p) for p in exc.errors)
+        except SiteBuildFailed as exc:
+            if not forms:
+                return True
+            problems = (str(exc),)
+        if problems:
+            print(FAILED, *problems, sep="\n", flush=True)
+        with self.changed:
+            self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
+        return not problems
+
+    def snapshot(self) -> tuple[int, tuple[str, ...]]:
+        """The current build and its problems, read together."""
+        with self.changed:
+            return self.version, self.problems
+
+    def decorate(self, page: bytes, version: int, problems: tuple[str, ...]) -> bytes:
+        """The page with the reload script and, while the source has errors, the banner."""
+        text = page.decode("utf-8")
+        if problems:
+            banner = (f'<div class="kildefeil" role="alert" style="{BANNER_STYLE}">'
+                      f"<p><strong>{BANNER_TITLE}</strong> {BANNER_HINT}</p>"
+                      f'<pre style="white-space:pre-wrap;margin:0">'
+                      f"{html.escape(chr(10).join(problems))}</pre></div>")
+            at = text.find(">", text.find("<body")) + 1
+            text = text[:at] + banner + text[at:]
+        at = text.rfind("</body>")
+        at = len(text) if at < 0 else at
+        script = RELOAD_SCRIPT % (EVENTS_PATH, version)
+        return (text[:at] + script + text[at:]).encode("utf-8")
+
+
+def watched(preview: Preview) -> Stamps:
+    """Modification time and size of every file whose change needs a rebuild."""
+    generated = {preview.project / "docs" / root for root in GENERATED_ROOTS}
+    roots = [preview.source.parent, preview.project / "docs", preview.project / "overrides"]
+    files = [preview.project / "mkdocs.yml"]
+    for root in roots:
+        files += [p for p in root.rglob("*")
+                  if p.is_file() and not generated.intersection(p.parents)]
+    stamps = {}
+    for path in files:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        stamps[path] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def watch(preview: Preview, stop: threading.Event) -> None:
+    """Rebuild whenever a watched file changed (polling: no dependency, works everywhere)."""
+    seen = watched(preview)
+    while not stop.wait(POLL_SECONDS):
+        now = watched(preview)
+        if now != seen:
+            seen = now
+            preview.rebuild(seen)
+
+
+def _newer(preview: Preview, version: int) -> bool:
+    return preview.version != version
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ (resolved on every request, so a swapped site is seen at once)."""
+
+    preview: Preview
+
+    def do_GET(self) -> None:
+        if self.path == EVENTS_PATH:
+            self._events()
+            return
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            target = target / "index.html"
+        status = 200
+        if not target.is_file() and target.suffix in ("", ".html"):
+            target, status = self.preview.site_dir / "404.html", 404
+        if target.suffix != ".html":
+            super().do_GET()
+            return
+        version, problems = self.preview.snapshot()  # before reading: never newer than it
+        try:
+            page = target.read_bytes()
+        except OSError:
+            page = f"<!doctype html><html lang=nb><title>{NOT_BUILT}</title><body><h1>" \
+                   f"{NOT_BUILT}</h1></body></html>".encode()
+        self._send(status, "text/html; charset=utf-8",
+                   self.preview.decorate(page, version, problems))
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        """One Server-Sent Event per finished build, the first at once."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        preview = self.preview
+        sent = -1
+        try:
+            while True:
+                with preview.changed:
+                    preview.changed.wait_for(partial(_newer, preview, sent), timeout=15)
+                    version = preview.version
+                message = f"data: {version}\n\n" if version != sent else ": ping\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                sent = version
+        except OSError:
+            return  # the page went away
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the terminal is for build results."""
+
+
+def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
+          engine: str = "mkdocs", site_url: str | None = None) -> int:
+    """Build once, then serve and rebuild on changes until interrupted."""
+    preview = Preview(source, project, site_dir, engine, site_url)
+    preview.rebuild()
+    handler = partial(type("PreviewHandler", (Handler,), {"preview": preview}),
+                      directory=str(site_dir.absolute()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(preview, stop), daemon=True)
+    watcher.start()
+    print(SERVING.format(port=server.server_address[1]), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0

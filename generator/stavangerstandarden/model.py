@@ -23,6 +23,14 @@ class Meta:
     """Written into every form so a filled form can be matched to its statements."""
     form_title: str
     """Heading at the top of every form."""
+    site_url: str = ""
+    """The site's public address; empty when it is served from a domain root."""
+    accessibility_contact: str = ""
+    """Where users report accessibility problems (the accessibility statement)."""
+    accessibility_updated: str = ""
+    """When the accessibility statement was last reviewed."""
+    accessibility_status: str = ""
+    """The site's status against the regulations, in the statement's words."""
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False,
                                      kw_only=True)
     """1-based YAML line of each key above (the block has no node per value)."""

@@ -23,12 +23,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfWriter
+from tools import need
 
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest
 from stavangerstandarden.loader import load_file
 
-from .conftest import ROOT, Run, require_tool
+from .conftest import ROOT, Run
 from .test_engines import DARK, LIGHT, grey, radio_centres, render_widgets
 
 STANDARDS = [ROOT / "framework" / "stavangerstandarden.yaml",
@@ -163,7 +164,7 @@ def flattened(path: Path, own_appearances: bool) -> pdfium.PdfDocument:
 def by_poppler(path: Path) -> pdfium.PdfDocument:
     """The form as poppler prints it (pdftocairo -pdf draws every widget as page content)."""
     out = path.with_name(f"poppler-{path.name}")
-    subprocess.run([require_tool("pdftocairo"), "-pdf", str(path), str(out)], check=True,
+    subprocess.run([need("pdftocairo"), "-pdf", str(path), str(out)], check=True,
                    timeout=60)
     return pdfium.PdfDocument(str(out))
 

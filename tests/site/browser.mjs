@@ -1,9 +1,13 @@
 // Drive Debian's Chromium (never a downloaded browser) through playwright-core over a built
 // site served from 127.0.0.1, and print what a visitor would meet as JSON on stdout.
 //
-//   node browser.mjs crawl SITE_DIR            every page: requests, axe (light+dark), links, print
+//   node browser.mjs crawl SITE_DIR [PREFIX]   every page, the 404 page included, served under
+//                                           PREFIX (default /): requests, failed requests,
+//                                           axe (light+dark), links, print
 //   node browser.mjs page SITE_DIR PATH        one page: visible text and injected-script check
 //   node browser.mjs shot SITE_DIR PATH WIDTH OUT.png [dark]
+//   node browser.mjs watch URL              open URL (a live preview) and print one JSON line
+//                                           per page load until stdin closes
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -24,18 +28,21 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": 
   ".pdf": "application/pdf", ".zip": "application/zip", ".csv": "text/csv; charset=utf-8",
   ".xml": "application/xml", ".gz": "application/gzip", ".ico": "image/x-icon" };
 
-async function serve(root) {
+// Like a static host: ROOT answers under PREFIX, and an unknown address gets 404.html, 404.
+async function serve(root, prefix = "/") {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+    const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(root, full.slice(prefix.length - 1)));
+    const head = req.method === "HEAD";
     try {
+      if (!full.startsWith(prefix) || !file.startsWith(normalize(root))) throw new Error();
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-      res.end(req.method === "HEAD" ? undefined : body);
+      res.end(head ? undefined : body);
     } catch {
-      res.writeHead(404).end("not found");
+      const missing = await readFile(join(root, "404.html")).catch(() => "not found");
+      res.writeHead(404, { "content-type": TYPES[".html"] }).end(head ? undefined : missing);
     }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
@@ -46,9 +53,13 @@ async function browser() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-async function open(context, url, requests) {
+async function open(context, url, requests, failed) {
   const page = await context.newPage();
   if (requests) page.on("request", (r) => requests.push(r.url()));
+  if (failed) {
+    page.on("response", (r) => { if (r.status() >= 400 && r.url() !== url) failed.push(r.url()); });
+    page.on("requestfailed", (r) => failed.push(r.url()));
+  }
   const response = await page.goto(url, { waitUntil: "load" });
   return { page, status: response ? response.status() : 0 };
 }
@@ -89,22 +100,25 @@ async function scheme(context, url) {
   return { scheme: found, violations };
 }
 
-async function crawl(root) {
-  const { server, origin } = await serve(root);
+async function crawl(root, prefix = "/") {
+  const { server, origin } = await serve(root, prefix);
+  const base = origin + prefix.slice(0, -1);
+  const local = (u) => (u.startsWith(base + "/") ? u.slice(base.length) : u);
   const b = await browser();
   const light = await b.newContext({ colorScheme: "light", serviceWorkers: "block" });
   const dark = await b.newContext({ colorScheme: "dark", serviceWorkers: "block" });
-  const queue = [`${origin}/`];
+  const queue = [`${base}/`, `${base}/finnes-ikke/`];
   const seen = new Set(queue);
   const pages = [];
   const targets = new Map();
   while (queue.length) {
     const url = queue.shift();
     const requests = [];
-    const { page, status } = await open(light, url, requests);
+    const failed = [];
+    const { page, status } = await open(light, url, requests, failed);
     const found = await links(page);
     const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
-    const record = { url: url.slice(origin.length), status, requests, ids, links: found,
+    const record = { url: local(url), status, requests, failed, ids, links: found,
       title: await page.title(), print: await printChrome(page),
       light: { scheme: await page.evaluate(() => document.body.getAttribute("data-md-color-scheme")),
         violations: await axe(page) } };
@@ -126,9 +140,8 @@ async function crawl(root) {
   }
   await b.close();
   server.close();
-  const files = Object.fromEntries([...targets].map(([u, s]) => [u.slice(origin.length), s]));
-  return { origin, pages: pages.map((p) => ({ ...p,
-    links: p.links.map((l) => (l.startsWith(origin) ? l.slice(origin.length) : l)) })), files };
+  const files = Object.fromEntries([...targets].map(([u, s]) => [local(u), s]));
+  return { origin, base, pages: pages.map((p) => ({ ...p, links: p.links.map(local) })), files };
 }
 
 async function pageText(root, path) {
@@ -161,8 +174,25 @@ async function shot(root, path, width, out, dark) {
   return { out };
 }
 
+async function watch(url) {
+  const b = await browser();
+  const page = await (await b.newContext()).newPage();
+  const report = async () => {
+    const state = await page.evaluate(() => ({
+      banner: document.querySelector(".kildefeil")?.innerText ?? null,
+      text: document.querySelector("article")?.innerText ?? document.body.innerText,
+    })).catch(() => null);
+    if (state) process.stdout.write(JSON.stringify({ load: Date.now(), ...state }) + "\n");
+  };
+  page.on("load", report);
+  await page.goto(url, { waitUntil: "load" });
+  await new Promise((done) => { process.stdin.on("end", done); process.stdin.resume(); });
+  await b.close();
+  return { closed: true };
+}
+
 const [command, ...args] = process.argv.slice(2);
-const commands = { crawl, page: pageText, shot };
+const commands = { crawl, page: pageText, shot, watch };
 if (!commands[command]) {
   console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
   process.exit(2);

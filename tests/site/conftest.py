@@ -17,6 +17,9 @@ from project import build_project, copy_project
 from standards import STAVANGER
 from tools import need, need_path
 
+from stavangerstandarden.build import ENGINES
+
+__all__ = ["build_project", "copy_project"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = STAVANGER
@@ -29,9 +32,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("site") / "project", SOURCE.read_text("utf-8"))
 
 
-@pytest.fixture(scope="session")
-def site(project: Path) -> Path:
-    return build_project(project)
+@pytest.fixture(scope="session", params=sorted(ENGINES))
+def site(request: pytest.FixtureRequest, project: Path) -> Path:
+    """The site built by each engine once a session (each into a folder of its own)."""
+    return build_project(project, request.param, project / f"site-{request.param}")
 
 
 @pytest.fixture(scope="session")

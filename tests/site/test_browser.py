@@ -13,6 +13,8 @@ from .conftest import SOURCE
 
 STANDARD = load(SOURCE.read_text("utf-8"), str(SOURCE))
 AREA_URLS = [f"/omrader/{a.id}/" for a in STANDARD.areas]
+NOT_FOUND = "/finnes-ikke/"
+"""An address the site does not have: the host answers with 404.html."""
 
 
 def pages(crawl: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -24,7 +26,15 @@ def test_every_page_is_reached_and_loads(crawl: dict[str, Any]) -> None:
     expected = ["/", "/om-standarden/", "/omrader/", *AREA_URLS, "/skjema/",
                 "/egenvurdering/", "/regelverket/", "/apne-data/", "/tilgjengelighet/"]
     assert sorted(set(expected) - set(found)) == []
-    assert {url: p["status"] for url, p in found.items() if p["status"] != 200} == {}
+    assert {url: p["status"] for url, p in found.items() if p["status"] != 200} == {
+        NOT_FOUND: 404}
+    assert {url: p["failed"] for url, p in found.items() if p["failed"]} == {}
+
+
+def test_the_404_page_is_norwegian(crawl: dict[str, Any]) -> None:
+    page = pages(crawl)[NOT_FOUND]
+    assert page["title"].startswith("Fant ikke siden")
+    assert "/" in page["links"]
 
 
 def test_no_request_leaves_the_site(crawl: dict[str, Any]) -> None:

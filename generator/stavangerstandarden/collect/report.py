@@ -29,7 +29,6 @@ from stavangerstandarden.collect.advice import (
 from stavangerstandarden.collect.compare import Previous
 from stavangerstandarden.collect.patterns import Pattern, patterns
 from stavangerstandarden.collect.tally import (
-    BLANK_REASON,
     UNANSWERED,
     FileResult,
     Summary,

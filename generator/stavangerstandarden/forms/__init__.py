@@ -6,7 +6,22 @@ other language, `translated_form_files(standard)` for all of them under `<lang>/
 (benchmarks, tests). Everything else is private.
 """
 
-from stavangerstandarden.forms.bundle import form_files, render_forms, translated_form_files
-from stavangerstandarden.forms.render import render_form
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["form_files", "render_form", "render_forms", "translated_form_files"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the renderer (Typst, pikepdf) on first use, so `check`, which needs only
+    `forms.glyphs`, does not pay for it."""
+    if name in ("form_files", "render_forms", "translated_form_files"):
+        from stavangerstandarden.forms import bundle
+
+        return getattr(bundle, name)
+    if name == "render_form":
+        from stavangerstandarden.forms.render import render_form
+
+        return render_form
+    raise AttributeError(name)

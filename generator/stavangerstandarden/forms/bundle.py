@@ -1,23 +1,28 @@
 """All forms of a standard, the ZIP of them and the manifest, rendered on every core.
 
+Forms whose inputs did not change since the last build are read back from a cache folder.
 Each form is independent, so the specs are dealt out round-robin to worker threads. Typst
 lays out without holding the GIL (about two thirds of the work), so threads use both cores
 without the second or so that starting worker processes costs, and they behave the same
-from the CLI, the serve hook and tests. Each thread keeps its own Typst compiler.
+from the CLI, the preview server and tests. Each thread keeps its own Typst compiler.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
 import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import PurePosixPath
+from functools import cache
+from pathlib import Path, PurePosixPath
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.cores import usable_cores
+from stavangerstandarden.forms.content import form_content, localized
 from stavangerstandarden.forms.glyphs import check_glyphs
-from stavangerstandarden.forms.content import localized
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
 from stavangerstandarden.i18n.edition import Edition, source_edition
@@ -28,16 +33,22 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Earliest date ZIP can store; fixed so the archive's bytes never change."""
 
 
-def form_files(standard: Standard, edition: Edition | None = None) -> dict[str, bytes]:
+def form_files(standard: Standard, cache: Path | None = None,
+               edition: Edition | None = None) -> dict[str, bytes]:
     """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the
     language's site (the same paths in every language); bokmål unless `edition` (of
-    `standard`) says otherwise."""
+    `standard`) says otherwise.
+
+    With `cache` (a folder), a form whose inputs did not change is read back instead of
+    rendered: rendering is byte-deterministic, so a hash of the inputs is a safe key.
+    """
     edition = edition or source_edition(standard)
     standard = edition.standard
     check_glyphs(standard)
     specs = form_specs(standard, localized(edition.language))
-    pdfs = dict(zip((s.file for s in specs), render_forms(standard, specs, edition=edition),
-                    strict=True))
+    rendered = (render_forms(standard, specs, edition=edition) if cache is None
+                else _cached(standard, specs, cache, edition))
+    pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
     return {
         **pdfs,
         c.zip_file(standard): zip_forms(pdfs),
@@ -45,12 +56,13 @@ def form_files(standard: Standard, edition: Edition | None = None) -> dict[str, 
     }
 
 
-def translated_form_files(standard: Standard) -> dict[str, bytes]:
+def translated_form_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
     """The forms of every translated language, by path under the whole site: each
-    language's `form_files` under its `contract.language_root` (`nn/skjema/…`)."""
+    language's `form_files` under its `contract.language_root` (`nn/skjema/…`); each
+    language keeps its own cache folder (`cache/<lang>`)."""
     return {f"{c.language_root(e.language)}{path}": data
             for e in translated_editions(standard)
-            for path, data in form_files(standard, e).items()}
+            for path, data in form_files(standard, cache and cache / e.language, e).items()}
 
 
 def render_forms(standard: Standard, specs: Sequence[FormSpec],
@@ -66,6 +78,53 @@ def render_forms(standard: Standard, specs: Sequence[FormSpec],
     for k, pdfs in enumerate(done):
         result[k::count] = pdfs
     return result
+
+
+def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path,
+            edition: Edition | None = None) -> list[bytes]:
+    """Render only the forms not in `cache`; store them; drop entries this build did not use."""
+    keys = [f"{form_key(standard, spec, edition)}.pdf" for spec in specs]
+    found = {k: (cache / k).read_bytes() for k in set(keys) if (cache / k).is_file()}
+    missing = [(k, spec) for k, spec in zip(keys, specs, strict=True) if k not in found]
+    cache.mkdir(parents=True, exist_ok=True)
+    for (key, _), pdf in zip(missing, render_forms(standard, [s for _, s in missing],
+                                                        edition=edition),
+                             strict=True):
+        tmp = cache / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(pdf)
+        tmp.replace(cache / key)
+        found[key] = pdf
+    for stale in cache.glob("*.pdf"):
+        if stale.name not in found:
+            stale.unlink(missing_ok=True)
+    return [found[k] for k in keys]
+
+
+def form_key(standard: Standard, spec: FormSpec, edition: Edition | None = None) -> str:
+    """Hash of everything one form's bytes depend on: its content (texts and words in its
+    language, widgets, fields) and the renderer itself (this package's code, template and
+    fonts, library versions)."""
+    content = form_content(standard, spec, edition)
+    digest = hashlib.sha256(_renderer_fingerprint())
+    digest.update(json.dumps(content.data, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(repr((sorted(content.widgets.items()), content.hidden)).encode())
+    return digest.hexdigest()[:32]
+
+
+@cache
+def _renderer_fingerprint() -> bytes:
+    from importlib.metadata import version
+
+    import pikepdf
+
+    versions = [version(p) for p in ("typst", "pikepdf", "fonttools")]
+    digest = hashlib.sha256(" ".join([*versions, pikepdf.__libqpdf_version__]).encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.glob("forms/*"), *package.glob("fonts/*"),
+                        package / "contract.py", package / "formspec.py"]):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.digest()
 
 
 def _render_share(standard: Standard, specs: list[FormSpec],

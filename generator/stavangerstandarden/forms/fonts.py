@@ -11,12 +11,13 @@ font. No hinting or layout tables, to stay small.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -71,7 +72,33 @@ def field_encoding() -> dict[int, str]:
 
 @cache
 def field_font() -> FieldFont:
-    """The /DR font; computed once per process."""
+    """The /DR font: subset once per font, fontTools version and this code, then kept in the
+    user's cache folder (the subset takes ~0.2 s, reading it back ~5 ms)."""
+    stored = _cache_file()
+    try:
+        data = stored.read_bytes()
+    except OSError:
+        data = _subset()
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(stored)
+    return _metrics(data, TTFont(io.BytesIO(data)), field_encoding())
+
+
+def _cache_file() -> Path:
+    import fontTools
+
+    key = hashlib.sha256(fontTools.version.encode())
+    for path in (FONT_DIR / FIELD_FONT_FILE, Path(__file__)):
+        key.update(path.read_bytes())
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "stavangerstandarden" / f"feltskrift-{key.hexdigest()[:24]}.ttf"
+
+
+def _subset() -> bytes:
+    from fontTools import subset  # ~0.3 s to import; `check` never needs it
+
     font = TTFont(FONT_DIR / FIELD_FONT_FILE, recalcTimestamp=False)
     options = subset.Options()
     options.hinting = False
@@ -88,7 +115,7 @@ def field_font() -> FieldFont:
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
-    return _metrics(out.getvalue(), font, chars)
+    return out.getvalue()
 
 
 def _metrics(data: bytes, font: TTFont, chars: dict[int, str]) -> FieldFont:

@@ -14,12 +14,12 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 
+from stavangerstandarden import loader  # module, not name: the loader imports the forms
 from stavangerstandarden import model as m
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.texts import yaml_texts
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden import loader  # module, not name: the loader imports the forms
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.yamlsource import Parsed
 

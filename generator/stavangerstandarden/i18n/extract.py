@@ -21,6 +21,7 @@ from stavangerstandarden.i18n import catalog as po
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALES = PACKAGE / "locales"
 MAPPING = LOCALES / "babel.cfg"
+FORM_TEMPLATE = PACKAGE / "forms" / "template.typ"
 _TYPST_CALL = re.compile(rb'\btr\("((?:[^"\\]|\\.)*)"\)')
 
 
@@ -34,8 +35,7 @@ def extract_typst(fileobj: IO[bytes], keywords: Collection[str], comment_tags: C
         yield line, None, msgid, []  # no funcname: babel takes the string as it is
 
 
-def typst_ids(template: Path = Path(__file__).resolve().parent.parent / "forms" / "template.typ",
-              ) -> tuple[str, ...]:
+def typst_ids(template: Path = FORM_TEMPLATE) -> tuple[str, ...]:
     """The ids a Typst template looks up with `tr("…")`, in order, each once: the renderer
     hands the template exactly these words, translated."""
     with template.open("rb") as file:

@@ -62,7 +62,7 @@ def _snippets(site: Site) -> dict[str, bytes]:
 
 
 SNIPPETS = ("forside", "modellen", "om-standarden", "egenvurdering", "regelverket",
-            "apne-data")
+            "apne-data", "tilgjengelighet")
 
 
 def _area_pages(site: Site) -> dict[str, bytes]:

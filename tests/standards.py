@@ -90,6 +90,7 @@ def generated_yaml(shape: Shape) -> str:
         "model": {"title": "Modellen", "paragraphs": [_sentence(rng, 8, 20)]},
         "guidance": {"title": "Veiledning", "paragraphs": [_sentence(rng, 8, 20)],
                      "rating_hint": "Velg ett svar per utsagn.",
+                     "submit_hint": "Send skjemaet til skolen.",
                      "steps": [{"title": "Start", "text": _sentence(rng, 4, 10)}]},
         "scale": [{"id": f"steg-{n}", "label": label, "colour": f"#{rng.randrange(1 << 24):06x}"}
                   for n, label in enumerate(labels, start=1)],

@@ -82,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "collect":
         from stavangerstandarden.collect import command as collect
 
-        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn)
+        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn,
+                           args.sprak)
     if args.command == "check":
         return _check(args.source, args.project)
     if args.command == "oversett":
@@ -115,6 +116,9 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", type=Path, metavar="FIL",
                    help="standarden som YAML-fil (standard: den skjemaene hører til, som "
                         "følger med programmet)")
+    p.add_argument("--sprak", default="nb", metavar="KODE",
+                   help="språket rapporten skrives på: nb (standard), nn eller en; skjema på "
+                        "alle språk telles sammen")
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
                         "sammendrag.json og svar.csv har dem alltid)")

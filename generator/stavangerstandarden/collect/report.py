@@ -34,13 +34,13 @@ from stavangerstandarden.collect.tally import (
     Summary,
     duplicate_reason,
 )
+from stavangerstandarden.collect.writers import UNANSWERED_LABEL
 from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.words import N_
 
-UNANSWERED_LABEL = N_("Ikke besvart")
 UNANSWERED_COLOUR = "#e0e0e0"
 STATUS_LABELS = {"ok": N_("Talt med"), "blank": N_("Tomt skjema"),
                  "skipped": N_("Ikke talt med"), "duplicate": N_("Duplikat")}

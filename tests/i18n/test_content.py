@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 OTHER = ROOT / "tests" / "fixtures" / "annen-kommune.yaml"
 MATPAKKER = "Foreldrene våre lager gode matpakker til oss"
+TEXTS = 136
+"""Texts a reader sees in Stavanger's YAML (ids, colours and field names are not text)."""
 
 
 def run(command: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -43,7 +45,9 @@ def test_extraction_keys_texts_by_ids_with_their_lines() -> None:
     assert found["scale/endres/label"].source == "Praksis må endres"
     assert "standard/id" not in found and "scale/endres/colour" not in found
     assert not any("level_groups" in c or c.endswith("/levels/0") for c in found)
-    assert len(found) == 130
+    assert found["forms/header/0/label"].source == "Skole"
+    assert "forms/header/0/field" not in found, "a field name is the forms' contract, no text"
+    assert len(found) == TEXTS
 
 
 def test_po_round_trip_keeps_every_entry(tmp_path: Path) -> None:
@@ -63,7 +67,7 @@ def test_shipped_translations_cover_the_whole_yaml() -> None:
     report = translation_report(layout, parse(SOURCE.read_text("utf-8")))  # type: ignore[arg-type]
     assert {s.language for s in report.statuses} == {"en", "nn"}
     for status in report.statuses:
-        assert (status.translated, status.outdated, status.missing) == (130, 0, 0)
+        assert (status.translated, status.outdated, status.missing) == (TEXTS, 0, 0)
         assert status.reviewed == 0
     assert report.problems == ()
 
@@ -77,8 +81,8 @@ def test_changed_statement_is_outdated_in_every_language_at_its_line(copy: Path)
     for name in ("norsk nynorsk (nn)", "engelsk (en)"):
         assert (f"{copy}:{line}: advarsel: areas[0].statements[6].text: oversettelsen til "
                 f"{name} er utdatert: teksten er endret etter at den ble oversatt") in result.stderr
-    assert "Oversettelse: norsk nynorsk (nn): 129 av 130 oversatt (0 kvalitetssikret), " \
-           "1 utdatert, 0 mangler." in result.stdout
+    assert (f"Oversettelse: norsk nynorsk (nn): {TEXTS - 1} av {TEXTS} oversatt "
+            "(0 kvalitetssikret), 1 utdatert, 0 mangler.") in result.stdout
 
 
 def test_translation_of_a_removed_id_is_an_error_at_the_po_line(copy: Path) -> None:
@@ -159,14 +163,14 @@ def test_oversett_starts_a_new_language_with_every_text(copy: Path) -> None:
     assert result.returncode == 0, result.stderr
     catalog = po.read(copy.parent / "oversettelser" / "pl.po")
     assert str(catalog.locale) == "pl" and catalog.num_plurals == 3
-    assert len([m for m in catalog if m.id]) == 130
+    assert len([m for m in catalog if m.id]) == TEXTS
     pot = po.read(copy.parent / "oversettelser" / "stavangerstandarden.pot")
     assert {(m.context, m.id, m.string) for m in pot if m.id} == {
         (m.context, m.id, "") for m in catalog if m.id}
-    assert f"{copy.parent}/oversettelser/stavangerstandarden.pot: mal med 130 tekster." in (
+    assert f"{copy.parent}/oversettelser/stavangerstandarden.pot: mal med {TEXTS} tekster." in (
         result.stdout)
     check = run("check", str(copy), "--project", str(copy.parent))
-    assert "Oversettelse: polsk (pl): 0 av 130 oversatt" in check.stdout
+    assert f"Oversettelse: polsk (pl): 0 av {TEXTS} oversatt" in check.stdout
     assert (f"{copy.parent}/oversettelser/pl.po:1: advarsel: ingen katalog over ordene i koden "
             "på polsk (pl)") in check.stderr
     assert run("oversett", str(copy), "--nytt-sprak", "xx-nope").returncode == 2

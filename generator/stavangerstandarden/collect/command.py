@@ -36,8 +36,6 @@ from stavangerstandarden.words import N_
 OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
 LOCK = ".collect.lock"
 """Lock file in --out: a second run into the same folder waits until the first has written."""
-COUNTED = N_("{counted} av {n} fil talt med. Skrev {outputs} i {out}/.")
-COUNTED_PLURAL = N_("{counted} av {n} filer talt med. Skrev {outputs} i {out}/.")
 NOT_COUNTED = N_("ikke talt med")
 
 
@@ -179,5 +177,6 @@ def _print_outcome(summary: Summary, out: Path, loc: Localized) -> None:
                      else loc.gettext(NOT_COUNTED))
             _say(f"{f.file}: {label}: {reason}")
     total = len(summary.files)
-    _say(loc.ngettext(COUNTED, COUNTED_PLURAL, total).format(
+    _say(loc.ngettext("{counted} av {n} fil talt med. Skrev {outputs} i {out}/.",
+                      "{counted} av {n} filer talt med. Skrev {outputs} i {out}/.", total).format(
         counted=len(summary.forms), n=total, outputs=", ".join(OUTPUTS), out=out), sys.stdout)

@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from standards import OTHER, STAVANGER
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.build import sync_tree
 from stavangerstandarden.forms import form_files, translated_form_files
 from stavangerstandarden.forms.content import localized
 from stavangerstandarden.formspec import FormSpec, form_specs
@@ -218,3 +219,17 @@ def _struct_elements(node: pikepdf.Object) -> list[pikepdf.Object]:
             elif isinstance(kids, pikepdf.Dictionary):
                 stack.append(kids)
     return found
+
+
+def test_the_build_keeps_each_language_folder_exactly_in_step(tmp_path: Path) -> None:
+    """`nn/skjema/` under docs/ is generated like `skjema/`: written, and emptied of stale
+    forms; a hand-written page beside it in `nn/` is left alone."""
+    docs = tmp_path / "docs"
+    (docs / "nn" / "skjema").mkdir(parents=True)
+    (docs / "nn" / "skjema" / "gammel.pdf").write_bytes(b"old")
+    (docs / "nn" / "index.md").write_text("# Heim\n", "utf-8")
+    files = {"skjema/a.pdf": b"nb", "nn/skjema/a.pdf": b"nn"}
+    changed = sync_tree(docs, files)
+    assert sorted(changed) == ["nn/skjema/a.pdf", "nn/skjema/gammel.pdf", "skjema/a.pdf"]
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
+        "nn/index.md", "nn/skjema/a.pdf", "skjema/a.pdf"]

@@ -23,7 +23,7 @@ from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.safetext import for_terminal
 from stavangerstandarden.collect.standards import NoStandard, shipped_file, standard_for
-from stavangerstandarden.collect.tally import Summary, summarise
+from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.editions import edition_in
@@ -172,7 +172,8 @@ def _say(text: str, stream: TextIO | None = None) -> None:
 def _print_outcome(summary: Summary, out: Path, loc: Localized) -> None:
     for f in summary.files:
         if f.status != "ok":
-            reason = loc.gettext(f.reason) if f.status == "blank" else f.reason
+            reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
+                      else loc.gettext(f.reason) if f.status == "blank" else f.reason)
             label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
                      else loc.gettext(NOT_COUNTED))
             _say(f"{f.file}: {label}: {reason}")

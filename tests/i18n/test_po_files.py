@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from tools import need
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILES = sorted([*(ROOT / "framework" / "oversettelser").rglob("*.po"),
@@ -15,12 +15,7 @@ PO_FILES = sorted([*(ROOT / "framework" / "oversettelser").rglob("*.po"),
 
 
 def msgfmt() -> str:
-    path = shutil.which("msgfmt")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("msgfmt (Debian: gettext) mangler")
-        pytest.skip("msgfmt (Debian: gettext) mangler")
-    return path
+    return need("msgfmt")
 
 
 def test_there_are_po_files() -> None:

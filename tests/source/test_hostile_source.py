@@ -21,7 +21,7 @@ from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.loader import check_file, load
 from stavangerstandarden.problems import InvalidSource
 
-from .conftest import SOURCE
+from .conftest import FRAMEWORK as SOURCE
 
 TEXT = SOURCE.read_text("utf-8")
 CLI = Path(sys.executable).with_name("stavangerstandarden")

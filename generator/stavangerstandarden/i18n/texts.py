@@ -12,7 +12,7 @@ from typing import Any
 from stavangerstandarden.yamlsource import Parsed
 from stavangerstandarden.yamlsource import Path as DocPath
 
-NOT_TEXT = frozenset({"id", "kind", "colour", "version", "level_groups", "field"})
+NOT_TEXT = frozenset({"id", "field", "kind", "colour", "version", "level_groups", "site_url"})
 """Keys whose values are ids, codes or references, never words a reader sees."""
 REFERENCES = "levels"
 """At the top the list of levels (with labels); below it, level ids a text applies to."""
@@ -34,8 +34,9 @@ class Text:
 def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
     """Every string a reader sees, keyed by ids where the YAML has them, by position elsewhere.
 
-    Lists of items with an `id` are keyed by that id, so reordering statements or areas keeps
-    every translation; lists without ids (paragraphs, steps) are keyed by position.
+    Lists of items with an `id` (a header field: its `field`) are keyed by it, so reordering
+    statements or areas keeps every translation; lists without ids (paragraphs, steps) are
+    keyed by position.
     """
     found: list[Text] = []
 
@@ -46,7 +47,8 @@ def yaml_texts(parsed: Parsed, label: str) -> tuple[Text, ...]:
                     walk(child, (*keys, key), (*path, key))
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                key = item.get("id") if isinstance(item, dict) else None
+                key = (item.get("id", item.get("field")) if isinstance(item, dict)
+                       else None)
                 walk(item, (*keys, str(key) if key is not None else str(i)), (*path, i))
         elif isinstance(value, str) and value.strip():
             found.append(Text("/".join(keys), value, label, parsed.line(path), _dotted(path),

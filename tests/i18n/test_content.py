@@ -45,8 +45,8 @@ def test_extraction_keys_texts_by_ids_with_their_lines() -> None:
     assert found["scale/endres/label"].source == "Praksis må endres"
     assert "standard/id" not in found and "scale/endres/colour" not in found
     assert not any("level_groups" in c or c.endswith("/levels/0") for c in found)
-    assert found["forms/header/0/label"].source == "Skole"
-    assert "forms/header/0/field" not in found, "a field name is the forms' contract, no text"
+    assert found["forms/header/skole/label"].source == "Skole"
+    assert "forms/header/skole/field" not in found, "a field name is the forms' contract"
     assert len(found) == TEXTS
 
 

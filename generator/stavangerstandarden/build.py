@@ -74,7 +74,7 @@ def generated_files(standard: Standard, cache: Path | None = None) -> dict[str, 
     """
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
-    from stavangerstandarden.forms import form_files
+    from stavangerstandarden.forms import form_files, translated_form_files
     from stavangerstandarden.pages import page_files
 
     files = data_files(standard)
@@ -82,7 +82,9 @@ def generated_files(standard: Standard, cache: Path | None = None) -> dict[str, 
     files.update(forms)
     files.update(page_files(standard, forms))
     files.update(fill_files(standard, forms))
-    stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]
+    files.update(translated_form_files(standard, cache))
+    roots = _roots(files)
+    stray = [p for p in files if not any(p.startswith(f"{root}/") for root in roots)]
     if stray:
         raise ValueError(f"generated files outside {GENERATED_ROOTS}: {stray}")
     return files
@@ -131,6 +133,14 @@ def pages_first(standard: Standard, docs_dir: Path) -> dict[str, bytes]:
     return current | data_files(standard) | forms | page_files(standard, forms)
 
 
+def _roots(files: Mapping[str, bytes]) -> tuple[str, ...]:
+    """GENERATED_ROOTS, and each of them inside another language's folder (`nn/skjema`)."""
+    parts = [p.split("/") for p in files]
+    nested = {f"{a[0]}/{a[1]}" for a in parts
+              if len(a) > 2 and a[0] not in GENERATED_ROOTS and a[1] in GENERATED_ROOTS}
+    return (*GENERATED_ROOTS, *sorted(nested))
+
+
 def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
     """Make the generated folders hold exactly `files`; return the paths that changed."""
     changed = []
@@ -143,7 +153,7 @@ def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
         tmp.write_bytes(content)
         tmp.replace(target)
         changed.append(rel)
-    for root in GENERATED_ROOTS:
+    for root in _roots(files):
         for path in sorted((docs_dir / root).rglob("*"), reverse=True):
             rel = path.relative_to(docs_dir).as_posix()
             if path.is_file() and rel not in files:

@@ -60,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              help="mappen med docs/ (standard: denne)")
     p_translate.add_argument("--nytt-sprak", action="append", default=[], metavar="KODE",
                              help="begynn på et nytt språk, f.eks. pl")
+    p_translate.add_argument("--kodeord", action="store_true",
+                             help="oppdater også katalogene over ordene i koden (locales/)")
     p_build = sub.add_parser("build", help="kontroller kilden og bygg nettstedet i site/")
     p_build.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
     p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
@@ -82,11 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "collect":
         from stavangerstandarden.collect import command as collect
 
-        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn)
+        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn,
+                           args.sprak)
     if args.command == "check":
         return _check(args.source, args.project)
     if args.command == "oversett":
-        return _translate(args.source, args.project, tuple(args.nytt_sprak))
+        return _translate(args.source, args.project, tuple(args.nytt_sprak), args.kodeord)
     if args.command == "serve":
         from stavangerstandarden.live import serve
 
@@ -115,6 +118,9 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", type=Path, metavar="FIL",
                    help="standarden som YAML-fil (standard: den skjemaene hører til, som "
                         "følger med programmet)")
+    p.add_argument("--sprak", default="nb", metavar="KODE",
+                   help="språket rapporten skrives på: nb (standard), nn eller en; skjema på "
+                        "alle språk telles sammen")
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
                         "sammendrag.json og svar.csv har dem alltid)")
@@ -162,7 +168,8 @@ def _layout(source: Path, project: Path) -> i18n.Layout:
     return i18n.Layout(source, docs if docs.is_dir() else None)
 
 
-def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
+def _translate(source: Path, project: Path, new: tuple[str, ...],
+               code_words: bool = False) -> int:
     unknown = [code for code in new if not i18n.is_known(code)]
     if unknown:
         print(f"ukjent språkkode «{unknown[0]}» (bruk f.eks. nn, en, pl, uk, ar)", file=sys.stderr)
@@ -184,6 +191,9 @@ def _translate(source: Path, project: Path, new: tuple[str, ...]) -> int:
             print(f"{path}: mal med {len(merged.catalog)} tekster.")
         else:
             print(f"{path}: {len(merged.outdated)} utdatert, {len(merged.dropped)} fjernet.")
+    for path, data in (i18n.refreshed() if code_words else {}).items():
+        path.write_bytes(data)
+        print(f"{path}: oppdatert etter koden.")
     return 0
 
 

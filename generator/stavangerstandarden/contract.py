@@ -7,6 +7,7 @@ breaks every filled form already out there, so it changes only with a new major 
 from __future__ import annotations
 
 from stavangerstandarden.model import Area, Level, Standard
+from stavangerstandarden.words import N_
 
 META_PREFIX = "meta"
 ACTION_PREFIX = "tiltak"
@@ -15,30 +16,33 @@ RESERVED_IDS = frozenset({META_PREFIX, ACTION_PREFIX, FORM_PREFIX})
 """Statement ids that would clash with the parents of the dotted field names."""
 
 META_FIELDS: tuple[tuple[str, str], ...] = (
-    ("skole", "Skole"),
-    ("klasse", "Klasse/gruppe"),
-    ("dato", "Dato"),
-    ("utfylt_av", "Utfylt av"),
+    ("skole", N_("Skole")),
+    ("klasse", N_("Klasse/gruppe")),
+    ("dato", N_("Dato")),
+    ("utfylt_av", N_("Utfylt av")),
 )
-"""Every header field a form may have, as (part, default Norwegian label); the field name is
-`meta.<part>`. Which of them a form shows, and their labels, come from the YAML
+"""Every header field a form may have, as (part, default label, a message id); the field
+name is `meta.<part>`. Which of them a form shows, and their labels, come from the YAML
 (`forms.header`); these labels are the defaults when it says nothing."""
 
 ACTION_PARTS: tuple[tuple[str, str], ...] = (
-    ("tiltak", "Tiltak"),
-    ("ansvarlig", "Ansvarlig"),
-    ("frist", "Frist"),
+    ("tiltak", N_("Tiltak")),
+    ("ansvarlig", N_("Ansvarlig")),
+    ("frist", N_("Frist")),
 )
-"""Parts of one action row; field name is `tiltak.<n>.<part>`, n counting from 1."""
+"""Parts of one action row and their column heads (message ids); field name is
+`tiltak.<n>.<part>`, n counting from 1."""
 
 IDENTITY_FIELDS: tuple[tuple[str, str], ...] = (
-    ("standard", "Standard"),
-    ("versjon", "Versjon"),
-    ("omrade", "Område"),
-    ("niva", "Nivå"),
+    ("standard", N_("Standard")),
+    ("versjon", N_("Versjon")),
+    ("omrade", N_("Område")),
+    ("niva", N_("Nivå")),
+    ("sprak", N_("Språk")),
 )
 """Hidden read-only fields `skjema.<part>` saying which form this is; omrade is empty for
-the complete form."""
+the complete form, sprak is the form's language code (`nb`, `nn`, `en`, …). Forms made
+before sprak existed lack it and are bokmål."""
 
 FORMS_DIR = "skjema"
 MANIFEST = f"{FORMS_DIR}/skjema.json"
@@ -58,9 +62,19 @@ def identity_field(part: str) -> str:
 
 def form_file(standard: Standard, level: Level, area: Area | None) -> str:
     """Path relative to the site root: `skjema/<area>-<level>.pdf`, or
-    `skjema/<standard>-<level>.pdf` for the complete form with every area."""
+    `skjema/<standard>-<level>.pdf` for the complete form with every area.
+
+    The same in every language: each language's site is complete on its own under
+    `language_root` (bokmål at the root, nynorsk under `nn/`), so the nynorsk form is
+    `nn/skjema/<area>-<level>.pdf` on the published site."""
     stem = area.id if area else standard.meta.id
     return f"{FORMS_DIR}/{stem}-{level.id}.pdf"
+
+
+def language_root(language: str, source_language: str = "nb") -> str:
+    """Where a language's site (and so its forms) lives under the published site: "" for
+    the source language, `<language>/` for the others."""
+    return "" if language == source_language else f"{language}/"
 
 
 FILL_DIR = f"{FORMS_DIR}/fyll"

@@ -11,10 +11,18 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Level, Standard, Statement
+from stavangerstandarden.words import N_
 
-ALL_AREAS = "Alle områder"
-"""The complete form's name wherever an area's title would stand (form, site, report)."""
+ALL_AREAS = N_("Alle områder")
+"""The complete form's name wherever an area's title would stand (form, site, report);
+a message id: show it as `loc.gettext(ALL_AREAS)`."""
+ACTION_ROW = N_("{actions}, rad {row}: {part}")
+ACTION_ROW_OF_AREA = N_("{actions}, rad {row} ({area}): {part}")
+"""Tooltips of the tiltak fields, read aloud by screen readers."""
+BOKMAL = Localized.for_language(SOURCE_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,7 @@ class FieldSpec:
     name: str
     type: Literal["radio", "text"]
     label: str
-    """Norwegian; becomes the field's /TU, read aloud by screen readers."""
+    """In the form's language; becomes the field's /TU, read aloud by screen readers."""
     options: tuple[tuple[str, str], ...] = ()
     """Radio only: (export value, label) per button."""
     multiline: bool = False
@@ -49,23 +57,29 @@ class FormSpec:
     fields: tuple[FieldSpec, ...]
     action_rows: tuple[tuple[int, Area | None], ...] = ()
     """Each tiltak row's number and, on the complete form, the area it is for."""
+    language: str = SOURCE_LANGUAGE
+    """The language of every word on the form (its `skjema.sprak`)."""
 
 
-def form_specs(standard: Standard) -> tuple[FormSpec, ...]:
-    """Per level: one form per area, then the complete form."""
+def form_specs(standard: Standard, loc: Localized = BOKMAL) -> tuple[FormSpec, ...]:
+    """Per level: one form per area, then the complete form.
+
+    In another language pass that language's edition (`i18n.edition(...).standard`) and
+    `Localized`: the fields, export values and files are the same, the words are its own."""
     return tuple(
-        _spec(standard, level, area)
+        _spec(standard, level, area, loc)
         for level in standard.levels
         for area in (*standard.areas, None)
     )
 
 
-def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
+def _spec(standard: Standard, level: Level, area: Area | None, loc: Localized) -> FormSpec:
     areas = (area,) if area else standard.areas
     statements = tuple(
         (a, tuple((s, s.text_for(level.id)) for s in a.statements)) for a in areas
     )
-    title = f"{standard.meta.form_title}: {area.title if area else ALL_AREAS}, {level.label}"
+    place = area.title if area else loc.gettext(ALL_AREAS)
+    title = f"{standard.meta.form_title}: {place}, {level.label}"
     rows = _action_rows(standard, area)
     return FormSpec(
         file=c.form_file(standard, level, area),
@@ -74,20 +88,23 @@ def _spec(standard: Standard, level: Level, area: Area | None) -> FormSpec:
         title=title,
         statements=statements,
         fields=(
-            *_identity_fields(standard, level, area),
+            *_identity_fields(standard, level, area, loc),
             *(FieldSpec(c.meta_field(h.part), "text", h.label)
               for h in standard.header if h.shown_on(level.id)),
             *(_radio(standard, s, text) for _, pairs in statements for s, text in pairs),
-            *_action_fields(standard, rows),
+            *_action_fields(standard, rows, loc),
         ),
         action_rows=rows,
+        language=loc.language,
     )
 
 
-def _identity_fields(standard: Standard, level: Level, area: Area | None) -> list[FieldSpec]:
+def _identity_fields(standard: Standard, level: Level, area: Area | None,
+                     loc: Localized) -> list[FieldSpec]:
     values = {"standard": standard.meta.id, "versjon": standard.meta.version,
-              "omrade": area.id if area else "", "niva": level.id}
-    return [FieldSpec(c.identity_field(part), "text", label, hidden=True, value=values[part])
+              "omrade": area.id if area else "", "niva": level.id, "sprak": loc.language}
+    return [FieldSpec(c.identity_field(part), "text", loc.gettext(label), hidden=True,
+                      value=values[part])
             for part, label in c.IDENTITY_FIELDS]
 
 
@@ -106,10 +123,12 @@ def _action_rows(standard: Standard, area: Area | None) -> tuple[tuple[int, Area
 
 
 def _action_fields(standard: Standard, rows: tuple[tuple[int, Area | None], ...],
-                   ) -> list[FieldSpec]:
+                   loc: Localized) -> list[FieldSpec]:
     return [
         FieldSpec(c.action_field(row, part), "text",
-                  f"{standard.actions.title}, rad {row}{f' ({a.title})' if a else ''}: {label}",
+                  loc.gettext(ACTION_ROW_OF_AREA if a else ACTION_ROW).format(
+                      actions=standard.actions.title, row=row, area=a.title if a else "",
+                      part=loc.gettext(label)),
                   multiline=part in c.MULTILINE_ACTION_PARTS)
         for row, a in rows
         for part, label in c.ACTION_PARTS
@@ -127,6 +146,7 @@ def manifest(standard: Standard, specs: tuple[FormSpec, ...]) -> dict[str, Any]:
                 "html": c.fill_page(spec.file),
                 "area": spec.area.id if spec.area else None,
                 "level": spec.level.id,
+                "language": spec.language,
                 "title": spec.title,
                 "fields": [_field_data(f) for f in spec.fields],
             }

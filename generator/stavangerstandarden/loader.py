@@ -6,6 +6,7 @@ renderer's resource, but a maintainer needs it with the rest, at its line).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -17,10 +18,12 @@ from stavangerstandarden.forms.glyphs import glyph_problems
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.rules import semantic_problems
 from stavangerstandarden.schema import structural_problems
+from stavangerstandarden.words import N_
 from stavangerstandarden.yamlsource import Parsed, YamlSyntaxError, parse
 
-DEFAULT_STATEMENTS_HEADING = "Tegn på god praksis"
-"""Heading over an area's statements unless `forms.statements_heading` or the area says."""
+DEFAULT_STATEMENTS_HEADING = N_("Tegn på god praksis")
+"""Heading over an area's statements unless `forms.statements_heading` or the area says
+(a message id: another language's edition shows it translated)."""
 MAX_SOURCE_BYTES = 1_000_000
 """Largest source read (the standard is about 20 kB); bounds memory before parsing."""
 TOO_BIG = "filen er større enn 1 MB"
@@ -94,13 +97,22 @@ def load_file(path: Path) -> m.Standard:
     return checked.standard
 
 
-def build(parsed: Parsed, label: str) -> m.Standard:
+Words = Callable[[str], str]
+"""Translates a default word (a message id) the YAML left out; bokmål keeps it as it is."""
+
+
+def _same(word: str) -> str:
+    return word
+
+
+def build(parsed: Parsed, label: str, words: Words = _same) -> m.Standard:
     """The model of a source `check` has accepted (or of its translation, which has the same
-    shape): for `i18n`, which swaps the texts and builds the same model."""
-    return _build(parsed, label)
+    shape): for `i18n`, which swaps the texts and builds the same model, with `words` giving
+    the defaults (header labels, statements heading) in its language."""
+    return _build(parsed, label, words)
 
 
-def _build(parsed: Parsed, label: str) -> m.Standard:
+def _build(parsed: Parsed, label: str, words: Words = _same) -> m.Standard:
     d = parsed.data
 
     def line(*path: str | int) -> int:
@@ -110,7 +122,7 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
                   for i, k in enumerate(d["kinds"]))
     groups: dict[str, list[str]] = d.get("level_groups", {})
     forms = d.get("forms", {})
-    heading = forms.get("statements_heading", DEFAULT_STATEMENTS_HEADING)
+    heading = forms.get("statements_heading", words(DEFAULT_STATEMENTS_HEADING))
     areas = tuple(_area(a, ("areas", i), kinds, groups, heading, parsed)
                   for i, a in enumerate(d["areas"]))
     return m.Standard(
@@ -140,15 +152,15 @@ def _build(parsed: Parsed, label: str) -> m.Standard:
         legal=_legal(d["legal"], parsed),
         report=m.ReportSettings(**d["report"], line=line("report")) if "report" in d
         else m.ReportSettings(),
-        header=_header(forms.get("header"), groups, parsed),
+        header=_header(forms.get("header"), groups, parsed, words),
     )
 
 
 def _header(items: list[dict[str, Any]] | None, groups: dict[str, list[str]],
-            parsed: Parsed) -> tuple[m.HeaderField, ...]:
+            parsed: Parsed, words: Words) -> tuple[m.HeaderField, ...]:
     """The forms' header fields: as the YAML lists them, or every field with its default."""
     if items is None:
-        return tuple(m.HeaderField(part, label) for part, label in META_FIELDS)
+        return tuple(m.HeaderField(part, words(label)) for part, label in META_FIELDS)
     return tuple(
         m.HeaderField(h["field"], h["label"],
                       tuple(lv for ref in h.get("levels", []) for lv in groups.get(ref, [ref])),

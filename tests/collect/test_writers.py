@@ -36,7 +36,7 @@ def test_json_shape(standard):
     data = json.loads(summary_json(summarise(standard, reads(standard))))
     assert data["files"][0] == {
         "file": "mappe/én.pdf", "status": "ok", "reason": "", "area": p.varied_area.id,
-        "level": p.varied_level, "versjon": standard.meta.version,
+        "level": p.varied_level, "versjon": standard.meta.version, "sprak": "nb",
         "meta": {"skole": "", "klasse": "2A", "dato": "", "utfylt_av": ""}}
     assert data["files"][1]["area"] is None
     assert data["files"][2] == {"file": "x.txt", "status": "skipped",

@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.forms import form_files
-from stavangerstandarden.forms.content import STATEMENT_WORD
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.model import Standard
 
@@ -24,6 +23,9 @@ MARGIN_X = 16 * 72 / 25.4
 STATEMENT_SHARE = 0.35
 """The statement column keeps at least this share of the text width at any number of steps."""
 SLACK = 0.5
+
+STATEMENT_WORD = "Utsagn"
+"""The bokmål head of the statement column (a message id in the template)."""
 
 
 def squash(text: str) -> str:

@@ -22,8 +22,10 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.forms import content as form_words
 from stavangerstandarden.forms import form_files, render_form
 from stavangerstandarden.forms.bundle import zip_forms
+from stavangerstandarden.forms.content import localized
 from stavangerstandarden.forms.fonts import drawable
-from stavangerstandarden.formspec import ALL_AREAS, form_specs
+from stavangerstandarden.formspec import ACTION_ROW, ACTION_ROW_OF_AREA, ALL_AREAS, form_specs
+from stavangerstandarden.i18n.ui import ui_languages
 from stavangerstandarden.model import LevelText, Standard
 from stavangerstandarden.problems import InvalidSource
 
@@ -120,8 +122,11 @@ def test_a_letter_the_font_lacks_is_a_build_error_at_its_line(standard):
     ]
 
 
-def test_fixed_words_of_the_form_are_drawable():
-    words = [label for _, label in (*c.META_FIELDS, *c.ACTION_PARTS, *c.IDENTITY_FIELDS)]
-    words += [ALL_AREAS, form_words.STATEMENT_WORD, form_words.PAGE_WORD,
-              form_words.OF_WORD]
+@pytest.mark.parametrize("language", ("nb", *ui_languages()))
+def test_fixed_words_of_the_form_are_drawable_in_every_language(language: str) -> None:
+    ids = [label for _, label in (*c.META_FIELDS, *c.ACTION_PARTS, *c.IDENTITY_FIELDS)]
+    ids += [ALL_AREAS, ACTION_ROW, ACTION_ROW_OF_AREA, form_words.UNREVIEWED,
+            *form_words.TEMPLATE_WORDS]
+    words = [localized(language).gettext(i) for i in ids]
+    assert "Side {page} av {total}" in ids and "Utsagn" in ids
     assert all(ord(ch) in drawable() for word in words for ch in word if not ch.isspace())

@@ -13,7 +13,6 @@ import pytest
 from pypdf import PdfReader
 
 from stavangerstandarden.forms import render_form
-from stavangerstandarden.forms.content import CONTINUED_WORD
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.model import Area, Standard, Statement
 
@@ -25,6 +24,9 @@ LONG = (
     "på meldinger fra kontaktlæreren, de hjelper til når klassen skal på tur, og de sørger "
     "for at vi kommer uthvilte og mette på skolen hver eneste dag gjennom hele skoleåret. "
 )
+
+CONTINUED_WORD = "fortsatt"
+"""The bokmål word after a continued section's name (a message id in the template)."""
 
 
 def long_statements(area: Area, copies: int) -> tuple[Statement, ...]:

@@ -17,7 +17,6 @@ SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 OTHER = ROOT / "tests" / "fixtures" / "annen-kommune.yaml"
 MATPAKKER = "Foreldrene våre lager gode matpakker til oss"
 
-
 def run(command: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "stavangerstandarden.cli", command, *args],
                           cwd=cwd, capture_output=True, text=True, check=False)
@@ -52,6 +51,8 @@ def test_extraction_keys_texts_by_ids_with_their_lines() -> None:
     shown = {s.text for s in standard.statements} | {a.title for a in standard.areas} | {
         lv.label for lv in standard.levels} | {st.label for st in standard.scale}
     assert shown <= {t.source for t in found.values()}
+    assert found["forms/header/skole/label"].source == "Skole"
+    assert "forms/header/skole/field" not in found, "a field name is the forms' contract"
 
 
 def test_po_round_trip_keeps_every_entry(tmp_path: Path) -> None:

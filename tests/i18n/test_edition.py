@@ -7,7 +7,7 @@ from pathlib import Path
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.edition import edition
 from stavangerstandarden.i18n.texts import yaml_texts
-from stavangerstandarden.loader import load_file
+from stavangerstandarden.loader import build, load_file
 from stavangerstandarden.yamlsource import Parsed, parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,3 +51,19 @@ def test_partial_edition_falls_back_to_bokmal_and_says_which_texts() -> None:
     assert en.standard.areas[0].title == bokmal.areas[0].title
     assert en.is_source_language(bokmal.areas[0].title)
     assert len(en.fallback) == len({t.source for t in texts[1:]})
+
+
+def test_default_words_the_yaml_leaves_out_come_in_the_editions_language() -> None:
+    """Without `forms:` the loader's defaults (header labels, statements heading) are message
+    ids: an edition shows them from the code's catalogue; bokmål keeps them as they are."""
+    data = parsed(SOURCE)
+    without = Parsed({k: v for k, v in data.data.items() if k != "forms"}, data.value_lines,
+                     data.key_lines, data.duplicate_keys)
+    catalog = po.read(ROOT / "framework" / "oversettelser" / "en.po")
+    english = edition(without, str(SOURCE), "en", catalog).standard
+    assert [h.label for h in english.header] == ["School", "Class/group", "Date",
+                                                 "Completed by"]
+    heading = next(a for a in english.areas if a.id != "gode-relasjoner").statements_heading
+    assert heading == "Signs of good practice"
+    assert [h.label for h in build(without, str(SOURCE)).header] == [
+        "Skole", "Klasse/gruppe", "Dato", "Utfylt av"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
 
 from stavangerstandarden.i18n.extract import LOCALES, extracted_ids, uncovered
-from stavangerstandarden.i18n.ui import Localized, catalogue_path, ui_languages
+from stavangerstandarden.i18n.ui import Localized, catalogue_path, refreshed, ui_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "generator" / "stavangerstandarden"
@@ -44,18 +45,41 @@ def test_fuzzy_entry_counts_as_uncovered_and_falls_back_to_bokmal(tmp_path: Path
 
 
 @pytest.mark.parametrize(("language", "school", "files", "date"), [
-    ("nb", "Skole", "2 filer", "24. november 2026"),
-    ("nn", "Skule", "2 filer", "24. november 2026"),
-    ("en", "School", "2 files", "November 24, 2026"),
+    ("nb", "Skole", "2 filer ikke talt med", "24. november 2026"),
+    ("nn", "Skule", "2 filer ikkje talde med", "24. november 2026"),
+    ("en", "School", "2 files not counted", "November 24, 2026"),
 ])
 def test_words_plurals_and_dates_follow_the_language(language: str, school: str, files: str,
                                                      date: str) -> None:
     loc = Localized.for_language(language)
     assert loc.gettext("Skole") == school
-    assert loc.ngettext("{n} fil", "{n} filer", 2).format(n=2) == files
-    assert loc.ngettext("{n} fil", "{n} filer", 1).format(n=1) in ("1 fil", "1 file")
+    one, many = "%(num)d fil ikke talt med", "%(num)d filer ikke talt med"
+    assert loc.ngettext(one, many, 2) % {"num": 2} == files
+    assert (loc.ngettext(one, many, 1) % {"num": 1}).split()[:2] in (["1", "fil"],
+                                                                     ["1", "file"])
     assert loc.date(datetime.date(2026, 11, 24)) == date
 
 
 def test_catalogues_live_in_the_package() -> None:
     assert LOCALES == PACKAGE / "locales"
+
+
+def test_catalogues_are_in_step_with_the_code() -> None:
+    """What `oversett --kodeord` would write is what is committed (run it after changing
+    a message in code)."""
+    for path, data in refreshed().items():
+        assert data == path.read_bytes(), f"run `stavangerstandarden oversett --kodeord`: {path}"
+
+
+def test_refresh_brings_a_new_id_empty_and_drops_a_removed_one(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "words.py").write_text('a = _("Dato")\nb = _("Et nytt ord")\n', "utf-8")
+    locales = tmp_path / "locales"
+    catalogue_path("en", locales).parent.mkdir(parents=True)
+    shutil.copy(catalogue_path("en"), catalogue_path("en", locales))
+    (path, data), = refreshed(tmp_path / "pkg", locales).items()
+    path.write_bytes(data)
+    loc = Localized.for_language("en", locales)
+    assert (loc.gettext("Dato"), loc.gettext("Skole")) == ("Date", "Skole")
+    assert uncovered({"Dato", "Et nytt ord"}, path) == {"Et nytt ord"}
+    assert 'msgid "Et nytt ord"\nmsgstr ""' in data.decode("utf-8")

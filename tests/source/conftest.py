@@ -6,6 +6,7 @@ import pytest
 
 FRAMEWORK = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
 LABEL = "framework/stavangerstandarden.yaml"
+SOURCE = FRAMEWORK
 
 
 @pytest.fixture(scope="session")

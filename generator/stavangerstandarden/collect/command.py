@@ -22,20 +22,38 @@ from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.safetext import for_terminal
-from stavangerstandarden.collect.standards import NoStandard, standard_for
-from stavangerstandarden.collect.tally import Summary, summarise
+from stavangerstandarden.collect.standards import NoStandard, shipped_file, standard_for
+from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
+from stavangerstandarden.i18n.edition import Edition
+from stavangerstandarden.i18n.editions import edition_in
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized, ui_languages
 from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
+from stavangerstandarden.words import N_
 
 OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
 LOCK = ".collect.lock"
 """Lock file in --out: a second run into the same folder waits until the first has written."""
+NOT_COUNTED = N_("ikke talt med")
+
+
+def languages() -> tuple[str, ...]:
+    """The languages the report can be written in: bokmål and each catalogue's."""
+    return (SOURCE_LANGUAGE, *ui_languages())
 
 
 def run(paths: Sequence[Path], out: Path, source: Path | None = None,
-        compare: Path | None = None, names: bool = False) -> int:
-    """`source` None: the standard the forms name, shipped with the package."""
+        compare: Path | None = None, names: bool = False,
+        language: str = SOURCE_LANGUAGE) -> int:
+    """`source` None: the standard the forms name, shipped with the package. `language`:
+    the report's (and svar.csv's texts'); the forms may be in any language."""
+    if language not in languages():
+        _say(f"stavangerstandarden collect: feil: ukjent språk «{language}» for rapporten; "
+             f"velg ett av {', '.join(languages())}")
+        return 2
+    loc = Localized.for_language(language)
     standard: Standard | None = None
     if source is not None:
         checked = check_file(source)
@@ -61,13 +79,15 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
     except NoStandard as exc:
         _say(f"stavangerstandarden collect: feil: {exc}")
         return 2
+    edition = edition_in(summary.standard, language,
+                         source or shipped_file(summary.standard))
     try:
-        write_outputs(out, summary, previous, names)
+        write_outputs(out, summary, previous, names, edition, loc)
     except OSError as exc:
         _say(f"stavangerstandarden collect: feil: kan ikke skrive til {out} "
              f"({exc.strerror or exc})")
         return 2
-    _print_outcome(summary, out)
+    _print_outcome(summary, out, loc)
     return 0 if summary.complete else 1
 
 
@@ -91,12 +111,14 @@ def _previous(path: Path) -> Previous:
 
 
 def write_outputs(out: Path, summary: Summary, previous: Previous | None,
-                  names: bool = False) -> None:
+                  names: bool = False, edition: Edition | None = None,
+                  loc: Localized | None = None) -> None:
     """Every output, or none: each is written to a temporary file and renamed over the old
     one while holding the lock, so a failed run leaves the last outputs whole and two runs
     into one folder never mix their files."""
-    texts = (summary_json(summary), answers_csv(summary),
-             render_report(summary, previous, names=names))
+    loc = loc or Localized.for_language(SOURCE_LANGUAGE)
+    texts = (summary_json(summary), answers_csv(summary, edition, loc),
+             render_report(summary, previous, names=names, edition=edition, loc=loc))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out / LOCK):
         staged: list[Path] = []
@@ -147,11 +169,15 @@ def _say(text: str, stream: TextIO | None = None) -> None:
     print(for_terminal(text), file=stream or sys.stderr)
 
 
-def _print_outcome(summary: Summary, out: Path) -> None:
+def _print_outcome(summary: Summary, out: Path, loc: Localized) -> None:
     for f in summary.files:
         if f.status != "ok":
-            label = "duplikat" if f.status == "duplicate" else "ikke talt med"
-            _say(f"{f.file}: {label}: {f.reason}")
+            reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
+                      else loc.gettext(f.reason) if f.status == "blank" else f.reason)
+            label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
+                     else loc.gettext(NOT_COUNTED))
+            _say(f"{f.file}: {label}: {reason}")
     total = len(summary.files)
-    _say(f"{len(summary.forms)} av {total} {'fil' if total == 1 else 'filer'} talt med. "
-         f"Skrev {', '.join(OUTPUTS)} i {out}/.", sys.stdout)
+    _say(loc.ngettext("{counted} av {n} fil talt med. Skrev {outputs} i {out}/.",
+                      "{counted} av {n} filer talt med. Skrev {outputs} i {out}/.", total).format(
+        counted=len(summary.forms), n=total, outputs=", ".join(OUTPUTS), out=out), sys.stdout)

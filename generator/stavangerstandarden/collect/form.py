@@ -1,7 +1,9 @@
 """A form's raw field values → its answers, checked against the standard they claim to be from.
 
 A form identifies itself by its hidden fields (`skjema.standard`, `skjema.versjon`,
-`skjema.omrade`, `skjema.niva`); answers are matched to statements by statement id, so a form
+`skjema.omrade`, `skjema.niva`, `skjema.sprak`; forms made before `sprak` are bokmål); the
+same field names and export values in every language, so forms in every language count
+together. Answers are matched to statements by statement id, so a form
 from an older version still counts when every statement it asks about still exists.
 """
 
@@ -13,9 +15,12 @@ from dataclasses import dataclass
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.model import Standard
 
 _ACTION = re.compile(rf"{c.ACTION_PREFIX}\.(\d{{1,9}})\.(\w+)")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?")
+"""A language code as `skjema.sprak` holds it (nb, nn, en, pl, sr_Latn, …)."""
 """`tiltak.<n>.<part>`; n has at most 9 digits, so it always converts to int."""
 
 
@@ -39,6 +44,8 @@ class FormAnswers:
     """Header fields by part (`skole`, `klasse`, …)."""
     note: str
     """Norwegian remark for the file list, e.g. that the form is from an older version."""
+    language: str = SOURCE_LANGUAGE
+    """The form's language (`skjema.sprak`); bokmål for forms made before it existed."""
 
 
 def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
@@ -54,8 +61,11 @@ def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
         raise Unreadable(f"skjemaet gjelder et område som ikke finnes i standarden: «{area}»")
     if level not in {lv.id for lv in standard.levels}:
         raise Unreadable(f"skjemaet gjelder et nivå som ikke finnes i standarden: «{level}»")
+    language = ident["sprak"] or SOURCE_LANGUAGE
+    if not _LANGUAGE.fullmatch(language):
+        raise Unreadable(f"skjemaet oppgir et ukjent språk: «{language[:20]}»")
     return FormAnswers(version, area, level, answers, _actions(raw), _meta(raw),
-                       _note(raw, version, standard))
+                       _note(raw, version, standard), language)
 
 
 def _meta(raw: RawForm) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The summary → `rapport.html`: a self-contained, printable Norwegian report.
+"""The summary → `rapport.html`: a self-contained, printable report in a chosen language.
 
 The view is built here (shares, bar segments, changes since last time, what to act on
 first) so the Jinja2 template only lays it out. Every bar is backed by the same counts and
@@ -6,7 +6,8 @@ shares in text, and each scale step also gets its own fill pattern, so the repor
 without colour. The report is meant to be shared: it names files, not paths; names typed in
 «Utfylt av» only when asked for; and no shares where fewer than `report.min_answers` forms
 answered. `sammendrag.json` and `svar.csv` stay complete. A pure function of the summary, so
-it can run anywhere Python runs.
+it can run anywhere Python runs. In another language the words come from its catalogue
+and the standard's texts from its edition; counts are by id, so they are the same.
 """
 
 from __future__ import annotations
@@ -27,14 +28,23 @@ from stavangerstandarden.collect.advice import (
 )
 from stavangerstandarden.collect.compare import Previous
 from stavangerstandarden.collect.patterns import Pattern, patterns
-from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary, duplicate_reason
-from stavangerstandarden.formspec import ALL_AREAS
+from stavangerstandarden.collect.tally import (
+    UNANSWERED,
+    FileResult,
+    Summary,
+    duplicate_reason,
+)
+from stavangerstandarden.collect.writers import UNANSWERED_LABEL
+from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard
+from stavangerstandarden.words import N_
 
-UNANSWERED_LABEL = "Ikke besvart"
 UNANSWERED_COLOUR = "#e0e0e0"
-STATUS_LABELS = {"ok": "Talt med", "blank": "Tomt skjema", "skipped": "Ikke talt med",
-                 "duplicate": "Duplikat"}
+STATUS_LABELS = {"ok": N_("Talt med"), "blank": N_("Tomt skjema"),
+                 "skipped": N_("Ikke talt med"), "duplicate": N_("Duplikat")}
+CHANGE = N_("Endring i prosentpoeng: {changes}.")
 MOST_URGENT = 5
 """How many statements the overview lists as most in need of action."""
 
@@ -76,30 +86,35 @@ class AreaView:
 
 
 def render_report(summary: Summary, previous: Previous | None = None, *,
-                  names: bool = False) -> str:
-    """The report; `names` adds what people typed in «Utfylt av»."""
+                  names: bool = False, edition: Edition | None = None,
+                  loc: Localized = BOKMAL) -> str:
+    """The report; `names` adds what people typed in «Utfylt av». `edition` (of the
+    summary's standard) and `loc` give it in another language."""
     env = Environment(loader=PackageLoader("stavangerstandarden.collect"),
                       autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    standard = summary.standard
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+    standard = (edition or source_edition(summary.standard)).standard
     k = standard.report.min_answers
-    areas = [_area_view(a, summary, previous, k) for a in standard.areas]
+    view = _View(standard, loc)
+    areas = [view.area(a, summary, previous, k) for a in standard.areas]
     tiltak = proposals(summary)
     return env.get_template("rapport.html.j2").render(
+        language=loc.language,
         standard=standard,
         k=k,
         names=names,
         areas=[a for a in areas if a.forms],
         unasked=[a.title for a in areas if not a.forms],
-        legend=_segments(standard, dict.fromkeys((*(s.id for s in standard.scale),
-                                                  UNANSWERED), 0)),
+        legend=view.segments(dict.fromkeys((*(s.id for s in standard.scale), UNANSWERED), 0)),
         patterns=_patterns(standard),
         lower=[s.label for s in standard.scale if s.id in lower_steps(standard)],
-        urgent=[_urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
-        files=[_file_view(f, standard, names) for f in summary.files],
-        actions=[_actions(group, standard, names) for group in tiltak],
+        urgent=[view.urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
+        files=[view.file(f, names) for f in summary.files],
+        actions=[view.actions(group, names) for group in tiltak],
         proposed=sum(p.count for group in tiltak for p in group.proposals),
-        levels=_levels(summary),
+        levels=_levels(summary, standard),
         tally={status: sum(f.status == status for f in summary.files)
                for status in STATUS_LABELS},
         previous=previous,
@@ -111,40 +126,81 @@ def _patterns(standard: Standard) -> tuple[Pattern, ...]:
     return patterns(tuple(s.colour for s in standard.scale), UNANSWERED_COLOUR)
 
 
-def _area_view(area: Area, summary: Summary, previous: Previous | None, k: int) -> AreaView:
-    rows = []
-    for statement in area.statements:
-        counts = summary.counts[statement.id]
-        before = previous.counts.get(statement.id, {}) if previous else {}
-        now = _segments(summary.standard, counts) if answered(counts) >= k else ()
-        then = _segments(summary.standard, before) if answered(before) >= k else ()
-        rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
-                        _change(now, then)))
-    ids = {s.id for s in area.statements}
-    responding = sum(any(form.answers.get(i) for i in ids) for _, form in summary.forms)
-    totals: dict[str, int] = {}
-    for statement in area.statements:
-        for key, n in summary.counts[statement.id].items():
-            totals[key] = totals.get(key, 0) + n
-    return AreaView(area.title, area.kind.label,
-                    sum(any(i in form.answers for i in ids) for _, form in summary.forms),
-                    tuple(rows), _segments(summary.standard, totals) if responding >= k else ())
+@dataclass(frozen=True)
+class _View:
+    """The report's parts in one language: `standard` is the edition whose texts it shows
+    (the summary's ids index into it), `loc` gives the words."""
 
+    standard: Standard
+    loc: Localized
 
-def _urgent(r: Ranked) -> dict[str, str | int]:
-    return {"text": r.statement.text, "area": r.area.title, "lower": r.lower,
-            "answered": r.answered, "percent": percentages([r.lower, r.answered - r.lower])[0]}
+    def area(self, area: Area, summary: Summary, previous: Previous | None, k: int,
+             ) -> AreaView:
+        rows = []
+        for statement in area.statements:
+            counts = summary.counts[statement.id]
+            before = previous.counts.get(statement.id, {}) if previous else {}
+            now = self.segments(counts) if answered(counts) >= k else ()
+            then = self.segments(before) if answered(before) >= k else ()
+            rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
+                            self.change(now, then)))
+        ids = {s.id for s in area.statements}
+        responding = sum(any(form.answers.get(i) for i in ids) for _, form in summary.forms)
+        totals: dict[str, int] = {}
+        for statement in area.statements:
+            for key, n in summary.counts[statement.id].items():
+                totals[key] = totals.get(key, 0) + n
+        return AreaView(area.title, area.kind.label,
+                        sum(any(i in form.answers for i in ids) for _, form in summary.forms),
+                        tuple(rows), self.segments(totals) if responding >= k else ())
 
+    def urgent(self, r: Ranked) -> dict[str, str | int]:
+        statement = next(s for s in self.standard.statements if s.id == r.statement.id)
+        return {"text": statement.text, "area": self.standard.area(r.area.id).title,
+                "lower": r.lower, "answered": r.answered,
+                "percent": percentages([r.lower, r.answered - r.lower])[0]}
 
-def _segments(standard: Standard, counts: dict[str, int]) -> tuple[Segment, ...]:
-    steps = [(s.id, s.label, s.colour) for s in standard.scale]
-    steps.append((UNANSWERED, UNANSWERED_LABEL, UNANSWERED_COLOUR))
-    values = [counts.get(key, 0) for key, _, _ in steps]
-    total = sum(values) or 1
-    return tuple(Segment(label, n, p, round(100 * n / total, 3), colour, i)
-                 for i, ((_, label, colour), n, p) in enumerate(zip(steps, values,
-                                                                    percentages(values),
-                                                                    strict=True)))
+    def segments(self, counts: dict[str, int]) -> tuple[Segment, ...]:
+        steps = [(s.id, s.label, s.colour) for s in self.standard.scale]
+        steps.append((UNANSWERED, self.loc.gettext(UNANSWERED_LABEL), UNANSWERED_COLOUR))
+        values = [counts.get(key, 0) for key, _, _ in steps]
+        total = sum(values) or 1
+        return tuple(Segment(label, n, p, round(100 * n / total, 3), colour, i)
+                     for i, ((_, label, colour), n, p) in enumerate(zip(steps, values,
+                                                                        percentages(values),
+                                                                        strict=True)))
+
+    def change(self, now: tuple[Segment, ...], then: tuple[Segment, ...]) -> str:
+        """The change per scale step in percentage points, e.g. `Praksis må endres −5`."""
+        if not then:
+            return ""
+        parts = [f"{a.label} {_signed(a.percent - b.percent)}"
+                 for a, b in zip(now[:-1], then[:-1], strict=True)]
+        return self.loc.gettext(CHANGE).format(changes=", ".join(parts))
+
+    def where(self, area: str, level: str) -> tuple[str, str]:
+        area_title = self.standard.area(area).title if area else self.loc.gettext(ALL_AREAS)
+        return area_title, self.standard.level(level).label
+
+    def file(self, f: FileResult, names: bool) -> dict[str, str]:
+        area, level = self.where(f.form.area, f.form.level) if f.form else ("", "")
+        reason = (duplicate_reason(_name(f.duplicate_of), self.loc.gettext) if f.duplicate_of
+                  else self.loc.gettext(f.reason) if f.status == "blank" else f.reason)
+        return {"file": _name(f.file), "status": f.status,
+                "status_label": self.loc.gettext(STATUS_LABELS[f.status]),
+                "area": area, "level": level, "reason": reason,
+                "who": _people(f.form.meta, names) if f.form else ""}
+
+    def actions(self, group: AreaProposals, names: bool) -> dict[str, object]:
+        return {"title": self.standard.area(group.area.id).title if group.area
+                else self.loc.gettext(ALL_AREAS),
+                "proposals": [{"text": p.text, "count": p.count,
+                               "responsible": ", ".join(p.responsible),
+                               "deadlines": ", ".join(p.deadlines),
+                               "levels": ", ".join(self.standard.level(lv).label
+                                                   for lv in p.levels),
+                               "names": ", ".join(p.names) if names else ""}
+                              for p in group.proposals]}
 
 
 def percentages(values: list[int]) -> list[int]:
@@ -153,22 +209,8 @@ def percentages(values: list[int]) -> list[int]:
     return [(200 * v + total) // (2 * total) if total else 0 for v in values]
 
 
-def _change(now: tuple[Segment, ...], then: tuple[Segment, ...]) -> str:
-    """The change per scale step in percentage points, e.g. `Praksis må endres −5`."""
-    if not then:
-        return ""
-    parts = [f"{a.label} {_signed(a.percent - b.percent)}"
-             for a, b in zip(now[:-1], then[:-1], strict=True)]
-    return "Endring i prosentpoeng: " + ", ".join(parts) + "."
-
-
 def _signed(delta: int) -> str:
     return f"+{delta}" if delta > 0 else f"−{-delta}" if delta < 0 else "0"
-
-
-def _where(standard: Standard, area: str, level: str) -> tuple[str, str]:
-    area_title = standard.area(area).title if area else ALL_AREAS
-    return area_title, standard.level(level).label
 
 
 def _name(path: str, parts: int = 1) -> str:
@@ -180,26 +222,9 @@ def _people(meta: dict[str, str], names: bool) -> str:
     return ", ".join(v for part, v in meta.items() if v and (names or part != NAME_PART))
 
 
-def _file_view(f: FileResult, standard: Standard, names: bool) -> dict[str, str]:
-    area, level = _where(standard, f.form.area, f.form.level) if f.form else ("", "")
-    reason = duplicate_reason(_name(f.duplicate_of)) if f.duplicate_of else f.reason
-    return {"file": _name(f.file), "status": f.status, "status_label": STATUS_LABELS[f.status],
-            "area": area, "level": level, "reason": reason,
-            "who": _people(f.form.meta, names) if f.form else ""}
-
-
-def _levels(summary: Summary) -> list[tuple[str, int]]:
+def _levels(summary: Summary, standard: Standard) -> list[tuple[str, int]]:
     """(level label, forms counted) for every level with forms, in source order."""
     counted = [form.level for _, form in summary.forms]
-    return [(lv.label, counted.count(lv.id)) for lv in summary.standard.levels
-            if lv.id in counted]
+    return [(lv.label, counted.count(lv.id)) for lv in standard.levels if lv.id in counted]
 
 
-def _actions(group: AreaProposals, standard: Standard, names: bool) -> dict[str, object]:
-    return {"title": group.area.title if group.area else ALL_AREAS,
-            "proposals": [{"text": p.text, "count": p.count,
-                           "responsible": ", ".join(p.responsible),
-                           "deadlines": ", ".join(p.deadlines),
-                           "levels": ", ".join(standard.level(lv).label for lv in p.levels),
-                           "names": ", ".join(p.names) if names else ""}
-                          for p in group.proposals]}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect.inputs import Read
@@ -23,14 +24,28 @@ class NoStandard(Exception):
     """No shipped standard fits the forms; the message says what to do, in Norwegian."""
 
 
+SHIPPED_LABEL = "stavangerstandarden/standards/"
+"""How a shipped standard's source is named in messages (its place inside the package)."""
+
+
+def shipped_file(standard: Standard) -> Path | None:
+    """The YAML file of a shipped standard (its translations lie beside it), when the
+    package is installed as files, as pip installs it; None otherwise."""
+    if not standard.source.startswith(SHIPPED_LABEL):
+        return None
+    entry = resources.files("stavangerstandarden").joinpath("standards").joinpath(
+        standard.source.removeprefix(SHIPPED_LABEL))
+    path = Path(str(entry))
+    return path if path.is_file() else None
+
+
 def shipped() -> dict[str, Standard]:
     """Every standard shipped with the package, by id."""
     folder = resources.files("stavangerstandarden").joinpath("standards")
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            standard = load(entry.read_text("utf-8"), f"stavangerstandarden/standards/"
-                                                      f"{entry.name}")
+            standard = load(entry.read_text("utf-8"), f"{SHIPPED_LABEL}{entry.name}")
             found[standard.meta.id] = standard
     return found
 

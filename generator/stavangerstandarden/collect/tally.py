@@ -7,7 +7,7 @@ A blank form (nothing ticked, nothing typed) is listed as blank and counts as no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,16 +15,20 @@ from stavangerstandarden.collect.form import FormAnswers, interpret
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import Unreadable
 from stavangerstandarden.model import Standard
+from stavangerstandarden.words import N_
 
 UNANSWERED = "ubesvart"
 """Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
 
 Status = Literal["ok", "blank", "skipped", "duplicate"]
-BLANK_REASON = "tomt skjema: ingenting er krysset av eller skrevet inn; ikke talt med"
+BLANK_REASON = N_("tomt skjema: ingenting er krysset av eller skrevet inn; ikke talt med")
 
 
-def duplicate_reason(first: str) -> str:
-    return f"samme innhold som {first}; talt én gang"
+DUPLICATE = N_("samme innhold som {first}; talt én gang")
+
+
+def duplicate_reason(first: str, gettext: Callable[[str], str] = str) -> str:
+    return gettext(DUPLICATE).format(first=first)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,14 @@ from typing import Any
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect.safetext import csv_cell
 from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary
+from stavangerstandarden.i18n.edition import Edition
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Statement
+from stavangerstandarden.words import N_
 
 CSV_HEADER = ("fil", "område", "nivå", "utsagn", "utsagnstekst", "svar", "svartekst",
               *(part for part, _ in c.META_FIELDS))
+UNANSWERED_LABEL = N_("Ikke besvart")
 CSV_DELIMITER = ";"
 """Excel with Norwegian settings splits on semicolons when a CSV file is opened directly."""
 
@@ -38,7 +42,7 @@ def _file_data(f: FileResult) -> dict[str, Any]:
                             "area": None, "level": None}
     if f.form is not None:
         data.update(area=f.form.area or None, level=f.form.level, versjon=f.form.version,
-                    meta=f.form.meta)
+                    sprak=f.form.language, meta=f.form.meta)
     return data
 
 
@@ -46,13 +50,18 @@ def summary_json(summary: Summary) -> str:
     return json.dumps(summary_data(summary), ensure_ascii=False, indent=2) + "\n"
 
 
-def answers_csv(summary: Summary) -> str:
+def answers_csv(summary: Summary, edition: Edition | None = None,
+                loc: Localized | None = None) -> str:
     """One row per form × statement; UTF-8 with a byte-order mark so Excel reads æøå. Every
     cell that a spreadsheet would take for a formula starts with `'` (the values come from
-    strangers); the meta values repeated on each row are bounded (`MAX_META_CHARS`)."""
-    statements = {s.id: s for s in summary.standard.statements}
-    labels = {step.id: step.label for step in summary.standard.scale}
-    labels[UNANSWERED] = "Ikke besvart"
+    strangers); the meta values repeated on each row are bounded (`MAX_META_CHARS`).
+
+    The ids and the column names stay the same in every language; the statement and answer
+    texts are those of `edition` (the report's language), bokmål by default."""
+    standard = edition.standard if edition else summary.standard
+    statements = {s.id: s for s in standard.statements}
+    labels = {step.id: step.label for step in standard.scale}
+    labels[UNANSWERED] = loc.gettext(UNANSWERED_LABEL) if loc else UNANSWERED_LABEL
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)

@@ -1,20 +1,22 @@
 """Fillable, printable, tagged PDF self-assessment forms (issue 3).
 
-Public API: `form_files(standard)` for the build, `render_form(standard, spec)` for one form
-and `render_forms(standard, specs)` for many (benchmarks, tests). Everything else is private.
+Public API: `form_files(standard)` for the build (`form_files(standard, edition)` for one
+other language, `translated_form_files(standard)` for all of them under `<lang>/`),
+`render_form(standard, spec)` for one form and `render_forms(standard, specs)` for many
+(benchmarks, tests). Everything else is private.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["form_files", "render_form", "render_forms"]
+__all__ = ["form_files", "render_form", "render_forms", "translated_form_files"]
 
 
 def __getattr__(name: str) -> Any:
     """Import the renderer (Typst, pikepdf) on first use, so `check`, which needs only
     `forms.glyphs`, does not pay for it."""
-    if name in ("form_files", "render_forms"):
+    if name in ("form_files", "render_forms", "translated_form_files"):
         from stavangerstandarden.forms import bundle
 
         return getattr(bundle, name)

@@ -21,25 +21,33 @@ from pathlib import Path, PurePosixPath
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.cores import usable_cores
-from stavangerstandarden.forms.content import form_content
+from stavangerstandarden.forms.content import form_content, localized
 from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Earliest date ZIP can store; fixed so the archive's bytes never change."""
 
 
-def form_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
-    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the site.
+def form_files(standard: Standard, cache: Path | None = None,
+               edition: Edition | None = None) -> dict[str, bytes]:
+    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the
+    language's site (the same paths in every language); bokmål unless `edition` (of
+    `standard`) says otherwise.
 
     With `cache` (a folder), a form whose inputs did not change is read back instead of
     rendered: rendering is byte-deterministic, so a hash of the inputs is a safe key.
     """
+    edition = edition or source_edition(standard)
+    standard = edition.standard
     check_glyphs(standard)
-    specs = form_specs(standard)
-    rendered = render_forms(standard, specs) if cache is None else _cached(standard, specs, cache)
+    specs = form_specs(standard, localized(edition.language))
+    rendered = (render_forms(standard, specs, edition=edition) if cache is None
+                else _cached(standard, specs, cache, edition))
     pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
     return {
         **pdfs,
@@ -48,28 +56,39 @@ def form_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes
     }
 
 
+def translated_form_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
+    """The forms of every translated language, by path under the whole site: each
+    language's `form_files` under its `contract.language_root` (`nn/skjema/…`); each
+    language keeps its own cache folder (`cache/<lang>`)."""
+    return {f"{c.language_root(e.language)}{path}": data
+            for e in translated_editions(standard)
+            for path, data in form_files(standard, cache and cache / e.language, e).items()}
+
+
 def render_forms(standard: Standard, specs: Sequence[FormSpec],
-                 workers: int | None = None) -> list[bytes]:
+                 workers: int | None = None, edition: Edition | None = None) -> list[bytes]:
     """The PDFs of `specs`, in order; `workers` defaults to the usable cores."""
     count = min(workers or usable_cores(), len(specs))
     if count <= 1:
-        return [render_form(standard, spec) for spec in specs]
+        return [render_form(standard, spec, edition) for spec in specs]
     shares = [list(specs[k::count]) for k in range(count)]
     with ThreadPoolExecutor(count, thread_name_prefix="skjema") as pool:
-        done = list(pool.map(_render_share, [standard] * count, shares))
+        done = list(pool.map(_render_share, [standard] * count, shares, [edition] * count))
     result: list[bytes] = [b""] * len(specs)
     for k, pdfs in enumerate(done):
         result[k::count] = pdfs
     return result
 
 
-def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path) -> list[bytes]:
+def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path,
+            edition: Edition | None = None) -> list[bytes]:
     """Render only the forms not in `cache`; store them; drop entries this build did not use."""
-    keys = [f"{form_key(standard, spec)}.pdf" for spec in specs]
+    keys = [f"{form_key(standard, spec, edition)}.pdf" for spec in specs]
     found = {k: (cache / k).read_bytes() for k in set(keys) if (cache / k).is_file()}
     missing = [(k, spec) for k, spec in zip(keys, specs, strict=True) if k not in found]
     cache.mkdir(parents=True, exist_ok=True)
-    for (key, _), pdf in zip(missing, render_forms(standard, [s for _, s in missing]),
+    for (key, _), pdf in zip(missing, render_forms(standard, [s for _, s in missing],
+                                                        edition=edition),
                              strict=True):
         tmp = cache / f".{key}.{os.getpid()}.tmp"
         tmp.write_bytes(pdf)
@@ -81,10 +100,11 @@ def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path) -> list[
     return [found[k] for k in keys]
 
 
-def form_key(standard: Standard, spec: FormSpec) -> str:
-    """Hash of everything one form's bytes depend on: its content (texts, widgets, fields)
-    and the renderer itself (this package's code, template and fonts, library versions)."""
-    content = form_content(standard, spec)
+def form_key(standard: Standard, spec: FormSpec, edition: Edition | None = None) -> str:
+    """Hash of everything one form's bytes depend on: its content (texts and words in its
+    language, widgets, fields) and the renderer itself (this package's code, template and
+    fonts, library versions)."""
+    content = form_content(standard, spec, edition)
     digest = hashlib.sha256(_renderer_fingerprint())
     digest.update(json.dumps(content.data, sort_keys=True, ensure_ascii=False).encode())
     digest.update(repr((sorted(content.widgets.items()), content.hidden)).encode())
@@ -107,8 +127,9 @@ def _renderer_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _render_share(standard: Standard, specs: list[FormSpec]) -> list[bytes]:
-    return [render_form(standard, spec) for spec in specs]
+def _render_share(standard: Standard, specs: list[FormSpec],
+                  edition: Edition | None) -> list[bytes]:
+    return [render_form(standard, spec, edition) for spec in specs]
 
 
 def zip_forms(pdfs: dict[str, bytes]) -> bytes:

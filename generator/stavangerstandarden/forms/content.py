@@ -6,22 +6,26 @@ and option each id stands for, so the field layer can build the real form fields
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.extract import typst_ids
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard, Statement
+from stavangerstandarden.words import N_
 
 LINK_PREFIX = "x-skjema:"
 """Answer cells are links to `x-skjema:<widget id>` until the field layer replaces them."""
-STATEMENT_WORD = "Utsagn"
-AREA_WORD = "Område"
-"""Head of the complete form's tiltak column that names each row's area."""
-PAGE_WORD = "Side"
-OF_WORD = "av"
-CONTINUED_WORD = "fortsatt"
+TEMPLATE_WORDS = typst_ids()
+"""The message ids the Typst template looks up with `tr("…")`; it gets them translated."""
+UNREVIEWED = N_("Denne oversettelsen er ikke kvalitetssikret")
+"""The note on a form whose translated texts no person has reviewed (or that are outdated)."""
 ACTION_ROW_HEIGHT = 84
 """Points: a 500-character tiltak typed in fits at 8 pt or more in PDFium, pdf.js, poppler
 and pypdf (which shrink text to fit), and there is room for handwriting."""
@@ -49,7 +53,17 @@ class FormContent:
     """Identity fields with no place on the page."""
 
 
-def form_content(standard: Standard, spec: FormSpec) -> FormContent:
+@cache
+def localized(language: str) -> Localized:
+    """The code's words in `language`, compiled once per process."""
+    return Localized.for_language(language)
+
+
+def form_content(standard: Standard, spec: FormSpec, edition: Edition | None = None,
+                 ) -> FormContent:
+    """`edition` (of the same standard) says which texts are bokmål fallbacks and whether
+    the form needs the «not reviewed» note; None for a form in the source language."""
+    loc = localized(spec.language)
     fields = {f.name: f for f in spec.fields}
     widgets: dict[str, Widget] = {}
 
@@ -64,23 +78,48 @@ def form_content(standard: Standard, spec: FormSpec) -> FormContent:
     rows = [[add(fields[c.action_field(n, part)]) for part, _ in c.ACTION_PARTS]
             for n, _ in spec.action_rows]
     row_areas = [a.title for _, a in spec.action_rows if a]
+    data = {**_frame(standard, spec, loc), "meta": meta, "areas": areas,
+            "actions": {"title": standard.actions.title,
+                        "description": standard.actions.description,
+                        "heads": [*([loc.gettext("Område")] if row_areas else []),
+                                  *(loc.gettext(label) for _, label in c.ACTION_PARTS)],
+                        "rows": rows, "row-areas": row_areas,
+                        "row-height": ACTION_ROW_HEIGHT}}
     return FormContent(
-        data={**_frame(standard, spec), "meta": meta, "areas": areas,
-              "actions": {"title": standard.actions.title,
-                          "description": standard.actions.description,
-                          "heads": [*([AREA_WORD] if row_areas else []),
-                                    *(label for _, label in c.ACTION_PARTS)],
-                          "rows": rows, "row-areas": row_areas,
-                          "row-height": ACTION_ROW_HEIGHT}},
+        data={**data, **_marks(data, edition or source_edition(standard), loc)},
         widgets=widgets,
         hidden=tuple(f for f in spec.fields if f.hidden),
     )
 
 
-def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
+def _marks(data: dict[str, Any], edition: Edition, loc: Localized) -> dict[str, Any]:
+    """Which shown texts are bokmål fallbacks (the template marks them `lang: "nb"`), and
+    the note when any shown translation is unreviewed or outdated."""
+    shown = set(_strings(data))
+    return {"fallback": sorted(shown & edition.fallback),
+            "note": loc.gettext(UNREVIEWED) if edition.needs_note(*shown) else ""}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _strings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _strings(child)
+
+
+def _frame(standard: Standard, spec: FormSpec, loc: Localized) -> dict[str, Any]:
     meta = standard.meta
-    place = spec.area.title if spec.area else ALL_AREAS
+    place = spec.area.title if spec.area else loc.gettext(ALL_AREAS)
     return {
+        "lang": loc.language,
+        "region": loc.region,
+        "source-lang": SOURCE_LANGUAGE,
+        "source-region": localized(SOURCE_LANGUAGE).region,
+        "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},
         "title": spec.title,
         "link-prefix": LINK_PREFIX,
         "author": meta.owner,
@@ -88,10 +127,6 @@ def _frame(standard: Standard, spec: FormSpec) -> dict[str, Any]:
         "heading": meta.form_title,
         "subheading": f"{place}, {spec.level.label}",
         "footer": f"{meta.title} {meta.version} · {place} · {spec.level.label}",
-        "page-word": PAGE_WORD,
-        "of-word": OF_WORD,
-        "continued-word": CONTINUED_WORD,
-        "statement-word": STATEMENT_WORD,
         "hint": standard.guidance.rating_hint,
         "scale": [{"label": s.label, "colour": s.colour} for s in standard.scale],
     }

@@ -16,10 +16,10 @@ from stavangerstandarden.i18n.status import (
     translation_report,
     update,
 )
-from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.i18n.ui import Localized, refreshed
 
 __all__ = [
     "SOURCE_LANGUAGE", "Edition", "Layout", "Localized", "Report", "Status", "dumps", "edition",
-    "is_known", "language_name", "parsed_source", "source_edition", "translation_report",
-    "update",
+    "is_known", "language_name", "parsed_source", "refreshed", "source_edition",
+    "translation_report", "update",
 ]

@@ -14,11 +14,12 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 
+from stavangerstandarden import loader  # module, not name: the loader imports the forms
 from stavangerstandarden import model as m
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.texts import yaml_texts
-from stavangerstandarden.loader import build
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.yamlsource import Parsed
 
@@ -67,8 +68,9 @@ def edition(parsed: Parsed, label: str, language: str, catalog: Catalog) -> Edit
         elif not po.is_reviewed(message):
             unreviewed.add(translated)
     swapped = Parsed(data, parsed.value_lines, parsed.key_lines, parsed.duplicate_keys)
-    return Edition(language, build(swapped, label), frozenset(fallback), frozenset(outdated),
-                   frozenset(unreviewed))
+    words = Localized.for_language(language).gettext
+    return Edition(language, loader.build(swapped, label, words), frozenset(fallback),
+                   frozenset(outdated), frozenset(unreviewed))
 
 
 def _put(data: Any, at: tuple[str | int, ...], value: str) -> None:

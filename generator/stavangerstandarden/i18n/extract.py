@@ -12,13 +12,16 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
 from stavangerstandarden.i18n import catalog as po
 
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
+PACKAGE = Path(__file__).resolve().parent.parent
+LOCALES = PACKAGE / "locales"
 MAPPING = LOCALES / "babel.cfg"
+FORM_TEMPLATE = PACKAGE / "forms" / "template.typ"
 _TYPST_CALL = re.compile(rb'\btr\("((?:[^"\\]|\\.)*)"\)')
 
 
@@ -32,15 +35,32 @@ def extract_typst(fileobj: IO[bytes], keywords: Collection[str], comment_tags: C
         yield line, None, msgid, []  # no funcname: babel takes the string as it is
 
 
-def extracted_ids(folder: Path) -> set[str]:
-    """Every message id the code under `folder` uses, as `pybabel extract` with babel.cfg."""
+def typst_ids(template: Path = FORM_TEMPLATE) -> tuple[str, ...]:
+    """The ids a Typst template looks up with `tr("…")`, in order, each once: the renderer
+    hands the template exactly these words, translated."""
+    with template.open("rb") as file:
+        found = (msgid for _line, _func, msgid, _comments in extract_typst(file, (), (), {}))
+        return tuple(dict.fromkeys(found))
+
+
+def extracted(folder: Path = PACKAGE) -> Catalog:
+    """The template (POT) of the code's words under `folder`, as `pybabel extract -F
+    babel.cfg` makes it; locations are relative to the folder above the package."""
     with MAPPING.open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
-    ids: set[str] = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    pot = Catalog(fuzzy=False, charset="utf-8")
+    base = folder.parent.parent
+    for file, line, message, comments, context in extract_from_dir(
             folder, method_map, options_map):
-        ids.add(message if isinstance(message, str) else message[0])
-    return ids
+        where = (folder / file).relative_to(base).as_posix() if folder.is_relative_to(base) \
+            else file
+        pot.add(message, None, [(where, line)], auto_comments=comments, context=context)
+    return pot
+
+
+def extracted_ids(folder: Path) -> set[str]:
+    """Every message id the code under `folder` uses, as `pybabel extract` with babel.cfg."""
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in extracted(folder) if m.id}
 
 
 def uncovered(ids: Collection[str], catalogue: Path) -> set[str]:

@@ -18,6 +18,9 @@ from babel import Locale, UnknownLocaleError
 
 SOURCE_LANGUAGE = "nb"
 """The language the YAML, the pages and the message ids in code are written in."""
+SOURCE_REGION = "NO"
+"""Its country, for the forms' /Lang (`nb-NO`); other languages name theirs in their
+catalogue's `Language` header (`nn_NO`), or none (`en`)."""
 FOLDER = "oversettelser"
 
 

@@ -19,8 +19,8 @@ from babel.dates import format_date
 from babel.messages.mofile import write_mo
 
 from stavangerstandarden.i18n import catalog as po
-from stavangerstandarden.i18n.extract import LOCALES
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.extract import LOCALES, PACKAGE, extracted
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, SOURCE_REGION
 
 DOMAIN = "messages"
 
@@ -43,6 +43,21 @@ def translations(language: str, locales: Path = LOCALES) -> gettext.NullTranslat
     write_mo(compiled, po.read(path), use_fuzzy=False)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def refreshed(package: Path = PACKAGE, locales: Path = LOCALES) -> dict[Path, bytes]:
+    """Every catalogue of the code's words in step with the code, as `pybabel extract` then
+    `pybabel update` would make it: new ids arrive empty, an id close to a removed one
+    arrives fuzzy with its old translation, ids the code no longer has are dropped."""
+    template = extracted(package)
+    result = {}
+    for language in ui_languages(locales):
+        path = catalogue_path(language, locales)
+        catalogue = po.read(path)
+        catalogue.update(template, update_creation_date=False)
+        catalogue.obsolete.clear()
+        result[path] = po.dumps(catalogue)
+    return result
 
 
 @dataclass(frozen=True)
@@ -70,3 +85,12 @@ class Localized:
     @property
     def locale(self) -> Locale:
         return Locale.parse(self.language)
+
+    @property
+    def region(self) -> str | None:
+        """The country the catalogue's `Language` header names (`nn_NO` → `NO`); None when
+        it names none (`en`): the PDF's /Lang is then `nn-NO` or plain `en`."""
+        if self.language == SOURCE_LANGUAGE:
+            return SOURCE_REGION
+        header = self.translations.info().get("language", "")
+        return str(Locale.parse(header).territory or "") or None if header else None

@@ -24,6 +24,8 @@ MANIFEST_KEYS: dict[str, str] = {
     "forms[].html": "utfyllingssiden for skjemaet (fyll ut på nett), relativt til nettstedets rot",
     "forms[].area": "id-en til området, eller `null` for skjemaet med alle områder",
     "forms[].level": "id-en til nivået (hele skolen eller trinnet)",
+    "forms[].language": "skjemaets språk (`nb`, `nn`, `en` …), som det skjulte feltet "
+                        "`skjema.sprak`",
     "forms[].title": "tittelen på skjemaet",
     "forms[].fields": "alle feltene i skjemaet, i rekkefølge",
     "forms[].fields[].name": "feltnavnet i PDF-en",

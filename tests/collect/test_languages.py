@@ -1,0 +1,119 @@
+"""`collect` counts forms in every language together, and writes its report in a chosen one.
+
+The forms are the renderer's own nynorsk, English and bokmål PDFs, filled with pypdf, plus a
+form made before `skjema.sprak` existed (read as bokmål).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from standards import OTHER, STAVANGER, counts, picks
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.cli import main
+from stavangerstandarden.forms import render_form
+from stavangerstandarden.forms.content import localized
+from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.i18n.editions import translated_editions
+from stavangerstandarden.loader import load_file
+from stavangerstandarden.model import Standard
+
+from .conftest import FormBuilder, spec_for
+
+Fill = Callable[..., bytes]
+
+
+def forms_in_every_language(standard: Standard, specs: tuple[FormSpec, ...], fill: Fill,
+                            folder: Path) -> dict[str, str]:
+    """A filled nb, nn and en form of the same area and level, and an nb form without
+    `skjema.sprak`, in `folder`; returns the first statement's answer per file."""
+    p = picks(standard)
+    spec = spec_for(specs, p.area.id, p.level.id)
+    pdfs = {"nb": render_form(standard, spec)}
+    for e in translated_editions(standard):
+        theirs = spec_for(form_specs(e.standard, localized(e.language)), p.area.id, p.level.id)
+        pdfs[e.language] = render_form(e.standard, theirs, e)
+    assert sorted(pdfs) == ["en", "nb", "nn"]
+    chosen = {"nb": p.low, "nn": p.low, "en": p.mid}
+    folder.mkdir()
+    for language, pdf in pdfs.items():
+        values = {p.first.id: chosen[language], p.second.id: p.high, "meta.skole": language}
+        (folder / f"{language}.pdf").write_bytes(fill(pdf, values))
+    old = FormBuilder(replace(spec, fields=tuple(f for f in spec.fields
+                                                 if f.name != c.identity_field("sprak"))))
+    old.choose(p.first.id, p.high)
+    (folder / "gammel.pdf").write_bytes(old.bytes())
+    return {**{f"{lang}.pdf": step for lang, step in chosen.items()}, "gammel.pdf": p.high}
+
+
+def test_forms_in_nb_nn_and_en_are_counted_together(standard: Standard,
+                                                    specs: tuple[FormSpec, ...], fill: Fill,
+                                                    tmp_path: Path) -> None:
+    chosen = forms_in_every_language(standard, specs, fill, tmp_path / "inn")
+    out = tmp_path / "ut"
+    assert main(["collect", str(tmp_path / "inn"), "--out", str(out),
+                 "--source", str(STAVANGER)]) == 0
+    summary = json.loads((out / "sammendrag.json").read_text("utf-8"))
+    p = picks(standard)
+    expected: dict[str, int] = {}
+    for step in chosen.values():
+        expected[step] = expected.get(step, 0) + 1
+    assert summary["statements"][p.first.id] == counts(standard, expected)
+    assert summary["statements"][p.second.id] == counts(standard, {p.high: 3, "ubesvart": 1})
+    assert {Path(f["file"]).name: f["sprak"] for f in summary["files"]} == {
+        "nb.pdf": "nb", "nn.pdf": "nn", "en.pdf": "en", "gammel.pdf": "nb"}
+
+
+def test_report_in_english(standard: Standard, specs: tuple[FormSpec, ...], fill: Fill,
+                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --source: the shipped standard and the translations beside it."""
+    forms_in_every_language(standard, specs, fill, tmp_path / "inn")
+    out = tmp_path / "ut"
+    assert main(["collect", str(tmp_path / "inn"), "--out", str(out), "--sprak", "en"]) == 0
+    english = next(e for e in translated_editions(standard) if e.language == "en").standard
+    p = picks(english)
+    html = (out / "rapport.html").read_text("utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    for text in ("Summary of self-assessments", "How to read the details", "Files read",
+                 "4 forms counted", p.area.title, p.first.text, english.scale[0].label,
+                 english.actions.title):
+        assert text in html, text
+    for bokmal in ("Sammendrag av egenvurderinger", "Filer som er lest", standard.areas[0].title,
+                   standard.statements[0].text):
+        assert bokmal not in html, bokmal
+    assert "4 of 4 files counted. Wrote sammendrag.json, svar.csv, rapport.html in " in (
+        capsys.readouterr().out)
+    csv = (out / "svar.csv").read_text("utf-8-sig")
+    assert csv.splitlines()[0].startswith("fil;område;nivå;utsagn;utsagnstekst;svar;svartekst")
+    assert f";{p.first.id};{p.first.text};" in csv
+
+
+def test_report_in_nynorsk_for_a_standard_without_translations(tmp_path: Path) -> None:
+    """Annen kommune has no translations: the report's words are nynorsk, its texts bokmål."""
+    other = load_file(OTHER)
+    p = picks(other)
+    form = FormBuilder(spec_for(form_specs(other), p.area.id, p.level.id))
+    form.choose(p.first.id, p.low)
+    (tmp_path / "inn").mkdir()
+    (tmp_path / "inn" / "skjema.pdf").write_bytes(form.bytes())
+    out = tmp_path / "ut"
+    assert main(["collect", str(tmp_path / "inn"), "--out", str(out), "--source", str(OTHER),
+                 "--sprak", "nn"]) == 0
+    html = (out / "rapport.html").read_text("utf-8")
+    assert '<html lang="nn">' in html
+    assert "Samandrag av eigenvurderingar" in html and p.first.text in html
+
+
+def test_unknown_report_language_is_refused(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "inn").mkdir()
+    assert main(["collect", str(tmp_path / "inn"), "--out", str(tmp_path / "ut"),
+                 "--sprak", "xx"]) == 2
+    assert ("stavangerstandarden collect: feil: ukjent språk «xx» for rapporten; velg ett av "
+            "nb, en, nn") in capsys.readouterr().err
+    assert not (tmp_path / "ut").exists()

@@ -129,7 +129,7 @@ async function crawl(root, prefix = "/") {
       const u = new URL(href);
       if (u.origin !== origin) continue;
       const bare = `${u.origin}${u.pathname}`;
-      const isPage = PAGE_EXT.has(extname(u.pathname)) && !u.pathname.startsWith(FILL_PAGES);
+      const isPage = PAGE_EXT.has(extname(u.pathname)) && !u.pathname.includes(FILL_PAGES);
       if (isPage && !seen.has(bare)) { seen.add(bare); queue.push(bare); }
       if (!isPage && !targets.has(bare)) targets.set(bare, 0);
     }

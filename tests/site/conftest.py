@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from project import build_project, copy_project
+from project import TRANSLATIONS, build_project, copy_project
 from standards import STAVANGER
 from tools import need, need_path
 
@@ -29,7 +29,8 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("site") / "project", SOURCE.read_text("utf-8"))
+    return copy_project(tmp_path_factory.mktemp("site") / "project", SOURCE.read_text("utf-8"),
+                        TRANSLATIONS)
 
 
 @pytest.fixture(scope="session", params=sorted(ENGINES))

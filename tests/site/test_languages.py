@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -165,3 +166,12 @@ def test_a_standard_without_translations_has_one_language_and_no_switcher(
     for page in site.rglob("*.html"):
         html = page.read_text("utf-8")
         assert "sprakvelger" not in html and "hreflang" not in html, page
+
+
+@pytest.mark.parametrize("site", ["mkdocs"], indirect=True)
+def test_search_in_nynorsk_finds_the_nynorsk_page(site: Path, browser: Any) -> None:
+    """Typing a nynorsk word (the statement «Foreldra våre lagar gode matpakkar til oss") into
+    the nynorsk site's search finds its area page, and only nynorsk pages."""
+    hits = browser("search", str(site), "/nn/", "matpakkar")["hits"]
+    assert "/nn/omrader/gode-relasjoner/" in hits
+    assert [h for h in hits if not h.startswith("/nn/")] == []

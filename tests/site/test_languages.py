@@ -40,7 +40,7 @@ def switcher_links(html: str) -> dict[str, str]:
 
 
 def hreflang_links(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]*)"', html))
+    return dict(re.findall(r'<link rel="alternate ?" hreflang="([^"]+)" href="([^"]*)"', html))
 
 
 def resolve(page: str, href: str) -> str:

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,8 @@ GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak")
 
 SITE_CONFIG = ".mkdocs-generert.yml"
 """Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`
-and one language's settings (`languages.engine_config`)."""
+and bokmål's settings (`languages.engine_config`); each other language's beside it
+(`.mkdocs-generert-nn.yml`)."""
 
 FORM_CACHE = Path(".cache") / "skjema"
 """Rendered forms kept between builds, relative to the project (git-ignored)."""
@@ -253,61 +255,72 @@ def _run(command: list[str], project: Path) -> None:
         raise SiteBuildFailed((result.stdout + result.stderr).strip())
 
 
-def _write_config(project: Path, config: Mapping[str, Any]) -> None:
-    (project / SITE_CONFIG).write_text(
+def _write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
+    (project / name).write_text(
         yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return name
 
 
-def _mkdocs(project: Path, config: Mapping[str, Any], out: Path) -> None:
-    _write_config(project, config)
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", SITE_CONFIG,
-          "--site-dir", str(out)], project)
+def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+          _write_config(project, config, name), "--site-dir", str(out)], project)
 
 
-def _zensical(project: Path, config: Mapping[str, Any], out: Path) -> None:
+def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
     """Zensical has no --site-dir and wants site_dir inside the project: build there, move."""
     inside = Path(tempfile.mkdtemp(prefix=ENGINE_OUTPUT, dir=project))
-    _write_config(project, {**config, "site_dir": inside.name})
     zensical = Path(sys.executable).with_name("zensical")
     try:
-        _run([str(zensical), "build", "--strict", "--config-file", SITE_CONFIG], project)
+        _run([str(zensical), "build", "--strict", "--config-file",
+              _write_config(project, {**config, "site_dir": inside.name}, name)], project)
         out.rmdir()
         shutil.move(inside, out)
     finally:
         shutil.rmtree(inside, ignore_errors=True)
 
 
-ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path], None]] = {
+ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
     "mkdocs": _mkdocs,
     "zensical": _zensical,
 }
-"""Site engine name → function building `project` with a full config into the empty
-folder `out`."""
+"""Site engine name → function building `project` with a full config (written to the file
+named last, in the project) into the empty folder `out`."""
 
 
 def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
                engine: str = "mkdocs") -> None:
-    """Run the engine once per language into one new versioned folder (the first site at its
-    root, each other under its folder), then point `site_dir` at it atomically.
+    """Run the engine once per language, at once on the usable cores, each into a folder of
+    its own; put the other languages' sites into the first's under their roots, and point
+    `site_dir` at it with one atomic rename: every language changes together.
 
     Call it holding `site_lock(site_dir)`.
     """
+    from stavangerstandarden.cores import usable_cores
+
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(None, site_dir, keep=())  # build() cleaned the project before its trees
-    version = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    outs = [Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+            for _ in sites]
+    version = outs[0]
+    names = [SITE_CONFIG.replace(".yml", f"-{root.strip('/')}.yml") if root else SITE_CONFIG
+             for root, _ in sites]
     try:
-        for root, config in sites:
-            out = version / root
-            out.mkdir(parents=True, exist_ok=True)
-            ENGINES[engine](project, config, out)
+        with ThreadPoolExecutor(max(1, min(usable_cores(), len(sites)))) as pool:
+            for done in [pool.submit(ENGINES[engine], project, config, out, name)
+                         for (_, config), out, name in zip(sites, outs, names, strict=True)]:
+                done.result()
+        for (root, _), out in zip(sites[1:], outs[1:], strict=True):
+            out.replace(version / root.strip("/"))
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:
-        shutil.rmtree(version, ignore_errors=True)
+        for out in outs:
+            shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
-        (project / SITE_CONFIG).unlink(missing_ok=True)
+        for name in names:
+            (project / name).unlink(missing_ok=True)
 
 
 @contextmanager

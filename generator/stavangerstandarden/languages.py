@@ -41,18 +41,15 @@ THEME_WORDS = (
     N_("Forside"), N_("Om standarden"), N_("Områdene"), N_("Skjema"),
     N_("Slik gjennomfører dere egenvurderingen"), N_("Regelverket"), N_("Åpne data"),
     N_("Tilgjengelighet"), N_("Bytt til mørk modus"), N_("Bytt til lys modus"),
+    N_("Fant ikke siden"), N_("Adressen finnes ikke på dette nettstedet. Kanskje siden er "
+                              "flyttet, eller adressen er skrevet feil."), N_("Gå til forsiden"),
 )
-"""The words of mkdocs.yml (nav titles, palette toggles): translated into each language's
-config; a test checks that every one of them in mkdocs.yml is listed here."""
+"""The words of mkdocs.yml (nav titles, palette toggles, `extra.ord`: the words of the
+templates in overrides/): translated into each language's config; a test checks that every
+one of them in mkdocs.yml is listed here."""
 
 SWITCHER_LABEL = N_("Språk")
-THEME_TEMPLATE_WORDS = {
-    "not_found": N_("Fant ikke siden"),
-    "not_found_text": N_("Adressen finnes ikke på dette nettstedet. Kanskje siden er flyttet, "
-                         "eller adressen er skrevet feil."),
-    "to_home": N_("Gå til forsiden"),
-}
-"""Words of the templates in overrides/ (404.html), handed to them as `config.extra.ord`."""
+
 STATUS_PAGE = "sprak/index.md"
 """The «Språk og oversettelser» page, in every language's site when there are several."""
 
@@ -193,7 +190,8 @@ def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
                            "sprak": switcher(language, languages, home)}
     config["nav"] = [{t: p} for t, p in nav[0].items()]
     config.setdefault("extra", dict(base.get("extra", {})))
-    config["extra"]["ord"] = {k: translate(v) for k, v in THEME_TEMPLATE_WORDS.items()}
+    config["extra"]["ord"] = {k: translate(v)
+                              for k, v in base.get("extra", {}).get("ord", {}).items()}
     return config
 
 

@@ -5,6 +5,7 @@ Run with `make bench`. Each benchmark prints one line: what, the figure, and the
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,10 +91,30 @@ def bench_build() -> str:
     return "\n".join(lines)
 
 
+def bench_languages() -> str:
+    """A three-language build (bokmål, nynorsk, English) against a bokmål-only one, both warm
+    (form cache filled), default engine."""
+    medians = {}
+    for languages in (1, 3):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = project_copy(Path(tmp))
+            if languages > 1:
+                shutil.copytree(SOURCE.parent / "oversettelser",
+                                project / "framework" / "oversettelser")
+            cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
+            subprocess.run(cmd, cwd=project, check=True, capture_output=True)
+            medians[languages] = statistics.median(timed(
+                lambda c=cmd, p=project: subprocess.run(c, cwd=p, check=True,
+                                                       capture_output=True), 3))
+    return (f"build, 3 languages: {medians[3]:.2f} s, 1 language: {medians[1]:.2f} s median "
+            f"(warm), ratio {medians[3] / medians[1]:.2f} (goal ≤ 2.5)")
+
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "check": bench_check,
     "forms": bench_forms,
     "build": bench_build,
+    "languages": bench_languages,
     "serve": bench_serve,
     "collect": bench_collect,
     "fill": bench_fill,

@@ -15,15 +15,8 @@ import tempfile
 from pathlib import Path
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.build import (
-    GENERATED_ROOTS,
-    build_site,
-    generated_files,
-    site_settings,
-    sync_tree,
-)
+from stavangerstandarden.build import GENERATED_ROOTS, build
 from stavangerstandarden.formspec import form_specs
-from stavangerstandarden.loader import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DRIVER = ROOT / "tests" / "fill" / "fill_browser.mjs"
@@ -38,9 +31,9 @@ def build_copy(tmp: Path) -> tuple[Path, list[str]]:
                     ignore=lambda d, n: [x for x in n if Path(d) == ROOT / "docs"
                                          and x in GENERATED_ROOTS])
     (project / "generator").symlink_to(ROOT / "generator")
-    standard = load_file(ROOT / "framework" / "stavangerstandarden.yaml")
-    sync_tree(project / "docs", generated_files(standard))
-    build_site(project, project / "site", site_settings(standard))
+    (project / "framework").mkdir()
+    source = shutil.copy(ROOT / "framework" / "stavangerstandarden.yaml", project / "framework")
+    standard = build(Path(source), project, project / "site").standard
     pages = ["/" + c.fill_page(s.file).removesuffix("index.html") for s in form_specs(standard)]
     return project / "site", pages
 

@@ -14,10 +14,13 @@ from stavangerstandarden.build import GENERATED_ROOTS, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_NAME = "stavangerstandarden.yaml"
+TRANSLATIONS = ROOT / "framework" / "oversettelser"
 
 
-def copy_project(target: Path, yaml_text: str) -> Path:
-    """A project folder with the hand-written site parts and `yaml_text` as the source."""
+def copy_project(target: Path, yaml_text: str, translations: Path | None = None) -> Path:
+    """A project folder with the hand-written site parts and `yaml_text` as the source;
+    `translations`: a folder copied as its framework/oversettelser (then the site has a
+    site per language)."""
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target)
     shutil.copytree(ROOT / "overrides", target / "overrides")
@@ -27,6 +30,8 @@ def copy_project(target: Path, yaml_text: str) -> Path:
     (target / "generator").symlink_to(ROOT / "generator")
     (target / "framework").mkdir()
     (target / "framework" / SOURCE_NAME).write_text(yaml_text, "utf-8")
+    if translations is not None:
+        shutil.copytree(translations, target / "framework" / "oversettelser")
     return target
 
 

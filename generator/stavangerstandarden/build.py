@@ -19,29 +19,44 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from stavangerstandarden.i18n.status import Status
+from stavangerstandarden.languages import (
+    NOTE,
+    Languages,
+    SiteLanguage,
+    engine_config,
+    handwritten,
+    site_languages,
+    with_notes,
+)
 from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
 
-GENERATED_ROOTS = ("skjema", "data", "omrader", "generert")
+GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak")
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
 
 SITE_CONFIG = ".mkdocs-generert.yml"
-"""Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`."""
+"""Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`
+and bokmål's settings (`languages.engine_config`); each other language's beside it
+(`.mkdocs-generert-nn.yml`)."""
 
 FORM_CACHE = Path(".cache") / "skjema"
 """Rendered forms kept between builds, relative to the project (git-ignored)."""
 
 ENGINE_OUTPUT = ".engine-site-"
-"""Prefix of the folder inside the project that Zensical builds into (it refuses any other)."""
+"""Prefix of the folders inside the project that Zensical builds into (it refuses any other)
+and that hold the docs trees of the other languages (both engines want docs_dir inside)."""
 
 
 class SiteBuildFailed(Exception):
@@ -67,32 +82,65 @@ def preflight(standard: Standard) -> None:
     check_glyphs(standard)
 
 
-def generated_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
-    """Every generated file, keyed by its path relative to docs/ (and so to the site root).
+def generated_files(standard: Standard, cache: Path | None = None,
+                    language: SiteLanguage | None = None,
+                    statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
+    """Every generated file of one language's site (bokmål unless `language` says otherwise),
+    keyed by its path relative to that site's docs tree (and so to its root).
 
-    `cache`: a folder where forms are kept between builds (see `forms.form_files`).
+    `cache`: a folder where forms are kept between builds (see `forms.form_files`);
+    `statuses`: each translation's status, for the «Språk» page (none: no such page).
     """
+    from stavangerstandarden.forms import form_files
+
+    forms = form_files(standard, cache)
+    return _language_files(standard, forms, language, statuses)
+
+
+def _language_files(standard: Standard, forms: Mapping[str, bytes],
+                    language: SiteLanguage | None,
+                    statuses: tuple[Status, ...]) -> dict[str, bytes]:
+    """Data, pages and fill pages of one language around its `forms` (manifest included)."""
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
-    from stavangerstandarden.forms import form_files, translated_form_files
-    from stavangerstandarden.pages import page_files
+    from stavangerstandarden.pages import SNIPPETS_DIR, page_files
+    from stavangerstandarden.pages.downloads import read_downloads
 
-    files = data_files(standard)
-    forms = form_files(standard, cache)
+    edition = language.edition if language else None
+    loc = language.loc if language else None
+    shown = edition.standard if edition else standard
+    files = data_files(shown)
     files.update(forms)
-    files.update(page_files(standard, forms))
-    files.update(fill_files(standard, forms))
-    files.update(translated_form_files(standard, cache))
-    roots = _roots(files)
-    stray = [p for p in files if not any(p.startswith(f"{root}/") for root in roots)]
+    files.update(page_files(shown, forms, edition=edition, loc=loc, statuses=statuses))
+    if all(d.file in forms for d in read_downloads(forms).forms):
+        # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
+        files.update(fill_files(shown, forms, loc=loc))
+    if edition is not None and loc is not None and language and language.root:
+        files = with_notes(files, edition, loc.gettext(NOTE), (f"{SNIPPETS_DIR}/",))
+    stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]
     if stray:
         raise ValueError(f"generated files outside {GENERATED_ROOTS}: {stray}")
     return files
 
 
+def language_forms(language: SiteLanguage, source_forms: Mapping[str, bytes],
+                   cache: Path | None) -> dict[str, bytes]:
+    """The forms (PDFs, ZIP, manifest) of a translated language's site, at the same paths as
+    bokmål's under its own root (`nn/skjema/…`), rendered from that language's edition; each
+    language keeps its own cache folder."""
+    from stavangerstandarden.forms import form_files
+
+    del source_forms
+    forms: dict[str, bytes] = form_files(
+        language.edition.standard, cache / language.language if cache else None,
+        language.edition)
+    return forms
+
+
 def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
           site_url: str | None = None, forms: bool = True) -> Built:
-    """Check `source`, generate into `project`/docs and publish the site at `site_dir`.
+    """Check `source`, generate into `project`/docs and publish the site at `site_dir`:
+    bokmål at its root, every translated language under `<lang>/`.
 
     `forms=False` (the preview's first pass) renders pages and data only and leaves the PDFs
     in docs/ as they are. Raises InvalidSource (every problem, warnings included) or
@@ -101,48 +149,78 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     checked = check_file(source)
     if checked.standard is None:
         raise InvalidSource(checked.problems)
+    standard = checked.standard
     docs = project / "docs"
+    languages = site_languages(standard, docs)
+    source_language = languages.sites[0]
     try:
-        files = (generated_files(checked.standard, project / FORM_CACHE) if forms
-                 else pages_first(checked.standard, docs))
+        files = (generated_files(standard, project / FORM_CACHE, source_language,
+                                 languages.statuses) if forms
+                 else pages_first(standard, docs, source_language, languages.statuses))
+        trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE))
+                 for lang in languages.translated]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
-    settings = dict(site_settings(checked.standard))
-    url = site_url or checked.standard.meta.site_url
-    if url:
-        settings["site_url"] = url
+    settings = dict(site_settings(standard))
+    url = site_url or standard.meta.site_url
+    base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     with site_lock(site_dir):
         sync_tree(docs, files)
-        build_site(project, site_dir, settings, engine)
-    return Built(checked.standard, checked.warnings, len(files))
+        _remove_leftovers(project, site_dir.absolute(), keep=())  # what killed builds left
+        sites: list[tuple[str, dict[str, Any], Path | None]] = [
+            ("", engine_config(base, _at(settings, url, ""), source_language, languages, "docs"),
+             None)]
+        for lang, tree in trees:
+            folder = Path(tempfile.mkdtemp(prefix=f"{ENGINE_OUTPUT}docs-", dir=project))
+            sync_tree(folder, tree, roots=None)
+            sites.append((lang.root, engine_config(base, _at(settings, url, lang.root), lang,
+                                                   languages, folder.name), folder))
+        try:
+            build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine)
+        finally:
+            for _, _, tree_dir in sites:
+                if tree_dir is not None:
+                    shutil.rmtree(tree_dir, ignore_errors=True)
+    return Built(standard, checked.warnings, len(files) + sum(len(t) for _, t in trees))
 
 
-def pages_first(standard: Standard, docs_dir: Path) -> dict[str, bytes]:
+def _at(settings: Mapping[str, str], url: str | None, root: str) -> dict[str, str]:
+    return {**settings, "site_url": url.rstrip("/") + "/" + root} if url else dict(settings)
+
+
+def _language_tree(language: SiteLanguage, languages: Languages, source_files: Mapping[str, bytes],
+                   docs: Path, cache: Path) -> dict[str, bytes]:
+    """A translated language's whole docs tree: generated files and hand-written pages."""
+    from stavangerstandarden import contract as c
+
+    forms = language_forms(language, {p: d for p, d in source_files.items()
+                                      if p.startswith(f"{c.FORMS_DIR}/")
+                                      and not p.startswith(f"{c.FILL_DIR}/")}, cache)
+    files = _language_files(language.edition.standard, forms, language, languages.statuses)
+    return files | handwritten(docs, language, GENERATED_ROOTS, files)
+
+
+def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | None = None,
+                statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
     """Pages, data and the forms' manifest (known without rendering a PDF), with every other
     generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
     from stavangerstandarden import contract as c
-    from stavangerstandarden.exports import data_files
     from stavangerstandarden.forms.glyphs import check_glyphs
     from stavangerstandarden.formspec import form_specs, manifest_json
-    from stavangerstandarden.pages import page_files
 
     check_glyphs(standard)
     forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
     current = {p.relative_to(docs_dir).as_posix(): p.read_bytes()
                for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}
-    return current | data_files(standard) | forms | page_files(standard, forms)
+    pdfs = {p: d for p, d in current.items() if p.startswith(f"{c.FORMS_DIR}/")
+            and not p.startswith(f"{c.FILL_DIR}/") and p != c.MANIFEST}
+    return current | _language_files(standard, pdfs | forms, language, statuses)
 
 
-def _roots(files: Mapping[str, bytes]) -> tuple[str, ...]:
-    """GENERATED_ROOTS, and each of them inside another language's folder (`nn/skjema`)."""
-    parts = [p.split("/") for p in files]
-    nested = {f"{a[0]}/{a[1]}" for a in parts
-              if len(a) > 2 and a[0] not in GENERATED_ROOTS and a[1] in GENERATED_ROOTS}
-    return (*GENERATED_ROOTS, *sorted(nested))
-
-
-def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
-    """Make the generated folders hold exactly `files`; return the paths that changed."""
+def sync_tree(docs_dir: Path, files: Mapping[str, bytes],
+              roots: tuple[str, ...] | None = GENERATED_ROOTS) -> list[str]:
+    """Make the generated folders (`roots`; None: the whole tree) hold exactly `files`;
+    return the paths that changed."""
     changed = []
     for rel, content in files.items():
         target = docs_dir / rel
@@ -153,7 +231,7 @@ def sync_tree(docs_dir: Path, files: Mapping[str, bytes]) -> list[str]:
         tmp.write_bytes(content)
         tmp.replace(target)
         changed.append(rel)
-    for root in _roots(files):
+    for root in roots if roots is not None else ("",):
         for path in sorted((docs_dir / root).rglob("*"), reverse=True):
             rel = path.relative_to(docs_dir).as_posix()
             if path.is_file() and rel not in files:
@@ -177,12 +255,6 @@ def site_settings(standard: Standard) -> dict[str, str]:
         ("copyright", meta.owner))}
 
 
-def site_config(settings: Mapping[str, str]) -> str:
-    """A config that inherits mkdocs.yml (MkDocs' INHERIT) with `settings` on top."""
-    return yaml.safe_dump({"INHERIT": "mkdocs.yml", **settings}, allow_unicode=True,
-                          sort_keys=False)
-
-
 def _run(command: list[str], project: Path) -> None:
     # Not --quiet: it hides warnings from MkDocs' counter, and --strict then passes them.
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False,
@@ -191,52 +263,72 @@ def _run(command: list[str], project: Path) -> None:
         raise SiteBuildFailed((result.stdout + result.stderr).strip())
 
 
-def _mkdocs(project: Path, settings: Mapping[str, str], out: Path) -> None:
-    (project / SITE_CONFIG).write_text(site_config(settings), encoding="utf-8")
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", SITE_CONFIG,
-          "--site-dir", str(out)], project)
+def _write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
+    (project / name).write_text(
+        yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return name
 
 
-def _zensical(project: Path, settings: Mapping[str, str], out: Path) -> None:
+def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+          _write_config(project, config, name), "--site-dir", str(out)], project)
+
+
+def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
     """Zensical has no --site-dir and wants site_dir inside the project: build there, move."""
     inside = Path(tempfile.mkdtemp(prefix=ENGINE_OUTPUT, dir=project))
-    (project / SITE_CONFIG).write_text(site_config({**settings, "site_dir": inside.name}),
-                                       encoding="utf-8")
     zensical = Path(sys.executable).with_name("zensical")
     try:
-        _run([str(zensical), "build", "--strict", "--config-file", SITE_CONFIG], project)
+        _run([str(zensical), "build", "--strict", "--config-file",
+              _write_config(project, {**config, "site_dir": inside.name}, name)], project)
         out.rmdir()
         shutil.move(inside, out)
     finally:
         shutil.rmtree(inside, ignore_errors=True)
 
 
-ENGINES: dict[str, Callable[[Path, Mapping[str, str], Path], None]] = {
+ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
     "mkdocs": _mkdocs,
     "zensical": _zensical,
 }
-"""Site engine name → function building `project` with `settings` into the folder `out`."""
+"""Site engine name → function building `project` with a full config (written to the file
+named last, in the project) into the empty folder `out`."""
 
 
-def build_site(project: Path, site_dir: Path, settings: Mapping[str, str],
+def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
                engine: str = "mkdocs") -> None:
-    """Run the engine into a new versioned folder, then point `site_dir` at it atomically.
+    """Run the engine once per language, at once on the usable cores, each into a folder of
+    its own; put the other languages' sites into the first's under their roots, and point
+    `site_dir` at it with one atomic rename: every language changes together.
 
     Call it holding `site_lock(site_dir)`.
     """
+    from stavangerstandarden.cores import usable_cores
+
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(project, site_dir, keep=())
-    version = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    _remove_leftovers(None, site_dir, keep=())  # build() cleaned the project before its trees
+    outs = [Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+            for _ in sites]
+    version = outs[0]
+    names = [SITE_CONFIG.replace(".yml", f"-{root.strip('/')}.yml") if root else SITE_CONFIG
+             for root, _ in sites]
     try:
-        ENGINES[engine](project, settings, version)
+        with ThreadPoolExecutor(max(1, min(usable_cores(), len(sites)))) as pool:
+            for done in [pool.submit(ENGINES[engine], project, config, out, name)
+                         for (_, config), out, name in zip(sites, outs, names, strict=True)]:
+                done.result()
+        for (root, _), out in zip(sites[1:], outs[1:], strict=True):
+            out.replace(version / root.strip("/"))
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:
-        shutil.rmtree(version, ignore_errors=True)
+        for out in outs:
+            shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
-        (project / SITE_CONFIG).unlink(missing_ok=True)
+        for name in names:
+            (project / name).unlink(missing_ok=True)
 
 
 @contextmanager

@@ -23,8 +23,7 @@ from pypdf import PdfReader
 from standards import OTHER, STAVANGER
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.build import sync_tree
-from stavangerstandarden.forms import form_files, translated_form_files
+from stavangerstandarden.forms import form_files
 from stavangerstandarden.forms.content import localized
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.i18n import catalog as po
@@ -136,19 +135,9 @@ def test_manifest_lists_each_forms_language(language: str, files: dict[str, byte
     assert [f["file"] for f in manifest["forms"]] == [f["file"] for f in bokmal["forms"]]
 
 
-def test_translated_form_files_live_under_the_language_folder(
-        standard: Standard, lang_files: dict[str, dict[str, bytes]]) -> None:
-    everything = translated_form_files(standard)
-    assert everything == {f"{lang}/{path}": data for lang, files in lang_files.items()
-                          for path, data in files.items()}
-    assert {path.split("/", 2)[1] for path in everything} == {c.FORMS_DIR}
-    assert f"nn/{c.MANIFEST}" in everything and f"en/{c.MANIFEST}" in everything
-
-
 def test_a_standard_without_translations_has_bokmal_forms_only() -> None:
     other = load_file(OTHER)
     assert translated_editions(other) == ()
-    assert translated_form_files(other) == {}
 
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -219,17 +208,3 @@ def _struct_elements(node: pikepdf.Object) -> list[pikepdf.Object]:
             elif isinstance(kids, pikepdf.Dictionary):
                 stack.append(kids)
     return found
-
-
-def test_the_build_keeps_each_language_folder_exactly_in_step(tmp_path: Path) -> None:
-    """`nn/skjema/` under docs/ is generated like `skjema/`: written, and emptied of stale
-    forms; a hand-written page beside it in `nn/` is left alone."""
-    docs = tmp_path / "docs"
-    (docs / "nn" / "skjema").mkdir(parents=True)
-    (docs / "nn" / "skjema" / "gammel.pdf").write_bytes(b"old")
-    (docs / "nn" / "index.md").write_text("# Heim\n", "utf-8")
-    files = {"skjema/a.pdf": b"nb", "nn/skjema/a.pdf": b"nn"}
-    changed = sync_tree(docs, files)
-    assert sorted(changed) == ["nn/skjema/a.pdf", "nn/skjema/gammel.pdf", "skjema/a.pdf"]
-    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()) == [
-        "nn/index.md", "nn/skjema/a.pdf", "skjema/a.pdf"]

@@ -29,14 +29,14 @@ def test_contact_date_and_status_come_from_the_yaml() -> None:
     text = SOURCE.read_text("utf-8")
     lines = "".join(f"  {key}: {value}\n" for key, value in KEYS.items())
     page = statement(text.replace("\nintroduction:", lines + "\nintroduction:", 1))
-    assert f"melde fra til\nStavanger kommune: {KEYS['accessibility_contact']}." in page
+    assert f"melde fra til Stavanger kommune: {KEYS['accessibility_contact']}." in page
     assert "sist vurdert og oppdatert 24. november 2026" in page
     assert KEYS["accessibility_status"] in page
 
 
 def test_without_the_keys_the_owner_is_the_contact() -> None:
     page = statement(SOURCE.read_text("utf-8"))
-    assert "kan du melde fra til\nStavanger kommune." in page
+    assert "kan du melde fra til Stavanger kommune." in page
     assert "sist vurdert" not in page
 
 

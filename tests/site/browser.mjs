@@ -100,7 +100,10 @@ async function scheme(context, url) {
   return { scheme: found, violations };
 }
 
-async function crawl(root, prefix = "/") {
+// SKIP: comma-separated path prefixes (e.g. "/nn/,/en/") whose pages are only checked to
+// exist, not loaded: another engine's language sites, when time is short.
+async function crawl(root, prefix = "/", skip = "") {
+  const skipped = skip ? skip.split(",").map((s) => prefix.slice(0, -1) + s) : [];
   const { server, origin } = await serve(root, prefix);
   const base = origin + prefix.slice(0, -1);
   const local = (u) => (u.startsWith(base + "/") ? u.slice(base.length) : u);
@@ -129,7 +132,8 @@ async function crawl(root, prefix = "/") {
       const u = new URL(href);
       if (u.origin !== origin) continue;
       const bare = `${u.origin}${u.pathname}`;
-      const isPage = PAGE_EXT.has(extname(u.pathname)) && !local(bare).startsWith(FILL_PAGES);
+      const isPage = PAGE_EXT.has(extname(u.pathname)) && !u.pathname.includes(FILL_PAGES)
+        && !skipped.some((s) => u.pathname.startsWith(s));
       if (isPage && !seen.has(bare)) { seen.add(bare); queue.push(bare); }
       if (!isPage && !targets.has(bare)) targets.set(bare, 0);
     }
@@ -174,6 +178,22 @@ async function shot(root, path, width, out, dark) {
   return { out };
 }
 
+// Types WORD into Material's search on PATH (as a visitor would: "/" opens it) and returns
+// the addresses of the results.
+async function search(root, path, word) {
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const { page } = await open(await b.newContext(), origin + path);
+  await page.keyboard.press("/");
+  await page.keyboard.type(word, { delay: 20 });
+  const items = page.locator(".md-search-result__item a");
+  await items.first().waitFor({ timeout: 15000 }).catch(() => null);
+  const hits = await items.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  await b.close();
+  server.close();
+  return { hits };
+}
+
 async function watch(url) {
   const b = await browser();
   const page = await (await b.newContext()).newPage();
@@ -192,7 +212,7 @@ async function watch(url) {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { crawl, page: pageText, shot, watch };
+const commands = { crawl, page: pageText, search, shot, watch };
 if (!commands[command]) {
   console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
   process.exit(2);

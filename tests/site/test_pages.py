@@ -11,6 +11,7 @@ import pytest
 from stavangerstandarden import contract as c
 from stavangerstandarden.build import GENERATED_ROOTS
 from stavangerstandarden.formspec import form_specs, manifest, manifest_json
+from stavangerstandarden.i18n import Localized, Status, source_edition
 from stavangerstandarden.loader import load
 from stavangerstandarden.pages import RENDERERS, MissingManifest, Site, page_files
 from stavangerstandarden.pages.contract_doc import MANIFEST_KEYS, manifest_keys
@@ -56,7 +57,9 @@ def test_missing_manifest_is_a_programming_error() -> None:
 
 
 def test_every_renderer_writes_only_into_generated_folders() -> None:
-    site = Site(STANDARD, read_downloads(FORMS))
+    status = Status("nn", translated=1, reviewed=0, outdated=0, missing=0)
+    site = Site(STANDARD, read_downloads(FORMS), source_edition(STANDARD),
+                Localized.for_language("nb"), (status,))
     for renderer in RENDERERS:
         files = renderer(site)
         assert files, renderer.__name__

@@ -11,6 +11,7 @@ from stavangerstandarden.fill.fields import page_source
 from stavangerstandarden.fill.library import LIBRARY_DIR, library_files
 from stavangerstandarden.fill.page import fill_page
 from stavangerstandarden.formspec import form_specs
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Standard
 
 BLANK_MODULE = "skjema.js"
@@ -18,12 +19,15 @@ BLANK_MODULE = "skjema.js"
 SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js"}
 
 
-def fill_files(standard: Standard, forms: Mapping[str, bytes]) -> dict[str, bytes]:
+def fill_files(standard: Standard, forms: Mapping[str, bytes],
+               loc: Localized | None = None) -> dict[str, bytes]:
+    """The fill pages in `loc`'s language (bokmål without it) around that language's `forms`:
+    the same field names in every language, each page filling its own language's blank PDF."""
     out: dict[str, bytes] = {}
     for spec in form_specs(standard):
         html = c.fill_page(spec.file)
         folder = html.rsplit("/", 1)[0]
-        out[page_source(html)] = fill_page(standard, spec)
+        out[page_source(html)] = fill_page(standard, spec, loc)
         out[f"{folder}/{BLANK_MODULE}"] = blank_module(forms[spec.file])
     static = files("stavangerstandarden.fill") / "static"
     out.update({target: (static / name).read_bytes() for name, target in SCRIPTS.items()})

@@ -1,58 +1,74 @@
 """Every user-facing word of the fill pages, the chooser and their scripts, in one place.
 
-Keys are message ids; values are the bokmål text. The renderer hands the whole dict to the
-templates and the scripts' share of it to the browser as JSON, so moving to gettext
-catalogues means replacing this one dict.
+Keys name each word's place; values are its gettext message id (the bokmål text, marked
+`N_` for `pybabel extract`). `messages(loc)` gives the words in a language; the renderer
+hands them to the templates and the scripts' share to the browser as JSON.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from stavangerstandarden.formspec import ALL_AREAS
 
+
+class Translator(Protocol):
+    def gettext(self, message: str) -> str: ...
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    return message
+
+
 MESSAGES: dict[str, str] = {
-    "fill.heading": "Fyll ut: {place}, {level}",
-    "fill.intro": "Fyll ut skjemaet her, og trykk «Lag PDF». Svarene blir bare på denne "
+    "fill.heading": N_("Fyll ut: {place}, {level}"),
+    "fill.intro": N_("Fyll ut skjemaet her, og trykk «Lag PDF». Svarene blir bare på denne "
                   "enheten: ingenting sendes over nettet, og du kan fylle ut uten nett når "
-                  "siden er lastet.",
-    "fill.all_areas": "alle områder",
-    "fill.header": "Om utfyllingen",
-    "fill.scale": "Vurderingsskala",
-    "fill.statement": "Utsagn {n}",
-    "fill.row": "Tiltak {n}",
-    "fill.maxlength": "Høyst {n} tegn (det som får plass i PDF-en).",
-    "fill.actions": "Lag PDF-en",
-    "fill.make": "Lag PDF",
-    "fill.clear": "Tøm skjemaet",
-    "fill.blank": "Tomt skjema (PDF)",
-    "fill.noscript": "Utfylling på nett trenger JavaScript. Last ned det tomme skjemaet og "
-                     "fyll det ut i en PDF-leser, eller skriv det ut.",
-    "fill.receiver": "Når PDF-en er laget:",
+                  "siden er lastet."),
+    "fill.all_areas": N_("alle områder"),
+    "fill.header": N_("Om utfyllingen"),
+    "fill.scale": N_("Vurderingsskala"),
+    "fill.statement": N_("Utsagn {n}"),
+    "fill.row": N_("Tiltak {n}"),
+    "fill.maxlength": N_("Høyst {n} tegn (det som får plass i PDF-en)."),
+    "fill.actions": N_("Lag PDF-en"),
+    "fill.make": N_("Lag PDF"),
+    "fill.clear": N_("Tøm skjemaet"),
+    "fill.blank": N_("Tomt skjema (PDF)"),
+    "fill.noscript": N_("Utfylling på nett trenger JavaScript. Last ned det tomme skjemaet og "
+                     "fyll det ut i en PDF-leser, eller skriv det ut."),
+    "fill.receiver": N_("Når PDF-en er laget:"),
     # Read by fyll.js.
-    "js.loading": "Lager PDF …",
-    "js.done": "PDF-en er laget og lastet ned: {file}",
-    "js.failed": "Kunne ikke lage PDF-en: {error}",
-    "js.share": "Del PDF-en",
-    "js.confirm_clear": "Vil du tømme skjemaet? Alt du har fylt ut, blir borte.",
-    "js.cleared": "Skjemaet er tømt.",
-    "js.restored": "Svarene du hadde fylt ut i denne fanen, er hentet fram igjen.",
+    "js.loading": N_("Lager PDF …"),
+    "js.done": N_("PDF-en er laget og lastet ned: {file}"),
+    "js.failed": N_("Kunne ikke lage PDF-en: {error}"),
+    "js.share": N_("Del PDF-en"),
+    "js.confirm_clear": N_("Vil du tømme skjemaet? Alt du har fylt ut, blir borte."),
+    "js.cleared": N_("Skjemaet er tømt."),
+    "js.restored": N_("Svarene du hadde fylt ut i denne fanen, er hentet fram igjen."),
     # Skjema page and area pages.
-    "choose.heading": "Velg skjema",
-    "choose.level": "Trinn",
-    "choose.area": "Område",
+    "choose.heading": N_("Velg skjema"),
+    "choose.level": N_("Trinn"),
+    "choose.area": N_("Område"),
     "choose.all_areas": ALL_AREAS,
-    "choose.fill": "Fyll ut på nett",
-    "choose.pdf": "Last ned PDF",
-    "choose.receiver": "Når skjemaet er fylt ut:",
-    "choose.list": "Alle skjemaene",
-    "choose.list_intro": "Hvert trinn har ett skjema per område og ett med alle områdene.",
-    "choose.zip": "Last ned alle skjemaene (ZIP)",
-    "area.heading": "Fyll ut eller last ned skjemaet",
-    "area.intro": "Skjemaet for {area} finnes for hvert trinn:",
-    "area.more": "Alle områdene samlet i ett skjema, og alle skjemaene i én ZIP-fil, finner du "
-                 "under",
+    "choose.fill": N_("Fyll ut på nett"),
+    "choose.pdf": N_("Last ned PDF"),
+    "choose.receiver": N_("Når skjemaet er fylt ut:"),
+    "choose.list": N_("Alle skjemaene"),
+    "choose.list_intro": N_("Hvert trinn har ett skjema per område og ett med alle områdene."),
+    "choose.zip": N_("Last ned alle skjemaene (ZIP)"),
+    "area.heading": N_("Fyll ut eller last ned skjemaet"),
+    "area.intro": N_("Skjemaet for {area} finnes for hvert trinn:"),
+    "area.more": N_("Alle områdene samlet i ett skjema, og alle skjemaene i én ZIP-fil, finner du "
+                 "under"),
 }
 
 
-def js_messages() -> dict[str, str]:
-    """The share of MESSAGES the browser scripts need (ids without the `js.` prefix)."""
-    return {k.removeprefix("js."): v for k, v in MESSAGES.items() if k.startswith("js.")}
+def messages(loc: Translator) -> dict[str, str]:
+    """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
+    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+
+
+def js_messages(words: dict[str, str]) -> dict[str, str]:
+    """The share of `messages` the browser scripts need (ids without the `js.` prefix)."""
+    return {k.removeprefix("js."): v for k, v in words.items() if k.startswith("js.")}

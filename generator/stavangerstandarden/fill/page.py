@@ -15,8 +15,9 @@ from markupsafe import Markup
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import action_row, field_id, is_meta, max_length
-from stavangerstandarden.fill.messages import MESSAGES, js_messages
+from stavangerstandarden.fill.messages import js_messages, messages
 from stavangerstandarden.formspec import FieldSpec, FormSpec
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages.markup import render
 
@@ -39,38 +40,41 @@ blank form (a module, see BLANK_MODULE) come from the site itself; 'unsafe-inlin
 theme's own inline bootstrap scripts and the scale colours."""
 
 
-def fill_page(standard: Standard, spec: FormSpec) -> bytes:
-    msg = MESSAGES
+def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) -> bytes:
+    """`loc`: the page's language (bokmål without it)."""
+    loc = loc or Localized.for_language("nb")
+    msg = messages(loc)
     place = spec.area.title if spec.area else msg["fill.all_areas"]
     fields = [f for f in spec.fields if not f.hidden]
     stem = spec.file.rsplit("/", 1)[-1].removesuffix(".pdf")
     return render(
-        "fyll.md.j2", standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE, csp=CSP,
+        "fyll.md.j2", loc=loc, standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE,
+        csp=CSP,
         heading=msg["fill.heading"].format(place=place, level=spec.level.label),
-        meta=[_text(f) for f in fields if is_meta(f)],
-        rows=_rows(fields),
+        meta=[_text(f, msg) for f in fields if is_meta(f)],
+        rows=_rows(fields, msg),
         blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
         data=_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
-                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages()}),
+                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg)}),
     )
 
 
-def _text(field: FieldSpec, label: str | None = None) -> dict[str, Any]:
+def _text(field: FieldSpec, msg: dict[str, str], label: str | None = None) -> dict[str, Any]:
     n = max_length(field)
     return {"name": field.name, "id": field_id(field.name), "label": label or field.label,
             "multiline": field.multiline, "max": n,
-            "max_text": MESSAGES["fill.maxlength"].format(n=n)}
+            "max_text": msg["fill.maxlength"].format(n=n)}
 
 
-def _rows(fields: list[FieldSpec]) -> list[dict[str, Any]]:
+def _rows(fields: list[FieldSpec], msg: dict[str, str]) -> list[dict[str, Any]]:
     parts = dict(c.ACTION_PARTS)
     rows: dict[int, list[dict[str, Any]]] = {}
     for f in fields:
         row = action_row(f)
         if row is not None:
-            rows.setdefault(row, []).append(_text(f, parts[f.name.rsplit(".", 1)[-1]]))
-    return [{"n": n, "title": MESSAGES["fill.row"].format(n=n), "fields": fs}
+            rows.setdefault(row, []).append(_text(f, msg, parts[f.name.rsplit(".", 1)[-1]]))
+    return [{"n": n, "title": msg["fill.row"].format(n=n), "fields": fs}
             for n, fs in sorted(rows.items())]
 
 

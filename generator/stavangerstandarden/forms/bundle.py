@@ -26,7 +26,6 @@ from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
 from stavangerstandarden.i18n.edition import Edition, source_edition
-from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -54,15 +53,6 @@ def form_files(standard: Standard, cache: Path | None = None,
         c.zip_file(standard): zip_forms(pdfs),
         c.MANIFEST: manifest_json(standard, specs).encode("utf-8"),
     }
-
-
-def translated_form_files(standard: Standard, cache: Path | None = None) -> dict[str, bytes]:
-    """The forms of every translated language, by path under the whole site: each
-    language's `form_files` under its `contract.language_root` (`nn/skjema/…`); each
-    language keeps its own cache folder (`cache/<lang>`)."""
-    return {f"{c.language_root(e.language)}{path}": data
-            for e in translated_editions(standard)
-            for path, data in form_files(standard, cache and cache / e.language, e).items()}
 
 
 def render_forms(standard: Standard, specs: Sequence[FormSpec],

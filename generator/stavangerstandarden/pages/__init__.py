@@ -13,7 +13,11 @@ from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
 from stavangerstandarden.fill.fields import page_source
-from stavangerstandarden.fill.messages import MESSAGES
+from stavangerstandarden.fill.messages import messages
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.layout import language_name
+from stavangerstandarden.i18n.status import Status
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import (
@@ -26,10 +30,11 @@ from stavangerstandarden.pages.figure import model_figure
 from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import level_span
 
-__all__ = ["MissingManifest", "page_files"]
+__all__ = ["SNIPPETS_DIR", "MissingManifest", "page_files"]
 
 AREAS_DIR = "omrader"
 FORMS_PAGE = "skjema/index.md"
+STATUS_PAGE = "sprak/index.md"
 SNIPPETS_DIR = "generert"
 """Included by the hand-written pages at the root of docs/, so links in them start there."""
 
@@ -38,11 +43,25 @@ SNIPPETS_DIR = "generert"
 class Site:
     standard: Standard
     downloads: Downloads
+    edition: Edition
+    loc: Localized
+    statuses: tuple[Status, ...]
+
+    def render(self, template: str, **context: object) -> bytes:
+        """A template in this site's language, bokmål fallbacks marked."""
+        return render(template, loc=self.loc, fallback=self.edition.fallback,
+                      standard=self.standard, **context)
 
 
-def page_files(standard: Standard, forms: Mapping[str, bytes]) -> dict[str, bytes]:
-    """`forms` is the form renderer's output; its manifest decides what the pages link to."""
-    site = Site(standard, read_downloads(forms))
+def page_files(standard: Standard, forms: Mapping[str, bytes], edition: Edition | None = None,
+               loc: Localized | None = None,
+               statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
+    """`forms` is the form renderer's output; its manifest decides what the pages link to.
+    `edition` and `loc` give the language (bokmål without them; `standard` is then the
+    edition's); `statuses` each translation's, for the «Språk» page (none: no page)."""
+    edition = edition or source_edition(standard)
+    site = Site(standard, read_downloads(forms), edition,
+                loc or Localized.for_language(edition.language), statuses)
     files: dict[str, bytes] = {}
     for renderer in RENDERERS:
         files.update(renderer(site))
@@ -53,10 +72,11 @@ def _snippets(site: Site) -> dict[str, bytes]:
     s = site.standard
     data = sorted(data_files(s))
     return {
-        f"{SNIPPETS_DIR}/{name}.md": render(f"{name}.md.j2", standard=s, data=data)
+        f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data)
         for name in SNIPPETS
     } | {
-        f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/"),
+        f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/",
+                                                         loc=site.loc),
         f"{SNIPPETS_DIR}/feltkontrakt.md": field_contract(s),
     }
 
@@ -67,31 +87,41 @@ SNIPPETS = ("forside", "modellen", "om-standarden", "egenvurdering", "regelverke
 
 def _area_pages(site: Site) -> dict[str, bytes]:
     areas = site.standard.areas
-    pages = {f"{AREAS_DIR}/index.md": render("omrader.md.j2", standard=site.standard)}
+    pages = {f"{AREAS_DIR}/index.md": site.render("omrader.md.j2")}
     for i, area in enumerate(areas):
-        pages[f"{AREAS_DIR}/{area.id}.md"] = render(
-            "omrade.md.j2", standard=site.standard, area=area,
+        pages[f"{AREAS_DIR}/{area.id}.md"] = site.render(
+            "omrade.md.j2", area=area,
             downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}.md"),
-            msg=MESSAGES,
+            msg=messages(site.loc),
             previous=areas[i - 1] if i > 0 else None,
             next=areas[i + 1] if i + 1 < len(areas) else None,
-            extras=_level_extras(site.standard, area),
+            extras=_level_extras(site.standard, area, site.loc),
         )
     return pages
 
 
-def _level_extras(standard: Standard, area: Area) -> dict[str, list[tuple[str, str]]]:
+def _level_extras(standard: Standard, area: Area,
+                  loc: Localized) -> dict[str, list[tuple[str, str]]]:
     """Per statement id: (levels in words, text) for each level-specific addition."""
-    return {s.id: [(level_span(standard, lt.levels), lt.text) for lt in s.level_texts]
+    return {s.id: [(level_span(standard, lt.levels, loc), lt.text) for lt in s.level_texts]
             for s in area.statements}
 
 
 def _forms_page(site: Site) -> dict[str, bytes]:
     here = posixpath.dirname(FORMS_PAGE)
-    return {FORMS_PAGE: render(
-        "skjema.md.j2", standard=site.standard, downloads=site.downloads, msg=MESSAGES,
+    return {FORMS_PAGE: site.render(
+        "skjema.md.j2", downloads=site.downloads, msg=messages(site.loc),
         href=lambda file: posixpath.relpath(file, here),
     )}
+
+
+def _status_page(site: Site) -> dict[str, bytes]:
+    """«Språk og oversettelser»: how far each language's translation has come."""
+    if not site.statuses:
+        return {}
+    names = {s.language: language_name(s.language, site.loc.language) for s in site.statuses}
+    return {STATUS_PAGE: site.render("sprak.md.j2", statuses=site.statuses, names=names,
+                                     source=language_name("nb", site.loc.language))}
 
 
 def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, str, str]]:
@@ -103,6 +133,6 @@ def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, s
 
 
 RENDERERS: tuple[Callable[[Site], dict[str, bytes]], ...] = (
-    _snippets, _area_pages, _forms_page,
+    _snippets, _area_pages, _forms_page, _status_page,
 )
 """Every generated page set; a test walks each one."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, replace
 
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Kind, Standard
 from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import join_words
@@ -46,18 +47,19 @@ class Shape:
         return self.y + self.h / 2 - (len(self.lines) - 1) * LINE / 2 + FONT * 0.35
 
 
-def model_figure(standard: Standard, href_prefix: str) -> bytes:
+def model_figure(standard: Standard, href_prefix: str, loc: Localized | None = None) -> bytes:
     """`href_prefix` leads from the page that embeds the figure to the area pages."""
     shapes, height = _layout(standard)
     return render(
-        "figure.html.j2", shapes=shapes, width=WIDTH, height=height, font=FONT, line_height=LINE,
-        href_prefix=href_prefix, title=standard.model.title, desc=_description(standard),
+        "figure.html.j2", loc=loc, shapes=shapes, width=WIDTH, height=height, font=FONT,
+        line_height=LINE, href_prefix=href_prefix, title=standard.model.title,
+        desc=_description(standard, loc),
     )
 
 
-def _description(standard: Standard) -> str:
+def _description(standard: Standard, loc: Localized | None) -> str:
     groups = [
-        f"{kind.label}: {join_words([a.title for a in areas])}."
+        f"{kind.label}: {join_words([a.title for a in areas], loc)}."
         for kind, areas in _rows(standard)
     ]
     return " ".join(groups)

@@ -14,6 +14,9 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized
+
 _MARKDOWN_ACTIVE = "\\`*_[]{}|~^#!$"
 """Characters that start inline Markdown (or an extension's syntax) anywhere in a line."""
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
@@ -40,22 +43,49 @@ def _entity_at_start(match: re.Match[str]) -> str:
     return "".join(f"&#{ord(ch)};" for ch in match.group(0))
 
 
+@jinja2.pass_context
+def _md_in_language(context: jinja2.runtime.Context, text: str) -> Markup:
+    """`md`, and a text shown in bokmål on another language's page (it has no translation,
+    listed in the render's `fallback`) marked `lang="nb"`, so screen readers say it right."""
+    shown = md(text)
+    if text in context.get("fallback", ()):
+        return Markup(f'<span lang="{SOURCE_LANGUAGE}">{shown}</span>')
+    return shown
+
+
 @cache
 def environment() -> jinja2.Environment:
     """Templates under `pages/templates`; `{{ x }}` HTML-escapes, `{{ x | md }}` also
-    neutralises Markdown."""
+    neutralises Markdown; `{{ _("Skjema") }}` is a word from the language's catalogue."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("stavangerstandarden.pages", "templates"),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = md
+    env.filters["md"] = _md_in_language
     env.filters["code"] = code
     return env
 
 
-def render(template: str, **context: object) -> bytes:
-    return environment().get_template(template).render(**context).encode("utf-8")
+def render(template: str, loc: Localized | None = None, fallback: frozenset[str] = frozenset(),
+           **context: object) -> bytes:
+    """`loc` gives the template its words (`_`, `gettext`, `ngettext`; bokmål without it);
+    `fallback` the texts to mark as bokmål."""
+    words = loc.translations if loc else None
+    gettext = words.gettext if words else _same
+    ngettext = words.ngettext if words else _plural
+    return environment().get_template(template).render(
+        _=gettext, gettext=gettext, ngettext=ngettext, fallback=fallback, **context,
+    ).encode("utf-8")
+
+
+def _same(message: str) -> str:
+    return message
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural

@@ -21,8 +21,9 @@ from babel.messages.catalog import Catalog
 
 from stavangerstandarden.contract import language_root
 from stavangerstandarden.i18n import catalog as po
-from stavangerstandarden.i18n.edition import Edition, edition, source_edition
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known, language_name
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.editions import translated_editions
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, language_name
 from stavangerstandarden.i18n.pages import page_texts, translate_page
 from stavangerstandarden.i18n.status import Status, parsed_source, translation_report
 from stavangerstandarden.i18n.ui import Localized
@@ -90,20 +91,17 @@ def site_languages(standard: Standard, docs: Path) -> Languages:
     """Bokmål first, then every language with a content translation beside the source."""
     source = Path(standard.source)
     nb = SiteLanguage(source_edition(standard), Localized.for_language(SOURCE_LANGUAGE))
-    layout = Layout(source, docs)
-    codes = [c for c in layout.languages() if is_known(c)] if source.is_file() else []
-    if not codes:
+    editions = translated_editions(standard, source)
+    if not editions:
         return Languages((nb,), ())
-    parsed = parsed_source(source)
+    layout = Layout(source, docs)
     texts = tuple(t for page in layout.pages() for t in page_texts(page, str(page)))
     sites = [nb]
-    for code in codes:
-        pages_po = layout.pages_po(code)
+    for found in editions:
+        pages_po = layout.pages_po(found.language)
         pages = po.merge(po.read(pages_po), texts).catalog if pages_po.is_file() else None
-        sites.append(SiteLanguage(
-            edition(parsed, standard.source, code, po.read(layout.content_po(code))),
-            Localized.for_language(code), pages))
-    return Languages(tuple(sites), translation_report(layout, parsed).statuses)
+        sites.append(SiteLanguage(found, Localized.for_language(found.language), pages))
+    return Languages(tuple(sites), translation_report(layout, parsed_source(source)).statuses)
 
 
 def handwritten(docs: Path, language: SiteLanguage, generated_roots: Iterable[str],

@@ -65,7 +65,7 @@ def test_failing_site_generator_leaves_site_untouched(project: Path, built_site:
     other = tmp_path / "project"
     (other / "docs").mkdir(parents=True)
     (other / "docs" / "index.md").write_text("# Test\n\n[brutt lenke](finnes-ikke.md)\n")
-    (other / "mkdocs.yml").write_text("site_name: Test\n")
+    (other / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: mkdocs\n")
     before = tree_digest(built_site)
 
     result = build(project, "--project", str(other), "--site-dir", str(built_site))

@@ -133,9 +133,9 @@ def watched(preview: Preview) -> Stamps:
     return stamps
 
 
-def watch(preview: Preview, stop: threading.Event) -> None:
-    """Rebuild whenever a watched file changed (polling: no dependency, works everywhere)."""
-    seen = watched(preview)
+def watch(preview: Preview, stop: threading.Event, seen: Stamps) -> None:
+    """Rebuild whenever a watched file changed since `seen` (polling: no dependency, works
+    everywhere)."""
     while not stop.wait(POLL_SECONDS):
         now = watched(preview)
         if now != seen:
@@ -210,12 +210,13 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
           engine: str = "mkdocs", site_url: str | None = None) -> int:
     """Build once, then serve and rebuild on changes until interrupted."""
     preview = Preview(source, project, site_dir, engine, site_url)
+    before = watched(preview)  # taken first, so an edit saved during the first build counts
     preview.rebuild()
     handler = partial(type("PreviewHandler", (Handler,), {"preview": preview}),
                       directory=str(site_dir.absolute()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(preview, stop), daemon=True)
+    watcher = threading.Thread(target=watch, args=(preview, stop, before), daemon=True)
     watcher.start()
     print(SERVING.format(port=server.server_address[1]), flush=True)
     try:

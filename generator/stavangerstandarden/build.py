@@ -205,10 +205,8 @@ def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | Non
     """Pages, data and the forms' manifest (known without rendering a PDF), with every other
     generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
     from stavangerstandarden import contract as c
-    from stavangerstandarden.forms.glyphs import check_glyphs
     from stavangerstandarden.formspec import form_specs, manifest_json
 
-    check_glyphs(standard)
     forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
     current = {p.relative_to(docs_dir).as_posix(): p.read_bytes()
                for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}

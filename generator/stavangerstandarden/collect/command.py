@@ -20,23 +20,16 @@ from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.compare import BadPrevious, Previous, parse_previous
 from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
-from stavangerstandarden.collect.report import render_report
+from stavangerstandarden.collect.pipeline import OUTPUTS, Collected, collect, not_counted
 from stavangerstandarden.collect.safetext import for_terminal
-from stavangerstandarden.collect.standards import NoStandard, shipped_file, standard_for
-from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
-from stavangerstandarden.collect.writers import answers_csv, summary_json
-from stavangerstandarden.i18n.edition import Edition
-from stavangerstandarden.i18n.editions import edition_in
+from stavangerstandarden.collect.standards import NoStandard
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
-from stavangerstandarden.i18n.ui import Localized, ui_languages
+from stavangerstandarden.i18n.ui import ui_languages
 from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
-from stavangerstandarden.words import N_
 
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
 LOCK = ".collect.lock"
 """Lock file in --out: a second run into the same folder waits until the first has written."""
-NOT_COUNTED = N_("ikke talt med")
 
 
 def languages() -> tuple[str, ...]:
@@ -53,7 +46,6 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
         _say(f"stavangerstandarden collect: feil: ukjent språk «{language}» for rapporten; "
              f"velg ett av {', '.join(languages())}")
         return 2
-    loc = Localized.for_language(language)
     standard: Standard | None = None
     if source is not None:
         checked = check_file(source)
@@ -75,20 +67,19 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
         return 2
     reads = [*read_all(files), *other_files(paths)]
     try:
-        summary = summarise(standard or standard_for(reads), reads)
+        collected = collect(reads, standard=standard, source=source, previous=previous,
+                            names=names, language=language)
     except NoStandard as exc:
         _say(f"stavangerstandarden collect: feil: {exc}")
         return 2
-    edition = edition_in(summary.standard, language,
-                         source or shipped_file(summary.standard))
     try:
-        write_outputs(out, summary, previous, names, edition, loc)
+        write_outputs(out, collected.outputs)
     except OSError as exc:
         _say(f"stavangerstandarden collect: feil: kan ikke skrive til {out} "
              f"({exc.strerror or exc})")
         return 2
-    _print_outcome(summary, out, loc)
-    return 0 if summary.complete else 1
+    _print_outcome(collected, out)
+    return 0 if collected.summary.complete else 1
 
 
 def _previous(path: Path) -> Previous:
@@ -110,22 +101,17 @@ def _previous(path: Path) -> Previous:
     return parse_previous(text, str(path))
 
 
-def write_outputs(out: Path, summary: Summary, previous: Previous | None,
-                  names: bool = False, edition: Edition | None = None,
-                  loc: Localized | None = None) -> None:
+def write_outputs(out: Path, outputs: dict[str, str]) -> None:
     """Every output, or none: each is written to a temporary file and renamed over the old
     one while holding the lock, so a failed run leaves the last outputs whole and two runs
     into one folder never mix their files."""
-    loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    texts = (summary_json(summary), answers_csv(summary, edition, loc),
-             render_report(summary, previous, names=names, edition=edition, loc=loc))
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out / LOCK):
         staged: list[Path] = []
         try:
-            for name, text in zip(OUTPUTS, texts, strict=True):
+            for name, text in outputs.items():
                 staged.append(_stage(out, name, text))
-            for temporary, name in zip(staged, OUTPUTS, strict=True):
+            for temporary, name in zip(staged, outputs, strict=True):
                 temporary.replace(out / name)
         finally:
             for temporary in staged:
@@ -169,15 +155,12 @@ def _say(text: str, stream: TextIO | None = None) -> None:
     print(for_terminal(text), file=stream or sys.stderr)
 
 
-def _print_outcome(summary: Summary, out: Path, loc: Localized) -> None:
-    for f in summary.files:
-        if f.status != "ok":
-            reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
-                      else loc.gettext(f.reason) if f.status == "blank" else f.reason)
-            label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
-                     else loc.gettext(NOT_COUNTED))
-            _say(f"{f.file}: {label}: {reason}")
-    total = len(summary.files)
-    _say(loc.ngettext("{counted} av {n} fil talt med. Skrev {outputs} i {out}/.",
-                      "{counted} av {n} filer talt med. Skrev {outputs} i {out}/.", total).format(
-        counted=len(summary.forms), n=total, outputs=", ".join(OUTPUTS), out=out), sys.stdout)
+def _print_outcome(collected: Collected, out: Path) -> None:
+    for line in not_counted(collected):
+        _say(line)
+    total = len(collected.summary.files)
+    _say(collected.loc.ngettext(
+        "{counted} av {n} fil talt med. Skrev {outputs} i {out}/.",
+        "{counted} av {n} filer talt med. Skrev {outputs} i {out}/.", total).format(
+        counted=len(collected.summary.forms), n=total, outputs=", ".join(OUTPUTS), out=out),
+        sys.stdout)

@@ -10,7 +10,7 @@ without the hidden fields cannot be counted anyway, so they add nothing here.)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +23,9 @@ from stavangerstandarden.model import Standard
 class NoStandard(Exception):
     """No shipped standard fits the forms; the message says what to do, in Norwegian."""
 
+
+Loader = Callable[[str, str], Standard]
+"""YAML text and its label → the model: `loader.load` (checks) or `loader.load_checked`."""
 
 SHIPPED_LABEL = "stavangerstandarden/standards/"
 """How a shipped standard's source is named in messages (its place inside the package)."""
@@ -39,13 +42,13 @@ def shipped_file(standard: Standard) -> Path | None:
     return path if path.is_file() else None
 
 
-def shipped() -> dict[str, Standard]:
+def shipped(read: Loader = load) -> dict[str, Standard]:
     """Every standard shipped with the package, by id."""
     folder = resources.files("stavangerstandarden").joinpath("standards")
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            standard = load(entry.read_text("utf-8"), f"{SHIPPED_LABEL}{entry.name}")
+            standard = read(entry.read_text("utf-8"), f"{SHIPPED_LABEL}{entry.name}")
             found[standard.meta.id] = standard
     return found
 
@@ -57,11 +60,11 @@ def claimed(reads: Sequence[Read]) -> str | None:
     return ids.most_common(1)[0][0] if ids else None
 
 
-def standard_for(reads: Sequence[Read]) -> Standard:
+def standard_for(reads: Sequence[Read], read: Loader = load) -> Standard:
     """The shipped standard the forms belong to; forms of other standards are then listed
     as not counted. With no form naming one, the only shipped standard (so the report still
     lists every file and why it was not counted)."""
-    available = shipped()
+    available = shipped(read)
     wanted = claimed(reads)
     if wanted in available:
         return available[wanted]

@@ -1,0 +1,61 @@
+"""Read forms → the three outputs as text: the part of `collect` that the command line and the
+Sammendrag page (the same package under Pyodide in the browser) share. The adapters only bring
+the files in and take the texts out, so both give the same summary of the same files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from stavangerstandarden.collect.compare import Previous
+from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.report import render_report
+from stavangerstandarden.collect.standards import Loader, shipped_file, standard_for
+from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
+from stavangerstandarden.collect.writers import answers_csv, summary_json
+from stavangerstandarden.i18n.editions import edition_in
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.loader import load
+from stavangerstandarden.model import Standard
+from stavangerstandarden.words import N_
+
+OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+NOT_COUNTED = N_("ikke talt med")
+
+
+@dataclass(frozen=True)
+class Collected:
+    summary: Summary
+    outputs: dict[str, str]
+    """Each of OUTPUTS by file name, in that order."""
+    loc: Localized
+
+
+def collect(reads: Sequence[Read], *, standard: Standard | None = None,
+            source: Path | None = None, previous: Previous | None = None,
+            names: bool = False, language: str = SOURCE_LANGUAGE,
+            read: Loader = load) -> Collected:
+    """`standard` None: the shipped standard the forms name (made by `read`). `language`: the
+    report's and svar.csv's texts; the forms may be in any language. Raises NoStandard."""
+    loc = Localized.for_language(language)
+    summary = summarise(standard or standard_for(reads, read), reads)
+    edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
+    texts = (summary_json(summary), answers_csv(summary, edition, loc),
+             render_report(summary, previous, names=names, edition=edition, loc=loc))
+    return Collected(summary, dict(zip(OUTPUTS, texts, strict=True)), loc)
+
+
+def not_counted(collected: Collected) -> list[str]:
+    """One line for each file that was not counted or was a duplicate, with its reason."""
+    loc = collected.loc
+    lines = []
+    for f in collected.summary.files:
+        if f.status != "ok":
+            reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
+                      else loc.gettext(f.reason) if f.status == "blank" else f.reason)
+            label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
+                     else loc.gettext(NOT_COUNTED))
+            lines.append(f"{f.file}: {label}: {reason}")
+    return lines

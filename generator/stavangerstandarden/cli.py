@@ -200,7 +200,7 @@ def _translate(source: Path, project: Path, new: tuple[str, ...],
 def _build(source: Path, project: Path, site_dir: Path, engine: str,
            site_url: str | None) -> int:
     from stavangerstandarden.build import SiteBuildFailed, build
-    from stavangerstandarden.fill.library import LibraryMissing
+    from stavangerstandarden.libraries import LibraryMissing
 
     try:
         built = build(source, project, site_dir, engine=engine, site_url=site_url)

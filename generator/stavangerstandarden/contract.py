@@ -87,6 +87,11 @@ def fill_page(form: str) -> str:
     return f"{FILL_DIR}/{stem}/index.html"
 
 
+SUMMARY_PAGE = f"{FORMS_DIR}/sammendrag/index.html"
+"""The Sammendrag page (the summary of filled forms, made in the browser), relative to the
+site root, with its scripts, Pyodide and the Python bundle beside it."""
+
+
 def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
 

@@ -8,10 +8,10 @@ from importlib.resources import files
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import page_source
-from stavangerstandarden.fill.library import LIBRARY_DIR, library_files
 from stavangerstandarden.fill.page import fill_page
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PDFJS, library_files
 from stavangerstandarden.model import Standard
 
 BLANK_MODULE = "skjema.js"
@@ -31,7 +31,7 @@ def fill_files(standard: Standard, forms: Mapping[str, bytes],
         out[f"{folder}/{BLANK_MODULE}"] = blank_module(forms[spec.file])
     static = files("stavangerstandarden.fill") / "static"
     out.update({target: (static / name).read_bytes() for name, target in SCRIPTS.items()})
-    out.update({f"{c.FILL_DIR}/{LIBRARY_DIR}/{k}": v for k, v in library_files().items()})
+    out.update({f"{c.FILL_DIR}/{PDFJS.folder}/{k}": v for k, v in library_files(PDFJS).items()})
     return out
 
 

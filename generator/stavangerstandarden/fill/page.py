@@ -54,7 +54,7 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         meta=[_text(f, msg) for f in fields if is_meta(f)],
         rows=_rows(fields, msg),
         blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
-        data=_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
+        data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
                     "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg)}),
     )
@@ -78,6 +78,6 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str]) -> list[dict[str, Any]]:
             for n, fs in sorted(rows.items())]
 
 
-def _json(data: dict[str, Any]) -> Markup:
+def script_json(data: dict[str, Any]) -> Markup:
     """JSON for a <script type="application/json"> block: `<` escaped so no text can close it."""
     return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

@@ -1,0 +1,57 @@
+"""The browser libraries, copied from the pinned npm packages into the site (no CDN): pdf.js
+for the fill pages, Pyodide for the Sammendrag page. The only file access of their
+renderers, so a missing `npm install` is one clear message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+NODE_MODULES = PROJECT / "node_modules"
+
+
+@dataclass(frozen=True)
+class Library:
+    name: str
+    package: str
+    """The npm package's folder in node_modules."""
+    files: tuple[tuple[str, str], ...]
+    """Served name → file in the package. `.js`, not `.mjs`: every server types .js as
+    JavaScript, which module scripts and module workers require."""
+    folder: str
+    """Where the files are served, next to the pages that use them."""
+
+
+PDFJS = Library("pdf.js", "pdfjs-dist", (
+    ("pdf.min.js", "build/pdf.min.mjs"), ("pdf.worker.min.js", "build/pdf.worker.min.mjs"),
+    ("LICENSE", "LICENSE")), "pdfjs")
+PYODIDE = Library("Pyodide", "pyodide", (
+    ("pyodide.js", "pyodide.mjs"), ("pyodide.asm.js", "pyodide.asm.js"),
+    ("pyodide.asm.wasm", "pyodide.asm.wasm"), ("python_stdlib.zip", "python_stdlib.zip"),
+    ("pyodide-lock.json", "pyodide-lock.json")), "pyodide")
+"""Pyodide's core (CPython compiled to WebAssembly, with its standard library); the pure
+Python packages the summary needs come in the site's own bundle (`summary.bundle`)."""
+
+
+class LibraryMissing(FileNotFoundError):
+    """A browser library is not installed next to the project."""
+
+
+def library_files(library: Library, node_modules: Path | None = None) -> dict[str, bytes]:
+    """The served files of `library`, by served name."""
+    return dict(_read(library, node_modules or NODE_MODULES))
+
+
+@cache
+def _read(library: Library, node_modules: Path) -> Mapping[str, bytes]:
+    folder = node_modules / library.package
+    missing = [p for _, p in library.files if not (folder / p).is_file()]
+    if missing:
+        raise LibraryMissing(
+            f"fant ikke {library.name} i {folder} ({', '.join(missing)}): kjør «npm install» "
+            "(eller «make build», som gjør det) og bygg på nytt"
+        )
+    return {name: (folder / path).read_bytes() for name, path in library.files}

@@ -1,0 +1,48 @@
+"""The Sammendrag page: a Markdown page (raw HTML inside) with its own Content-Security-Policy,
+like the fill pages (theme template `fyll.html` writes the front matter's `csp`)."""
+
+from __future__ import annotations
+
+from stavangerstandarden.fill.page import TEMPLATE, script_json
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.model import Standard
+from stavangerstandarden.pages.markup import render
+from stavangerstandarden.summary.messages import messages
+
+BUNDLE = "python.zip"
+WORKER = "sammendrag-arbeider.js"
+SCRIPTS = ("sammendrag.js", WORKER)
+CSP = "; ".join((
+    "default-src 'self'",
+    "connect-src 'self'",
+    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+))
+"""Requests only to the site itself, which the page needs for its program (Pyodide's
+WebAssembly, its standard library and the Python bundle are fetched once, when the page
+loads); nothing is ever sent: the files are read in the page's worker, which is started from a
+blob: URL so that it runs under this same policy. 'wasm-unsafe-eval' lets the browser compile
+WebAssembly; 'unsafe-inline' covers the theme's inline start-up script and styles."""
+
+
+def summary_page(standard: Standard, loc: Localized) -> bytes:
+    msg = messages(loc)
+    return render(
+        "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
+        csp=CSP,
+        working_files=msg["working_files"].format(k=standard.report.min_answers),
+        data=script_json({"worker": f"./{WORKER}", "pyodide": f"./{PYODIDE.folder}/pyodide.js",
+                    "index": f"./{PYODIDE.folder}/", "bundle": f"./{BUNDLE}",
+                    "language": loc.language,
+                    "messages": {k.removeprefix("js."): v for k, v in msg.items()
+                                 if k.startswith("js.")}}),
+    )
+

@@ -1,0 +1,61 @@
+// The Sammendrag page's worker: Pyodide with the project's Python bundle. Each run writes the
+// chosen files into a fresh folder of Pyodide's in-memory file system, calls
+// `stavangerstandarden.collect.browser.summarise_folder` and removes the folder again.
+let pyodide = null;
+let summariseFolder = null;
+let runs = 0;
+
+async function load({ pyodide: library, index, bundle }) {
+  const { loadPyodide } = await import(library);
+  pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
+  const response = await fetch(bundle);
+  if (!response.ok) throw new Error(`${response.status} ${bundle}`);
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "zip", { extractDir: site });
+  summariseFolder = pyodide.pyimport("stavangerstandarden.collect.browser").summarise_folder;
+}
+
+function removeTree(FS, path) {
+  for (const name of FS.readdir(path)) {
+    if (name === "." || name === "..") continue;
+    const child = `${path}/${name}`;
+    if (FS.isDir(FS.stat(child).mode)) removeTree(FS, child); else FS.unlink(child);
+  }
+  FS.rmdir(path);
+}
+
+function run({ files, names, language, previous }) {
+  const FS = pyodide.FS;
+  runs += 1;
+  const root = `/innboks-${runs}`;
+  FS.mkdirTree(root);
+  try {
+    for (const { path, data } of files) {
+      const full = `${root}/${path}`;
+      FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
+      FS.writeFile(full, new Uint8Array(data));
+    }
+    const json = summariseFolder.callKwargs(root, { names, language, previous });
+    return JSON.parse(json);
+  } finally {
+    FS.chdir("/");
+    removeTree(FS, root);
+  }
+}
+
+self.addEventListener("message", async ({ data: message }) => {
+  if (message.type === "load") {
+    try {
+      await load(message);
+      self.postMessage({ type: "ready" });
+    } catch (error) {
+      self.postMessage({ type: "load_failed", error: String(error?.message ?? error) });
+    }
+  } else if (message.type === "run") {
+    try {
+      self.postMessage({ type: "done", result: run(message) });
+    } catch (error) {
+      self.postMessage({ type: "failed", error: String(error?.message ?? error).split("\n").slice(-2).join(" ") });
+    }
+  }
+});

@@ -1,0 +1,186 @@
+// Sammendrag page: the leader chooses the received forms; a worker reads and tallies them with
+// the project's own Python code under Pyodide and returns the three files `collect` writes.
+// Nothing is uploaded: the worker runs from a blob: URL, so the page's policy (requests only
+// to this site, for the program itself) binds it too. No word of its own: every text comes
+// from the page's JSON (#sammendrag-data), filled by the generator from its catalogue.
+const data = JSON.parse(document.getElementById("sammendrag-data").textContent);
+const M = data.messages;
+const part = (name) => document.querySelector(`[data-sammendrag="${name}"]`);
+const status = part("status");
+const result = part("resultat");
+const fileInput = document.getElementById("sammendrag-filer");
+const folderInput = document.getElementById("sammendrag-mappe");
+const namesBox = document.getElementById("sammendrag-navn");
+const previousInput = document.getElementById("sammendrag-forrige");
+const OUTPUTS = { "rapport.html": "text/html", "svar.csv": "text/csv", "sammendrag.json": "application/json" };
+
+const say = (text) => { status.textContent = text; };
+const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
+const url = (path) => new URL(path, document.baseURI).href;
+
+let worker = null;
+let ready = null;
+let chosen = [];      // [{path, file}] as the leader chose them
+let running = null;   // {resolve, reject, timer} of the run under way
+let links = [];
+
+function startWorker() {
+  const boot = new Blob([`import ${JSON.stringify(url(data.worker))};`], { type: "text/javascript" });
+  const bootUrl = URL.createObjectURL(boot);
+  worker = new Worker(bootUrl, { type: "module" });
+  ready = new Promise((resolve, reject) => {
+    worker.onmessage = ({ data: m }) => {
+      if (m.type === "ready") { URL.revokeObjectURL(bootUrl); resolve(); }
+      else if (m.type === "load_failed") reject(new Error(m.error));
+      else if (running && m.type === "done") finish((r) => r.resolve(m.result));
+      else if (running && m.type === "failed") finish((r) => r.reject(new Error(m.error)));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const error = new Error(event.message || "worker");
+      if (running) finish((r) => r.reject(error)); else reject(error);
+    };
+  });
+  worker.postMessage({ type: "load", pyodide: url(data.pyodide), index: url(data.index),
+                       bundle: url(data.bundle) });
+  return ready;
+}
+
+function finish(settle) {
+  const r = running;
+  running = null;
+  clearTimeout(r.timer);
+  settle(r);
+}
+
+function enable(on) {
+  for (const input of [fileInput, folderInput]) input.disabled = !on;
+}
+
+// --- Choosing: file picker, folder picker, or drop (files and folders, at any depth). ---
+function cleanPath(path) {
+  const parts = path.split(/[\\/]+/).filter((p) => p && p !== "." && p !== "..");
+  return parts.join("/");
+}
+
+function unique(items) {
+  const seen = new Set();
+  return items.map(({ path, file }) => {
+    let candidate = path;
+    for (let n = 2; seen.has(candidate); n += 1) candidate = path.replace(/(\.[^./]*)?$/, ` (${n})$1`);
+    seen.add(candidate);
+    return { path: candidate, file };
+  });
+}
+
+async function entryFiles(entry, prefix) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    return [{ path: prefix + entry.name, file }];
+  }
+  const reader = entry.createReader();
+  const children = [];
+  for (;;) {
+    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+    if (!batch.length) break;
+    children.push(...batch);
+  }
+  const nested = await Promise.all(children.map((c) => entryFiles(c, `${prefix}${entry.name}/`)));
+  return nested.flat();
+}
+
+async function dropped(transfer) {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+  if (entries.length) return (await Promise.all(entries.map((e) => entryFiles(e, "")))).flat();
+  return [...transfer.files].map((file) => ({ path: file.name, file }));
+}
+
+async function choose(items) {
+  chosen = unique(items.map(({ path, file }) => ({ path: cleanPath(path), file }))
+    .filter(({ path }) => path));
+  if (!chosen.length) { say(M.none); return; }
+  await summarise();
+}
+
+fileInput.addEventListener("change", () => choose([...fileInput.files].map((file) => ({ path: file.name, file }))));
+folderInput.addEventListener("change", () => choose([...folderInput.files].map((file) => ({ path: file.webkitRelativePath || file.name, file }))));
+namesBox.addEventListener("change", () => { if (chosen.length) summarise(); });
+previousInput.addEventListener("change", () => { if (chosen.length) summarise(); });
+
+// A file dropped anywhere on the page is taken, never opened in place of the page.
+document.addEventListener("dragover", (event) => {
+  if (event.dataTransfer?.types?.includes("Files")) event.preventDefault();
+});
+document.addEventListener("drop", async (event) => {
+  if (!event.dataTransfer?.files?.length) return;
+  event.preventDefault();
+  if (fileInput.disabled) return;
+  await choose(await dropped(event.dataTransfer));
+});
+const zone = part("slipp");
+zone.addEventListener("dragenter", () => zone.classList.add("sammendrag-slipp--over"));
+zone.addEventListener("dragleave", () => zone.classList.remove("sammendrag-slipp--over"));
+zone.addEventListener("drop", () => zone.classList.remove("sammendrag-slipp--over"));
+
+// --- Summarising in the worker, bounded in time. ---
+async function run(message, transfer) {
+  await ready;
+  const limit = 60000 + 500 * message.files.length;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      running = null;
+      worker.terminate();
+      startWorker().catch(() => {});
+      reject(new Error(M.timeout));
+    }, limit);
+    running = { resolve, reject, timer };
+    worker.postMessage(message, transfer);
+  });
+}
+
+async function summarise() {
+  enable(false);
+  say(fmt(M.reading, { n: chosen.length }));
+  try {
+    const files = await Promise.all(chosen.map(async ({ path, file }) => ({ path, data: await file.arrayBuffer() })));
+    const previousFile = previousInput.files[0];
+    const previous = previousFile ? await previousFile.text() : null;
+    const out = await run({ type: "run", files, names: namesBox.checked, language: data.language, previous },
+                          files.map((f) => f.data));
+    if (out.error) throw new Error(out.error);
+    show(out);
+    say(M.done);
+  } catch (error) {
+    say(error.message === M.timeout ? M.timeout : fmt(M.failed, { error: error.message }));
+  } finally {
+    enable(true);
+  }
+}
+
+function show(out) {
+  part("linje").textContent = out.line;
+  const list = part("ikke-talt");
+  list.replaceChildren(...out.not_counted.map((line) => {
+    const li = document.createElement("li");
+    li.textContent = line;
+    return li;
+  }));
+  list.hidden = !out.not_counted.length;
+  for (const link of links) URL.revokeObjectURL(link);
+  links = Object.entries(OUTPUTS).map(([name, type]) => {
+    const href = URL.createObjectURL(new Blob([out.outputs[name]], { type: `${type};charset=utf-8` }));
+    part(name).href = href;
+    return href;
+  });
+  const frame = part("rapport");
+  frame.onload = () => {
+    const doc = frame.contentDocument;
+    if (doc) frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
+  };
+  frame.srcdoc = out.outputs["rapport.html"];
+  result.hidden = false;
+  document.getElementById("sammendrag-resultat-tittel").focus();
+}
+
+startWorker().then(() => { enable(true); say(M.ready); },
+                   (error) => say(fmt(M.load_failed, { error: error.message })));

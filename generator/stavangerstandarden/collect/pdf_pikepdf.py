@@ -35,9 +35,8 @@ _REPAIRS = ("damaged", "recover", "reconstruct")
 entry for the xref stream itself, are written by ordinary tools and harmless)."""
 _OUT_OF_MEMORY = "bad_alloc"
 """In qpdf's message when an allocation failed (under `memory.bounded`)."""
-_KINDS: dict[ObjectType, Kind] = {
-    ObjectType.dictionary: "dict", ObjectType.array: "array", ObjectType.string: "string",
-    ObjectType.name_: "name"}
+_DICTIONARY, _ARRAY, _STRING, _NAME = (ObjectType.dictionary, ObjectType.array,
+                                       ObjectType.string, ObjectType.name_)
 
 
 @contextmanager
@@ -71,17 +70,21 @@ class _Document:
         return self._pdf.Root
 
     def get(self, node: object, key: str) -> object | None:
-        return node.get(key) if self.kind(node) == "dict" else None  # type: ignore[attr-defined]
+        if isinstance(node, Object) and node._type_code is _DICTIONARY:
+            return node.get(key)
+        return None
 
     def items(self, node: object) -> Iterable[object]:
-        return node if self.kind(node) == "array" else ()  # type: ignore[return-value]
+        return node if isinstance(node, Object) and node._type_code is _ARRAY else ()
 
     def ref(self, node: object) -> Ref:
         return node.objgen if isinstance(node, Object) else DIRECT
 
     def kind(self, node: object) -> Kind:
-        if isinstance(node, Object):
-            return _KINDS.get(node._type_code, "other")
+        if isinstance(node, Object):  # compared by identity: hashing an enum costs
+            code = node._type_code
+            return ("dict" if code is _DICTIONARY else "array" if code is _ARRAY else
+                    "string" if code is _STRING else "name" if code is _NAME else "other")
         return "integer" if isinstance(node, int) and not isinstance(node, bool) else "other"
 
     def text(self, node: object) -> str:

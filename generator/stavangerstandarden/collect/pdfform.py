@@ -148,16 +148,17 @@ def _walk(node: object, prefix: str, depth: int, parent: _Field | None, walk: _W
     if level > limits.MAX_TREE_DEPTH:
         raise Unreadable(limits.over_limit("nivåer i skjemaets felttre", limits.MAX_TREE_DEPTH))
     current, name = parent, prefix
-    partial = doc.get(node, "/T")
-    if partial is not None and not _is_preview_copy(doc, node, prefix, parent):
+    partial, state, kids = doc.get(node, "/T"), doc.get(node, "/AS"), doc.get(node, "/Kids")
+    if partial is not None and not _is_preview_copy(
+            doc, partial, prefix, parent, widget=state is not None and kids is None):
         name, depth = _join(prefix, depth, _text(doc, partial, limits.MAX_NAME_CHARS))
         current = walk.fields.setdefault(name, _Field())
         _inherit(doc, current, node, parent)
-    if current is not None:
-        state = doc.get(node, "/AS")
-        if state is not None and _name(doc, state) != OFF:
-            current.states.append(_name(doc, state))
-    for kid in doc.items(doc.get(node, "/Kids")):
+    if current is not None and state is not None:
+        on = _name(doc, state)
+        if on != OFF:
+            current.states.append(on)
+    for kid in doc.items(kids):
         _walk(kid, name, depth, current, walk, level + 1)
 
 
@@ -170,12 +171,12 @@ def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
     return (f"{prefix}.{partial}" if prefix else partial), depth + 1
 
 
-def _is_preview_copy(doc: Document, node: object, prefix: str, parent: _Field | None) -> bool:
-    """A widget that repeats its parent's name (Preview copies /T into the chosen button)."""
-    return (parent is not None and doc.get(node, "/Kids") is None
-            and doc.get(node, "/AS") is not None
-            and prefix.rsplit(".", 1)[-1] == _text(doc, doc.get(node, "/T"),
-                                                   limits.MAX_NAME_CHARS))
+def _is_preview_copy(doc: Document, partial: object, prefix: str, parent: _Field | None, *,
+                     widget: bool) -> bool:
+    """A widget (a leaf with /AS) that repeats its parent's name (Preview copies /T into the
+    chosen button)."""
+    return (parent is not None and widget
+            and prefix.rsplit(".", 1)[-1] == _text(doc, partial, limits.MAX_NAME_CHARS))
 
 
 def _inherit(doc: Document, target: _Field, node: object, parent: _Field | None) -> None:

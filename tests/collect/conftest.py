@@ -36,6 +36,8 @@ from pypdf.generic import (
 from standards import STAVANGER, picks
 
 from stavangerstandarden.cli import main
+from stavangerstandarden.collect.pdfform import ENGINES as ENGINE_MODULES
+from stavangerstandarden.collect.pdfform import Engine
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs
 from stavangerstandarden.model import Standard
@@ -390,6 +392,12 @@ def collect(tmp_path: Path) -> Callable[..., Collected]:
         return status, data, list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
     return run
+
+
+@pytest.fixture(params=list(ENGINE_MODULES))
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """Each PDF engine the reader runs on: pikepdf (the command line), pypdf (the browser)."""
+    return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture

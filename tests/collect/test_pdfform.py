@@ -10,7 +10,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 from standards import STAVANGER, picks
 
-from stavangerstandarden.collect.pdfform import Unreadable, read_form
+from stavangerstandarden.collect.pdfform import Engine, Unreadable, read_form
 from stavangerstandarden.loader import load_file
 
 P = picks(load_file(STAVANGER))
@@ -19,16 +19,16 @@ ONE = P.second.id
 ANSWERS = {ONE: P.mid, P.third.id: P.low}
 
 
-def chosen(data: bytes) -> dict[str, str | None]:
-    return {k: v for k, v in read_form(data).choices.items() if v is not None}
+def chosen(data: bytes, engine: Engine) -> dict[str, str | None]:
+    return {k: v for k, v in read_form(data, engine).choices.items() if v is not None}
 
 
 @pytest.mark.parametrize("options", [{}, {"numeric_states": True}], ids=["names", "opt"])
-def test_radio_answers_and_texts_read_back(make_form, options):
+def test_radio_answers_and_texts_read_back(engine, make_form, options):
     data = make_form(answers=ANSWERS, texts={"meta.klasse": "3B", "tiltak.2.frist": "mai"},
                      **options)
-    form = read_form(data)
-    assert chosen(data) == ANSWERS
+    form = read_form(data, engine)
+    assert chosen(data, engine) == ANSWERS
     assert form.choices[P.first.id] is None
     assert form.texts["meta.klasse"] == "3B"
     assert form.texts["tiltak.2.frist"] == "mai"
@@ -36,49 +36,49 @@ def test_radio_answers_and_texts_read_back(make_form, options):
     assert form.texts["skjema.niva"] == P.level.id
 
 
-def test_pypdf_fill_writes_radio_value_as_string_and_still_reads(builder, fill):
+def test_pypdf_fill_writes_radio_value_as_string_and_still_reads(engine, builder, fill):
     data = fill(builder().bytes(), ANSWERS)
     field = PdfReader(io.BytesIO(data)).get_fields()[ONE]
     assert isinstance(field["/V"], TextStringObject)
-    assert chosen(data) == ANSWERS
+    assert chosen(data, engine) == ANSWERS
 
 
-def test_incremental_update_wins_over_the_original(builder, fill):
+def test_incremental_update_wins_over_the_original(engine, builder, fill):
     original = fill(builder().bytes(), {ONE: P.low})
     updated = fill(original, {ONE: P.high}, incremental=True)
     assert updated.startswith(original)
-    assert chosen(updated) == {ONE: P.high}
+    assert chosen(updated, engine) == {ONE: P.high}
 
 
 @pytest.mark.parametrize(("keep_in_kids", "in_fields"),
                          [(True, False), (False, True), (False, False)],
                          ids=["still-a-kid", "own-field", "only-on-page"])
-def test_preview_strips_parent_from_chosen_button(builder, keep_in_kids, in_fields):
+def test_preview_strips_parent_from_chosen_button(engine, builder, keep_in_kids, in_fields):
     form = builder()
     for name, value in ANSWERS.items():
         form.choose(name, value)
         form.preview_save(name, keep_in_kids=keep_in_kids, in_fields=in_fields)
     data = form.bytes()
-    assert chosen(data) == ANSWERS
-    assert P.first.id in read_form(data).choices
+    assert chosen(data, engine) == ANSWERS
+    assert P.first.id in read_form(data, engine).choices
 
 
-def test_widget_state_wins_when_group_value_is_missing(builder):
+def test_widget_state_wins_when_group_value_is_missing(engine, builder):
     form = builder()
     form.choose(ONE, P.mid)
     del form.nodes[ONE]["/V"]
-    assert chosen(form.bytes()) == {ONE: P.mid}
+    assert chosen(form.bytes(), engine) == {ONE: P.mid}
 
 
-def test_group_value_used_when_no_widget_is_on(builder):
+def test_group_value_used_when_no_widget_is_on(engine, builder):
     form = builder()
     form.nodes[ONE][NameObject("/V")] = NameObject(f"/{P.low}")
-    assert chosen(form.bytes()) == {ONE: P.low}
+    assert chosen(form.bytes(), engine) == {ONE: P.low}
 
 
-def test_pdfium_line_breaks_are_normalised(make_form):
+def test_pdfium_line_breaks_are_normalised(engine, make_form):
     data = make_form(texts={"tiltak.1.tiltak": "  Første linje\r\nandre\rtredje\n"})
-    assert read_form(data).texts["tiltak.1.tiltak"] == "Første linje\nandre\ntredje"
+    assert read_form(data, engine).texts["tiltak.1.tiltak"] == "Første linje\nandre\ntredje"
 
 
 def _encrypted(data: bytes, user: str, algorithm: str = "RC4-128") -> bytes:
@@ -89,16 +89,16 @@ def _encrypted(data: bytes, user: str, algorithm: str = "RC4-128") -> bytes:
     return out.getvalue()
 
 
-def test_encrypted_with_password_is_unreadable(make_form):
+def test_encrypted_with_password_is_unreadable(engine, make_form):
     with pytest.raises(Unreadable) as info:
-        read_form(_encrypted(make_form(answers=ANSWERS), "hemmelig"))
+        read_form(_encrypted(make_form(answers=ANSWERS), "hemmelig"), engine)
     assert str(info.value) == ("PDF-filen er kryptert eller passordbeskyttet; be om skjemaet "
                                "lagret uten passord")
 
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
-def test_encrypted_without_open_password_is_read(make_form, algorithm):
-    assert chosen(_encrypted(make_form(answers=ANSWERS), "", algorithm)) == ANSWERS
+def test_encrypted_without_open_password_is_read(engine, make_form, algorithm):
+    assert chosen(_encrypted(make_form(answers=ANSWERS), "", algorithm), engine) == ANSWERS
 
 
 TRUNCATED = ("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting eller et "
@@ -112,32 +112,32 @@ TRUNCATED = ("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting 
     (lambda d: d[:-40], TRUNCATED),
     (lambda d: d[:9] + b"\x00" * (len(d) - 20) + d[-11:], "PDF-filen er skadet og kan ikke leses"),
 ], ids=["empty", "zip", "half", "no-eof", "zeroed"])
-def test_broken_files_give_a_reason(make_form, mangle, reason):
+def test_broken_files_give_a_reason(engine, make_form, mangle, reason):
     with pytest.raises(Unreadable) as info:
-        read_form(mangle(make_form(answers=ANSWERS)))
+        read_form(mangle(make_form(answers=ANSWERS)), engine)
     assert str(info.value) == reason
 
 
-def test_pdf_without_fields_reads_as_empty():
+def test_pdf_without_fields_reads_as_empty(engine):
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
     out = io.BytesIO()
     writer.write(out)
-    form = read_form(out.getvalue())
+    form = read_form(out.getvalue(), engine)
     assert (form.texts, form.choices) == ({}, {})
 
 
-def test_broken_xref_is_repaired_and_said(make_form):
+def test_broken_xref_is_repaired_and_said(engine, make_form):
     data = make_form(answers=ANSWERS)
     start = data.rindex(b"startxref") + len(b"startxref\n")
     broken = data[:start] + b"999" + data[data.index(b"\n", start):]
-    form = read_form(broken)
+    form = read_form(broken, engine)
     assert form.repaired
     assert {k: v for k, v in form.choices.items() if v} == ANSWERS
-    assert not read_form(data).repaired
+    assert not read_form(data, engine).repaired
 
 
-def test_random_damage_never_crashes(builder, fill):
+def test_random_damage_never_crashes(engine, builder, fill):
     """Seeded byte flips, cuts and insertions: every outcome is a form or a reason."""
     base = fill(builder().bytes(), ANSWERS)
     rnd = random.Random(5)
@@ -151,19 +151,19 @@ def test_random_damage_never_crashes(builder, fill):
             else:
                 del data[pos:pos + rnd.randrange(1, 50)]
         try:
-            outcomes.add(type(read_form(bytes(data))).__name__)
+            outcomes.add(type(read_form(bytes(data), engine)).__name__)
         except Unreadable:
             outcomes.add("Unreadable")
     assert outcomes == {"RawForm", "Unreadable"}
 
 
-def test_two_buttons_on_in_one_group_is_not_guessed(builder):
+def test_two_buttons_on_in_one_group_is_not_guessed(engine, builder):
     form = builder()
     form.choose(ONE, P.mid)
     first = form.widgets[ONE][0].get_object()
     first[NameObject("/AS")] = NameObject(f"/{P.low}")
     with pytest.raises(Unreadable) as info:
-        read_form(form.bytes())
+        read_form(form.bytes(), engine)
     both = ", ".join(sorted({P.mid, P.low}))
     assert str(info.value) == (f"utsagnet {ONE} er krysset av flere steder "
                                f"({both}), så svaret kan ikke leses sikkert")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from stavangerstandarden.collect import limits
-from stavangerstandarden.collect.pdfform import RawForm, Unreadable, read_form
+from stavangerstandarden.collect.pdfform import Engine, RawForm, Unreadable, read_form
 from stavangerstandarden.collect.safetext import file_label
 from stavangerstandarden.cores import usable_cores
 
@@ -48,25 +47,34 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def read_all(files: Sequence[Path], workers: int | None = None) -> list[Read]:
+def read_all(files: Sequence[Path], workers: int | None = None,
+             engine: Engine = "pikepdf") -> list[Read]:
     """Read every file, in order; in a process pool when there are many. If a reader process
     dies (killed for memory by the system, or a crash in qpdf), every file is read again in
-    a process of its own, so only the file that kills its reader is lost, with a reason."""
+    a process of its own, so only the file that kills its reader is lost, with a reason.
+    With `workers=1` no process is started (Pyodide has none)."""
     workers = workers or usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
-        return [read_path(f) for f in files]
+        return [read_path(f, engine) for f in files]
+    # Imported here: Pyodide can import multiprocessing but not start a process.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    read = partial(read_path, engine=engine)
     try:
         with ProcessPoolExecutor(workers) as pool:
-            return list(pool.map(read_path, files,
-                                 chunksize=max(1, len(files) // (workers * 8))))
+            return list(pool.map(read, files, chunksize=max(1, len(files) // (workers * 8))))
     except BrokenProcessPool:
-        return [_read_alone(f) for f in files]
+        return [_read_alone(f, engine) for f in files]
 
 
-def _read_alone(path: Path) -> Read:
+def _read_alone(path: Path, engine: Engine) -> Read:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(1) as alone:
-            return alone.submit(read_path, path).result()
+            return alone.submit(read_path, path, engine).result()
     except BrokenProcessPool:
         return Read(file_label(path), "", None, READER_DIED)
 
@@ -75,7 +83,7 @@ READER_DIED = ("PDF-filen stanset leseprosessen (trolig for lite minne eller en 
                "PDF-biblioteket); den er ikke lest")
 
 
-def read_path(path: Path) -> Read:
+def read_path(path: Path, engine: Engine = "pikepdf") -> Read:
     label = file_label(path)
     try:
         with path.open("rb") as file:
@@ -88,6 +96,6 @@ def read_path(path: Path) -> Read:
         return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        return Read(label, digest, read_form(data), "")
+        return Read(label, digest, read_form(data, engine), "")
     except Unreadable as exc:
         return Read(label, digest, None, str(exc))

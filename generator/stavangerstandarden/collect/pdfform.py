@@ -1,46 +1,41 @@
 """One PDF's bytes → the raw values of its form fields, read the way viewers save them.
 
-Read with pikepdf (qpdf): only the AcroForm field tree, its widgets' /AS states and the page
-/Annots are touched, ≈ 1.5 ms of CPU a form. Quirks handled, all seen in real viewers:
-incremental updates (pdf.js; qpdf follows the newest xref), radio values as a name or a string
-(pypdf 7), numeric button states mapped through /Opt, `\\r\\n` line breaks (PDFium), AES
-permissions-only encryption (opened with the empty password), and macOS Preview, which strips
-/Parent from the chosen radio button and copies /T, /V and /FT into it — the button then
-stands alone, so fields are merged by full name and page widgets missing from the field tree
-are read too. The file is untrusted: every walk is bounded by `limits`.
+Only the AcroForm field tree, its widgets' /AS states and the page /Annots are touched, through
+one of two engines (`pdfengine`): pikepdf (qpdf), ≈ 1.5 ms of CPU a form, for the command
+line, or pypdf, pure Python, for the browser under Pyodide; the walk, its bounds and its
+reasons are the same for both. Quirks handled, all seen in real viewers: incremental updates
+(pdf.js; the newest xref wins), radio values as a name or a string (pypdf 7), numeric button
+states mapped through /Opt, `\\r\\n` line breaks (PDFium), AES permissions-only encryption
+(opened with the empty password), and macOS Preview, which strips /Parent from the chosen
+radio button and copies /T, /V and /FT into it — the button then stands alone, so fields are
+merged by full name and page widgets missing from the field tree are read too. The file is
+untrusted: every walk is bounded by `limits`.
 """
 
 from __future__ import annotations
 
-import io
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
-import pikepdf
-from pikepdf import Array, FormFieldFlag, Name, Object, ObjectType
+from stavangerstandarden.collect import limits
+from stavangerstandarden.collect.pdfengine import DIRECT, Document, Opener, Unreadable
 
-from stavangerstandarden.collect import limits, memory
+__all__ = ["ENGINES", "OFF", "Engine", "RawForm", "Unreadable", "read_form"]
 
 OFF = "Off"
-_DIRECT = (0, 0)
-"""The object and generation number pikepdf gives an object that is not indirect."""
-BROKEN = (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError, RecursionError,
-          OverflowError, RuntimeError)
-"""What pikepdf raises on damaged files; each becomes a reason in the report, never a crash."""
+_PUSHBUTTON = 1 << 16
+"""The /Ff bit of a push button (ISO 32000-1, table 226): it has no value to read."""
 
-
-_REPAIRS = ("damaged", "recover", "reconstruct")
-"""Words of qpdf's warnings when it had to repair the file (others, such as a missing xref
-entry for the xref stream itself, are written by ordinary tools and harmless)."""
-
-
-_OUT_OF_MEMORY = "bad_alloc"
-"""In qpdf's message when an allocation failed (under `memory.bounded`)."""
-_TOO_BIG = limits.over_limit("MB minne til å lese filen", limits.MAX_READ_MEMORY >> 20)
-
-
-class Unreadable(Exception):
-    """The file cannot be read as a PDF form; the message is a Norwegian reason for the user."""
+Engine = Literal["pikepdf", "pypdf"]
+"""The PDF library that reads the file: pikepdf where it can be installed (fast), pypdf
+where it cannot (the browser)."""
+ENGINES: dict[Engine, str] = {
+    "pikepdf": "stavangerstandarden.collect.pdf_pikepdf",
+    "pypdf": "stavangerstandarden.collect.pdf_pypdf",
+}
+"""Engine → its module, imported on first use (so pikepdf is never imported in a browser)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +52,7 @@ class RawForm:
 class _Field:
     kind: str = ""
     flags: int = 0
-    value: Object | None = None
+    value: object | None = None
     options: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
     """The /AS of every widget that is switched on."""
@@ -67,6 +62,7 @@ class _Field:
 class _Walk:
     """The state of one walk over a file's fields, with the count the bounds apply to."""
 
+    doc: Document
     fields: dict[str, _Field] = field(default_factory=dict)
     seen: set[tuple[int, int]] = field(default_factory=set)
     nodes: int = 0
@@ -77,42 +73,36 @@ class _Walk:
         if self.nodes > limits.MAX_NODES:
             raise Unreadable(limits.over_limit("felt, knapper og merknader", limits.MAX_NODES))
 
-    def visit(self, node: Object) -> bool:
+    def visit(self, node: object) -> bool:
         """False when this indirect object was visited before (a repeat or a cycle)."""
         self.count()
-        ref = node.objgen
-        if ref != _DIRECT:
+        ref = self.doc.ref(node)
+        if ref != DIRECT:
             if ref in self.seen:
                 return False
             self.seen.add(ref)
         return True
 
 
-def read_form(data: bytes) -> RawForm:
-    """Every field value of the form in `data`; raises Unreadable with the reason."""
+def read_form(data: bytes, engine: Engine = "pikepdf") -> RawForm:
+    """Every field value of the form in `data`, read with `engine`; raises Unreadable with
+    the reason."""
     _check_envelope(data)
-    try:
-        with memory.bounded(limits.MAX_READ_MEMORY), _open(data) as pdf:
-            return _raw_form(_collect_fields(pdf), pdf.get_warnings())
-    except BROKEN as exc:
-        if _OUT_OF_MEMORY in str(exc):
-            raise Unreadable(_TOO_BIG) from exc
-        raise Unreadable("PDF-filen er skadet og kan ikke leses") from exc
-    except MemoryError as exc:
-        raise Unreadable(_TOO_BIG) from exc
+    opened: Opener = importlib.import_module(ENGINES[engine]).opened
+    with opened(data) as doc:
+        return _raw_form(doc, _collect_fields(doc))
 
 
-def _raw_form(fields: dict[str, _Field], warnings: list[str]) -> RawForm:
+def _raw_form(doc: Document, fields: dict[str, _Field]) -> RawForm:
     """The values of the fields found, while the file is still open."""
-    if any(_OUT_OF_MEMORY in w for w in warnings):  # qpdf gave up on part of the file
-        raise Unreadable(_TOO_BIG)
-    repaired = any(m in w for w in warnings for m in _REPAIRS)
-    texts = {n: _text(f.value) for n, f in fields.items() if f.kind == "/Tx"}
+    repaired = doc.repaired()
+    texts = {n: _text(doc, f.value) for n, f in fields.items() if f.kind == "/Tx"}
     for name, text in texts.items():
         if len(text) > limits.MAX_TEXT_CHARS:
             raise Unreadable(limits.over_limit(f"tegn i feltet {name}", limits.MAX_TEXT_CHARS))
-    choices = {n: _choice(n, f) for n, f in fields.items()
-               if f.kind == "/Btn" and not f.flags & FormFieldFlag.btn_pushbutton}
+    choices = {n: _choice(n, f.states or ([_name(doc, f.value)] if f.value is not None else []),
+                          f.options)
+               for n, f in fields.items() if f.kind == "/Btn" and not f.flags & _PUSHBUTTON}
     return RawForm(texts, choices, repaired)
 
 
@@ -134,52 +124,42 @@ def _tail(data: bytes) -> bytes:
     return tail if tail else data.rstrip(padding)
 
 
-def _open(data: bytes) -> pikepdf.Pdf:
-    """The file opened with the empty password (permissions-only encryption opens with it)."""
-    try:
-        return pikepdf.open(io.BytesIO(data), inherit_page_attributes=False)
-    except pikepdf.PasswordError as exc:
-        raise Unreadable("PDF-filen er kryptert eller passordbeskyttet; be om skjemaet "
-                         "lagret uten passord") from exc
-
-
-def _collect_fields(pdf: pikepdf.Pdf) -> dict[str, _Field]:
-    root = pdf.Root
-    walk = _Walk()
-    acroform = _get(root, "/AcroForm")
-    for node in _array(acroform, "/Fields"):
+def _collect_fields(doc: Document) -> dict[str, _Field]:
+    root = doc.root()
+    walk = _Walk(doc)
+    for node in doc.items(doc.get(doc.get(root, "/AcroForm"), "/Fields")):
         _walk(node, "", 0, None, walk)
-    for annot in _page_annotations(_get(root, "/Pages")):
+    for annot in _page_annotations(doc, doc.get(root, "/Pages")):
         walk.count()
-        if annot.objgen not in walk.seen and _is(annot, ObjectType.dictionary) \
-                and annot.get("/Subtype") == Name.Widget:
-            prefix, depth = _parent_name(annot)
+        if doc.ref(annot) not in walk.seen and doc.kind(annot) == "dict" \
+                and _is_name(doc, doc.get(annot, "/Subtype"), "/Widget"):
+            prefix, depth = _parent_name(doc, annot)
             _walk(annot, prefix, depth, walk.fields.get(prefix), walk)
     return walk.fields
 
 
-def _walk(node: Object, prefix: str, depth: int, parent: _Field | None, walk: _Walk,
+def _walk(node: object, prefix: str, depth: int, parent: _Field | None, walk: _Walk,
           level: int = 1) -> None:
     """Visit a field node: name it, inherit from its parent, record widget states, recurse.
     `depth` counts the parts of the name, `level` the nodes down the tree (named or not)."""
-    if not _is(node, ObjectType.dictionary) or not walk.visit(node):
+    doc = walk.doc
+    if doc.kind(node) != "dict" or not walk.visit(node):
         return
     if level > limits.MAX_TREE_DEPTH:
         raise Unreadable(limits.over_limit("nivåer i skjemaets felttre", limits.MAX_TREE_DEPTH))
     current, name = parent, prefix
-    partial = node.get("/T")
-    if partial is not None and not _is_preview_copy(node, prefix, parent):
-        name, depth = _join(prefix, depth, _text(partial, limits.MAX_NAME_CHARS))
+    partial, state, kids = doc.get(node, "/T"), doc.get(node, "/AS"), doc.get(node, "/Kids")
+    if partial is not None and not _is_preview_copy(
+            doc, partial, prefix, parent, widget=state is not None and kids is None):
+        name, depth = _join(prefix, depth, _text(doc, partial, limits.MAX_NAME_CHARS))
         current = walk.fields.setdefault(name, _Field())
-        _inherit(current, node, parent)
-    if current is not None:
-        state = node.get("/AS")
-        if state is not None and _name(state) != OFF:
-            current.states.append(_name(state))
-    kids = node.get("/Kids")
-    if kids is not None and _is(kids, ObjectType.array):
-        for kid in kids:
-            _walk(kid, name, depth, current, walk, level + 1)
+        _inherit(doc, current, node, parent)
+    if current is not None and state is not None:
+        on = _name(doc, state)
+        if on != OFF:
+            current.states.append(on)
+    for kid in doc.items(kids):
+        _walk(kid, name, depth, current, walk, level + 1)
 
 
 def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
@@ -191,76 +171,82 @@ def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
     return (f"{prefix}.{partial}" if prefix else partial), depth + 1
 
 
-def _is_preview_copy(node: Object, prefix: str, parent: _Field | None) -> bool:
-    """A widget that repeats its parent's name (Preview copies /T into the chosen button)."""
-    return (parent is not None and "/Kids" not in node and "/AS" in node
-            and prefix.rsplit(".", 1)[-1] == _text(node.get("/T"), limits.MAX_NAME_CHARS))
+def _is_preview_copy(doc: Document, partial: object, prefix: str, parent: _Field | None, *,
+                     widget: bool) -> bool:
+    """A widget (a leaf with /AS) that repeats its parent's name (Preview copies /T into the
+    chosen button)."""
+    return (parent is not None and widget
+            and prefix.rsplit(".", 1)[-1] == _text(doc, partial, limits.MAX_NAME_CHARS))
 
 
-def _inherit(target: _Field, node: Object, parent: _Field | None) -> None:
+def _inherit(doc: Document, target: _Field, node: object, parent: _Field | None) -> None:
     """Fill what is not yet known from this node, else from the parent (PDF inheritance)."""
-    kind, flags, value = node.get("/FT"), node.get("/Ff"), node.get("/V")
+    kind, flags, value = doc.get(node, "/FT"), doc.get(node, "/Ff"), doc.get(node, "/V")
     if not target.kind:
-        target.kind = (str(kind) if _is(kind, ObjectType.name_) else
+        target.kind = (_text(doc, kind) if doc.kind(kind) == "name" else
                        parent.kind if parent else "")
     if not target.flags:
-        target.flags = (int(flags) if flags is not None and _is(flags, ObjectType.integer) else
+        target.flags = (doc.integer(flags) if doc.kind(flags) == "integer" else
                         parent.flags if parent else 0)
     if target.value is None:
         target.value = value if value is not None else parent.value if parent else None
     if not target.options:
-        target.options = _options(node) or (parent.options if parent else [])
+        target.options = _options(doc, node) or (parent.options if parent else [])
 
 
-def _options(node: Object) -> list[str]:
+def _options(doc: Document, node: object) -> list[str]:
     """The export values in /Opt (an entry may be a [export, shown] pair)."""
-    options = node.get("/Opt")
-    if options is None or not _is(options, ObjectType.array):
+    options = doc.get(node, "/Opt")
+    if doc.kind(options) != "array":
         return []
-    if len(options) > limits.MAX_OPTIONS:
-        raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
-    return [_text(o[0] if _is(o, ObjectType.array) and len(o) else o, limits.MAX_TEXT_CHARS)
-            for o in options]
+    found: list[str] = []
+    for option in doc.items(options):
+        if len(found) == limits.MAX_OPTIONS:
+            raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
+        if doc.kind(option) == "array":
+            option = next(iter(doc.items(option)), None)
+        found.append(_text(doc, option, limits.MAX_TEXT_CHARS))
+    return found
 
 
-def _page_annotations(pages: Object | None) -> Iterator[Object]:
+def _page_annotations(doc: Document, pages: object | None) -> Iterator[object]:
     """Indirect objects in every page's /Annots, in page order (annotations, if valid)."""
     stack = [pages] if pages is not None else []
     visited: set[tuple[int, int]] = set()
     while stack:
         node = stack.pop()
-        if not _is(node, ObjectType.dictionary) or node.objgen in visited:
+        if doc.kind(node) != "dict" or doc.ref(node) in visited:
             continue
-        visited.add(node.objgen)
+        visited.add(doc.ref(node))
         if len(visited) > limits.MAX_PAGES:
             raise Unreadable(limits.over_limit("sider", limits.MAX_PAGES))
-        if _get(node, "/Type") == Name.Pages:
-            stack.extend(reversed(_array(node, "/Kids")))
+        if _is_name(doc, doc.get(node, "/Type"), "/Pages"):
+            stack.extend(reversed(list(doc.items(doc.get(node, "/Kids")))))
             continue
-        yield from (a for a in _array(node, "/Annots") if a.objgen != _DIRECT)
+        yield from (a for a in doc.items(doc.get(node, "/Annots")) if doc.ref(a) != DIRECT)
 
 
-def _parent_name(node: Object) -> tuple[str, int]:
+def _parent_name(doc: Document, node: object) -> tuple[str, int]:
     """Full name and depth of a widget's parent field, found by walking /Parent upwards; a
     chain longer than a name may be deep (or a /Parent loop) makes the file unreadable."""
     parts: list[str] = []
-    parent = _get(node, "/Parent")
+    parent = doc.get(node, "/Parent")
     for _ in range(limits.MAX_NAME_DEPTH + 1):
-        if parent is None or not _is(parent, ObjectType.dictionary):
+        if doc.kind(parent) != "dict":
             name = ".".join(reversed(parts))
             if len(name) > limits.MAX_NAME_CHARS:
                 raise Unreadable(limits.over_limit("tegn i et feltnavn", limits.MAX_NAME_CHARS))
             return name, len(parts)
-        if "/T" in parent:
-            parts.append(_text(parent.get("/T"), limits.MAX_NAME_CHARS))
-        parent = _get(parent, "/Parent")
+        partial = doc.get(parent, "/T")
+        if partial is not None:
+            parts.append(_text(doc, partial, limits.MAX_NAME_CHARS))
+        parent = doc.get(parent, "/Parent")
     raise Unreadable(limits.over_limit("ledd i et feltnavn", limits.MAX_NAME_DEPTH))
 
 
-def _choice(name: str, f: _Field) -> str | None:
+def _choice(name: str, states: list[str], options: list[str]) -> str | None:
     """The export value of the button that is on (the group's /V only when no widget is)."""
-    states = f.states or ([_name(f.value)] if f.value is not None else [])
-    chosen = sorted({_export(s, f.options) for s in states if s and s != OFF})
+    chosen = sorted({_export(s, options) for s in states if s and s != OFF})
     if len(chosen) > 1:
         raise Unreadable(f"utsagnet {name} er krysset av flere steder ({', '.join(chosen)}), "
                          "så svaret kan ikke leses sikkert")
@@ -274,34 +260,22 @@ def _export(state: str, options: list[str]) -> str:
     return state
 
 
-def _is(value: object, kind: ObjectType) -> bool:
-    return isinstance(value, Object) and value._type_code == kind
+def _is_name(doc: Document, value: object | None, name: str) -> bool:
+    return doc.kind(value) == "name" and doc.text(value) == name
 
 
-def _get(node: Object | None, key: str) -> Object | None:
-    return node.get(key) if _is(node, ObjectType.dictionary) else None  # type: ignore[union-attr]
-
-
-def _array(node: Object | None, key: str) -> Array | list[Object]:
-    value = _get(node, key)
-    return value if _is(value, ObjectType.array) else []  # type: ignore[return-value]
-
-
-def _name(value: Object) -> str:
+def _name(doc: Document, value: object) -> str:
     """A button state or value, written as a name (`/bedre`) or a string (`bedre`)."""
-    text = _text(value, limits.MAX_NAME_CHARS)
+    text = _text(doc, value, limits.MAX_NAME_CHARS)
     return text[1:] if text.startswith("/") else text
 
 
-def _text(value: Object | None, bound: int = limits.MAX_TEXT_CHARS) -> str:
+def _text(doc: Document, value: object | None, bound: int = limits.MAX_TEXT_CHARS) -> str:
     """A string or name as text; anything else (an array, a number) is no text. Longer than
     `bound` after stripping is over the limit (checked by the caller when it matters)."""
-    if not (_is(value, ObjectType.string) or _is(value, ObjectType.name_)):
+    if doc.kind(value) not in ("string", "name"):
         return ""
-    try:
-        text = str(value)
-    except UnicodeDecodeError:  # a name, or a string marked UTF-8, that is not UTF-8
-        text = bytes(value).decode("latin-1")  # type: ignore[arg-type]
+    text = doc.text(value)
     if len(text) > 4 * bound + 1000:  # before the copies below; stripping cannot save it
         text = text[: bound + 1]
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()

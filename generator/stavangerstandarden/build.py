@@ -116,7 +116,7 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     if all(d.file in forms for d in read_downloads(forms).forms):
         # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
         files.update(fill_files(shown, forms, loc=loc))
-    files.update(summary_files(shown, loc=loc))
+    files.update(summary_files(shown, Path(standard.source), loc=loc))
     if edition is not None and loc is not None and language and language.root:
         files = with_notes(files, edition, loc.gettext(NOTE), (f"{SNIPPETS_DIR}/",))
     stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]

@@ -5,6 +5,10 @@ command line runs. Compiled extensions are left out: each of these libraries fal
 pure Python (MarkupSafe's escaping, PyYAML's parser). Babel keeps only the locale data of
 the site's languages and their parents (the rest is 30 MB).
 
+The standard inside is the one the site was built from (its YAML and the translation of the
+page's language, under `stavangerstandarden/standards/`), not the package's own: another
+municipality's site reads its own forms.
+
 The ZIP is byte-for-byte the same for the same inputs (fixed times, sorted entries), so a
 build that changes nothing changes no file.
 """
@@ -15,7 +19,7 @@ import importlib.util
 import io
 import os
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -26,15 +30,25 @@ LIBRARIES = ("pypdf", "jinja2", "markupsafe", "yaml", "babel")
 """What `collect` imports at run time beyond the standard library (pikepdf, jsonschema and
 the form font are not needed: the browser reads with pypdf and builds the model of a source
 the build has checked)."""
+STANDARDS = f"{PACKAGE}/standards/"
 LEFT_OUT = (".so", ".pyd", ".pyc", ".pyi", ".ttf", ".otf", ".c", ".h")
 LOCALE_DATA = "locale-data"
 _TIME = (2000, 1, 1, 0, 0, 0)
 
 
+def python_bundle(standard_files: Mapping[str, bytes], languages: frozenset[str]) -> bytes:
+    """The ZIP to unpack into Pyodide's site-packages: the code, and `standard_files` (path
+    under standards/ → bytes) as the one standard shipped."""
+    out = io.BytesIO(_code_bundle(languages))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for name, data in sorted(standard_files.items()):
+            _add(bundle, STANDARDS + name, data)
+    return out.getvalue()
+
+
 @cache
-def python_bundle(languages: frozenset[str]) -> bytes:
-    """The ZIP to unpack into Pyodide's site-packages (made once a process: the preview
-    rebuilds the site on every save)."""
+def _code_bundle(languages: frozenset[str]) -> bytes:
+    """The code part, made once a process (the preview rebuilds the site on every save)."""
     keep = locale_chain(languages)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
@@ -43,11 +57,15 @@ def python_bundle(languages: frozenset[str]) -> bytes:
             for path in sorted(_files(folder)):
                 relative = path.relative_to(folder.parent).as_posix()
                 if _wanted(relative, keep):
-                    info = zipfile.ZipInfo(relative, _TIME)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    bundle.writestr(info, path.read_bytes())
+                    _add(bundle, relative, path.read_bytes())
     return out.getvalue()
+
+
+def _add(bundle: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, _TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    bundle.writestr(info, data)
 
 
 def locale_chain(languages: Iterable[str]) -> set[str]:
@@ -80,7 +98,7 @@ def _files(folder: Path) -> Iterator[Path]:
 
 
 def _wanted(relative: str, locales: set[str]) -> bool:
-    if relative.endswith(LEFT_OUT) or "/tests/" in relative:
+    if relative.endswith(LEFT_OUT) or "/tests/" in relative or relative.startswith(STANDARDS):
         return False
     parts = relative.split("/")
     if len(parts) == 3 and parts[:2] == ["babel", LOCALE_DATA]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import page_source
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE, library_files
 from stavangerstandarden.model import Standard
@@ -14,15 +15,24 @@ from stavangerstandarden.summary.bundle import python_bundle
 from stavangerstandarden.summary.page import BUNDLE, SCRIPTS, summary_page
 
 
-def summary_files(standard: Standard, loc: Localized | None = None) -> dict[str, bytes]:
+def summary_files(standard: Standard, source: Path, loc: Localized | None = None
+                  ) -> dict[str, bytes]:
     """The page in `loc`'s language (bokmål without it), its scripts, Pyodide and the Python
-    bundle (with Babel's data for bokmål and that language)."""
+    bundle: the standard from `source` (the YAML the site is built from) with that language's
+    translation, and Babel's data for bokmål and that language."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
+    layout = Layout(source)
+    standard_files = {source.name: source.read_bytes()}
+    translation = layout.content_po(loc.language)
+    if loc.language != SOURCE_LANGUAGE and translation.is_file():
+        standard_files[translation.relative_to(source.parent).as_posix()] = \
+            translation.read_bytes()
     page = c.SUMMARY_PAGE
     folder = page.rsplit("/", 1)[0]
     static = files("stavangerstandarden.summary") / "static"
     out = {page_source(page): summary_page(standard, loc),
-           f"{folder}/{BUNDLE}": python_bundle(frozenset({SOURCE_LANGUAGE, loc.language}))}
+           f"{folder}/{BUNDLE}": python_bundle(
+               standard_files, frozenset({SOURCE_LANGUAGE, loc.language}))}
     out.update({f"{folder}/{name}": (static / name).read_bytes() for name in SCRIPTS})
     out.update({f"{folder}/{PYODIDE.folder}/{k}": v for k, v in library_files(PYODIDE).items()})
     return out

@@ -35,7 +35,7 @@ function run({ files, names, language, previous }) {
       FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
       FS.writeFile(full, new Uint8Array(data));
     }
-    const json = summariseFolder.callKwargs(root, { names, language, previous });
+    const json = summariseFolder.callKwargs(root, { names, language, ...(previous == null ? {} : { previous }) });
     return JSON.parse(json);
   } finally {
     FS.chdir("/");

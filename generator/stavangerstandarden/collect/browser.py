@@ -21,9 +21,7 @@ from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.pipeline import collect, not_counted
 from stavangerstandarden.collect.standards import NoStandard
 from stavangerstandarden.loader import load_checked
-from stavangerstandarden.words import N_
 
-COUNTED = (N_("{counted} av {n} fil talt med."), N_("{counted} av {n} filer talt med."))
 PREVIOUS_LABEL = "sammendrag.json"
 
 
@@ -44,7 +42,9 @@ def summarise_folder(folder: str, names: bool = False, language: str = "nb",
         return json.dumps({"error": str(exc)}, ensure_ascii=False)
     summary = collected.summary
     total = len(summary.files)
-    line = collected.loc.ngettext(*COUNTED, total).format(counted=len(summary.forms), n=total)
+    line = collected.loc.ngettext("{counted} av {n} fil talt med.",
+                                  "{counted} av {n} filer talt med.", total).format(
+        counted=len(summary.forms), n=total)
     return json.dumps({"outputs": collected.outputs, "not_counted": not_counted(collected),
                        "counted": len(summary.forms), "total": total, "line": line},
                       ensure_ascii=False)

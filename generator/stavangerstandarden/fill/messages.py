@@ -57,6 +57,9 @@ MESSAGES: dict[str, str] = {
     "choose.list": N_("Alle skjemaene"),
     "choose.list_intro": N_("Hvert trinn har ett skjema per område og ett med alle områdene."),
     "choose.zip": N_("Last ned alle skjemaene (ZIP)"),
+    "choose.summary_heading": N_("Når skjemaene er kommet inn"),
+    "choose.summary": N_("Skolen lager sammendraget av de utfylte skjemaene i nettleseren, uten "
+                         "å laste dem opp, på siden"),
     "area.heading": N_("Fyll ut eller last ned skjemaet"),
     "area.intro": N_("Skjemaet for {area} finnes for hvert trinn:"),
     "area.more": N_("Alle områdene samlet i ett skjema, og alle skjemaene i én ZIP-fil, finner du "

@@ -30,9 +30,9 @@ def summary_files(standard: Standard, source: Path, loc: Localized | None = None
     page = c.SUMMARY_PAGE
     folder = page.rsplit("/", 1)[0]
     static = files("stavangerstandarden.summary") / "static"
-    out = {page_source(page): summary_page(standard, loc),
-           f"{folder}/{BUNDLE}": python_bundle(
-               standard_files, frozenset({SOURCE_LANGUAGE, loc.language}))}
-    out.update({f"{folder}/{name}": (static / name).read_bytes() for name in SCRIPTS})
-    out.update({f"{folder}/{PYODIDE.folder}/{k}": v for k, v in library_files(PYODIDE).items()})
-    return out
+    program = {f"{folder}/{PYODIDE.folder}/{k}": v for k, v in library_files(PYODIDE).items()}
+    program[f"{folder}/{BUNDLE}"] = python_bundle(
+        standard_files, frozenset({SOURCE_LANGUAGE, loc.language}))
+    out = {f"{folder}/{name}": (static / name).read_bytes() for name in SCRIPTS}
+    out[page_source(page)] = summary_page(standard, loc, sum(map(len, program.values())))
+    return out | program

@@ -32,8 +32,8 @@ MESSAGES: dict[str, str] = {
                         "skjemaene. Ikke del dem."),
     "preview": N_("Rapporten"),
     # Read by sammendrag.js.
-    "js.loading": N_("Gjør klar leseren … (første gang lastes omtrent 5 MB, deretter virker "
-                     "siden uten nett)"),
+    "js.loading": N_("Gjør klar leseren … (første gang lastes {mb} MB, deretter virker siden "
+                     "uten nett)"),
     "js.ready": N_("Klar. Velg skjemaene."),
     "js.reading": N_("Leser {n} filer …"),
     "js.done": N_("Ferdig."),

@@ -33,8 +33,10 @@ blob: URL so that it runs under this same policy. 'wasm-unsafe-eval' lets the br
 WebAssembly; 'unsafe-inline' covers the theme's inline start-up script and styles."""
 
 
-def summary_page(standard: Standard, loc: Localized) -> bytes:
+def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
+    """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
+    msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
     return render(
         "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=CSP,

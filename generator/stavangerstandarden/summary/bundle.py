@@ -70,10 +70,11 @@ def _add(bundle: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 def locale_chain(languages: Iterable[str]) -> set[str]:
     """The Babel locales `languages` need: each with its parents up to `root` (nb and nn
-    inherit from no)."""
+    inherit from no), and English, in which Babel writes a catalogue's dates when it reads
+    one."""
     parents = get_global("parent_exceptions")
     needed = {"root"}
-    for language in languages:
+    for language in (*languages, "en"):
         locale: str | None = language
         while locale and locale != "root":
             needed.add(locale)

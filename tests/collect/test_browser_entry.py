@@ -11,6 +11,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from standards import OTHER
+
 from stavangerstandarden.cli import main
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import load_file
@@ -89,3 +91,18 @@ def test_names_only_when_asked(tmp_path, real_form, specs):
     assert "Kari Nordmann" in shown["rapport.html"]
     assert "Kari Nordmann" in hidden["sammendrag.json"] and "Kari Nordmann" in hidden["svar.csv"]
 
+
+
+def test_forms_of_another_standard_are_listed_not_fatal(tmp_path, real_form, specs):
+    other = load_file(OTHER)
+    inbox = tmp_path / "innboks"
+    inbox.mkdir()
+    spec = spec_for(specs, "gode-relasjoner", "trinn-3")
+    (inbox / "var.pdf").write_bytes(
+        pypdf_fill(real_form("gode-relasjoner", "trinn-3"), answers_for(spec, 1)))
+    area, level = other.areas[0].id, other.levels[0].id
+    (inbox / "annen.pdf").write_bytes(real_form(area, level, of=other))
+    page = in_bundle(unpacked_bundle(tmp_path, "nb"), inbox)
+    assert page["counted"] == 1 and page["total"] == 2
+    [line] = page["not_counted"]
+    assert line.startswith("annen.pdf: ikke talt med: skjemaet hører til en annen standard")

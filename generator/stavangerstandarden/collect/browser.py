@@ -7,6 +7,8 @@ line's code: the same inputs, reading, tally, report and words, so the page and
 differ, both because of where it runs: PDFs are read with the pypdf engine (pikepdf is
 compiled C++ and cannot load in the browser), and the shipped standard is built without
 being checked again (the build that made the page checked it; jsonschema cannot load here).
+The page belongs to one standard, the one its site was built from and the only one in its
+bundle: forms of any other standard are listed as not counted, as with `collect --source`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from stavangerstandarden.collect.compare import BadPrevious, parse_previous
 from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.pipeline import collect, not_counted
-from stavangerstandarden.collect.standards import NoStandard
+from stavangerstandarden.collect.standards import shipped
 from stavangerstandarden.loader import load_checked
 
 PREVIOUS_LABEL = "sammendrag.json"
@@ -36,9 +38,10 @@ def summarise_folder(folder: str, names: bool = False, language: str = "nb",
     reads = [*read_all(files, workers=1, engine="pypdf"), *other_files(paths)]
     try:
         earlier = parse_previous(previous, PREVIOUS_LABEL) if previous is not None else None
-        collected = collect(reads, previous=earlier, names=names, language=language,
-                            read=load_checked)
-    except (NoStandard, BadPrevious) as exc:
+        standard = next(iter(shipped(load_checked).values()))
+        collected = collect(reads, standard=standard, previous=earlier, names=names,
+                            language=language, read=load_checked)
+    except BadPrevious as exc:
         return json.dumps({"error": str(exc)}, ensure_ascii=False)
     summary = collected.summary
     total = len(summary.files)

@@ -3,6 +3,7 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 
 from __future__ import annotations
 
+from stavangerstandarden.fill.messages import js_messages
 from stavangerstandarden.fill.page import TEMPLATE, script_json
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE
@@ -44,7 +45,6 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         data=script_json({"worker": f"./{WORKER}", "pyodide": f"./{PYODIDE.folder}/pyodide.js",
                     "index": f"./{PYODIDE.folder}/", "bundle": f"./{BUNDLE}",
                     "language": loc.language,
-                    "messages": {k.removeprefix("js."): v for k, v in msg.items()
-                                 if k.startswith("js.")}}),
+                    "messages": js_messages(msg)}),
     )
 

@@ -328,6 +328,25 @@ def test_many_object_streams_under_pypdfs_limit_are_bounded(reader_engine, tmp_p
     assert_good_counted(outcome)
 
 
+@pytest.mark.parametrize(("opening", "closing"), [(b"[", b"]"), (b"<< /A ", b" >>")],
+                         ids=["arrays", "dictionaries"])
+def test_values_nested_a_hundred_thousand_deep_are_bounded(reader_engine, tmp_path, good,
+                                                           opening, closing):
+    """A field value nested 100,000 levels deep (a parser that recurses runs out of stack).
+    The engines differ: qpdf drops the object past its nesting limit, pypdf raises
+    RecursionError on arrays (a damaged file) and reads dictionaries iteratively; either way
+    the file is not counted, with a reason."""
+    depth = 100_000
+    data = with_object_streams([b"<< /FT /Tx /T (f) /V " + opening * depth,
+                                closing * depth + b" >>"], [(5, 0)], acroform=b"5 0 R")
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"dyp.pdf": data}), engine=reader_engine)
+    assert outcome.status == 1
+    status, reason = outcome.files()["dyp.pdf"]
+    assert status == "skipped"
+    assert reason.startswith(("PDF-filen er ", "PDF-filen har ingen skjemafelt"))
+    assert_good_counted(outcome)
+
+
 def test_file_over_the_size_limit_is_not_read(tmp_path, good):
     huge = b"%PDF-1.7\n" + b" " * 30_000_000 + b"\n%%EOF\n"
     outcome = collect(tmp_path, inbox(tmp_path, good, {"stor.pdf": huge}))

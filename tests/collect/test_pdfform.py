@@ -6,8 +6,9 @@ import io
 import random
 
 import pytest
+from pikepdf import FormFieldFlag
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import DictionaryObject, NameObject, NumberObject, TextStringObject
 from standards import STAVANGER, picks
 
 from stavangerstandarden.collect.pdfform import Engine, Unreadable, read_form
@@ -167,3 +168,17 @@ def test_two_buttons_on_in_one_group_is_not_guessed(reader_engine, builder):
     both = ", ".join(sorted({P.mid, P.low}))
     assert str(info.value) == (f"utsagnet {ONE} er krysset av flere steder "
                                f"({both}), så svaret kan ikke leses sikkert")
+
+
+def test_push_button_is_no_answer(reader_engine, builder):
+    """A push button (e.g. "Skriv ut" added by an editor) has no value; its flag is an
+    integer, which pikepdf hands out as a Python int."""
+    form = builder()
+    form.choose(ONE, P.mid)
+    button = DictionaryObject({NameObject("/FT"): NameObject("/Btn"),
+                               NameObject("/T"): TextStringObject("skriv-ut"),
+                               NameObject("/Ff"): NumberObject(int(FormFieldFlag.btn_pushbutton))})
+    form.fields.append(form.writer._add_object(button))
+    choices = read_form(form.bytes(), reader_engine).choices
+    assert "skriv-ut" not in choices
+    assert choices[ONE] == P.mid

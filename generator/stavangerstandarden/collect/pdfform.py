@@ -45,7 +45,7 @@ class RawForm:
     choices: dict[str, str | None]
     """Radio buttons and check boxes by full name: the chosen export value, or None."""
     repaired: bool = False
-    """qpdf had to repair the file (e.g. a broken cross-reference table) to read it."""
+    """The engine had to repair the file (e.g. a broken cross-reference table) to read it."""
 
 
 @dataclass

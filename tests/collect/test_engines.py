@@ -9,8 +9,11 @@ import subprocess
 import sys
 import textwrap
 from dataclasses import asdict
+from pathlib import Path
 
+import pypdf
 import pytest
+import tools
 from pypdf import PdfReader, PdfWriter
 from standards import STAVANGER, picks
 
@@ -18,6 +21,8 @@ from stavangerstandarden.collect.pdfengine import ENCRYPTION_UNSUPPORTED
 from stavangerstandarden.collect.pdfform import RawForm, read_form
 from stavangerstandarden.loader import load_file
 
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_READ = ROOT / "tests" / "collect" / "pyodide_read.mjs"
 STANDARD = load_file(STAVANGER)
 P = picks(STANDARD)
 CASES = [(P.area.id, P.level.id), (P.varied_area.id, P.varied_level),
@@ -65,6 +70,32 @@ def test_both_engines_read_the_same_forms(tmp_path, specs, real_form, engines, a
     assert read_form(files["pdfjs/to-ganger"], "pypdf").choices[P.second.id] == P.high
     assert read_form(files["pdfium/alle-" + CASES[2][1]], "pypdf").texts[
         "tiltak.1.tiltak"].count("\n") == 1
+
+
+def test_pyodide_reads_the_same_forms(tmp_path, specs, real_form, engines, answers, builder,
+                                      fill):
+    """The reader on pypdf inside Pyodide (CPython on WebAssembly, as in the browser) reads
+    every form of the shared corpus as pikepdf does on the command line."""
+    node = tools.need("node")
+    tools.need_path(ROOT / "node_modules" / "pyodide" / "pyodide.mjs", "Pyodide (npm: pyodide)")
+    forms = tmp_path / "skjemaer"
+    forms.mkdir()
+    expected = {}
+    for name, data in corpus(tmp_path, specs, real_form, engines, answers, builder,
+                             fill).items():
+        file = name.replace("/", "-") + ".pdf"
+        (forms / file).write_bytes(data)
+        form = read_form(data, "pikepdf")
+        expected[file] = ["", [form.texts, form.choices, form.repaired]]
+    run = subprocess.run([node, str(PYODIDE_READ), str(Path(pypdf.__file__).parent),
+                          str(ROOT / "generator"), str(forms)],
+                         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert got["python"].startswith("3.1")
+    assert got["imported"] == []
+    assert got["files"] == expected
+    assert got["ms_per_form"] < 1000
 
 
 PYODIDE_LIKE = """

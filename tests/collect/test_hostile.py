@@ -28,14 +28,17 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
+import pypdf
 import pytest
+import tools
 from pikepdf import Array, Dictionary, Name, String
 
 from stavangerstandarden.collect.command import LOCK
 from stavangerstandarden.collect.limits import over_limit
 from stavangerstandarden.collect.pdfform import Engine
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 MAX_CPU_SECONDS = 5
@@ -480,6 +483,31 @@ def test_whole_corpus_in_one_run_under_a_tight_memory_limit(reader_engine, tmp_p
         name: ("skipped", reason) for name, (_, reason) in corpus.items()}
     assert all(files[name] == ("ok", "") for name in copies)
     assert_good_counted(outcome, forms=45)
+
+
+def test_hostile_files_in_pyodide_get_the_same_reasons(tmp_path, good):
+    """The browser's reader (pypdf in Pyodide, on WebAssembly's smaller stack, no `resource`)
+    gives every hostile file the command line's reason, and a value nested 100,000 deep is a
+    damaged file, not a crash of the page."""
+    node = tools.need("node")
+    tools.need_path(ROOT / "node_modules" / "pyodide" / "pyodide.mjs", "Pyodide (npm: pyodide)")
+    forms = tmp_path / "skjemaer"
+    forms.mkdir()
+    depth = 100_000
+    deep = with_object_streams([b"<< /FT /Tx /T (f) /V " + b"[" * depth, b"]" * depth + b" >>"],
+                               [(5, 0)], acroform=b"5 0 R")
+    expected = {"dyp.pdf": "PDF-filen er skadet og kan ikke leses", "god.pdf": ""}
+    for name, (data, reason) in {**hostile_corpus(good), "dyp.pdf": (deep, ""),
+                                 "god.pdf": (good, "")}.items():
+        (forms / name).write_bytes(data)
+        expected.setdefault(name, reason)
+    run = subprocess.run([node, str(ROOT / "tests" / "collect" / "pyodide_read.mjs"),
+                          str(Path(pypdf.__file__).parent), str(ROOT / "generator"), str(forms)],
+                         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    files = json.loads(run.stdout)["files"]
+    assert {name: reason for name, (reason, _) in files.items()} == expected
+    assert files["god.pdf"][1][1]["relasjoner-tett-kontakt"] == "bedre"
 
 
 def test_failed_run_keeps_the_previous_outputs(tmp_path, good, real_form, fill):

@@ -395,8 +395,9 @@ def collect(tmp_path: Path) -> Callable[..., Collected]:
 
 
 @pytest.fixture(params=list(ENGINE_MODULES))
-def engine(request: pytest.FixtureRequest) -> Engine:
-    """Each PDF engine the reader runs on: pikepdf (the command line), pypdf (the browser)."""
+def reader_engine(request: pytest.FixtureRequest) -> Engine:
+    """Each PDF engine the reader runs on: pikepdf (the command line), pypdf (the browser);
+    not to be confused with `engines`, which fill the forms."""
     return request.param  # type: ignore[no-any-return]
 
 

@@ -4,7 +4,11 @@ Every case runs `stavangerstandarden collect` as a child process under an addres
 limit, next to a good form, and asserts the exit status, the Norwegian reason, that the good
 form is still counted, and the child's CPU time and peak memory from
 `getrusage(RUSAGE_CHILDREN)` of a small wrapper process (so no other child of the test run
-counts).
+counts). The attacks on reading run with either reader engine (pikepdf, the command line's;
+pypdf, the browser's); both give the same reasons: the bounds of `limits` are applied by the
+one walk, and a stream that unpacks to hundreds of megabytes stops pikepdf at the memory bound
+of `memory` and pypdf at its own decompression limit (≈ 75 MB), both reported as too much
+memory.
 """
 
 from __future__ import annotations
@@ -24,13 +28,17 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
+import pypdf
 import pytest
+import tools
 from pikepdf import Array, Dictionary, Name, String
 
 from stavangerstandarden.collect.command import LOCK
 from stavangerstandarden.collect.limits import over_limit
+from stavangerstandarden.collect.pdfform import Engine
 
-SOURCE = Path(__file__).resolve().parents[2] / "framework" / "stavangerstandarden.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 MAX_CPU_SECONDS = 5
@@ -54,6 +62,19 @@ with open(usage_file, "w") as f:
 """
 """Runs one command under the limits (address space; file size when not 0) and writes its
 exit status and resource use."""
+
+ON_PYPDF = """
+import sys
+from functools import partial
+from stavangerstandarden.collect import command, inputs
+command.read_all = partial(inputs.read_all, engine="pypdf")
+from stavangerstandarden.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""`stavangerstandarden` with the forms read by pypdf (the command line has no option for
+it: the browser is where pypdf reads)."""
+RUN: dict[Engine, list[str]] = {"pikepdf": ["-m", "stavangerstandarden.cli"],
+                                "pypdf": ["-c", ON_PYPDF]}
 
 
 @dataclass(frozen=True)
@@ -79,11 +100,13 @@ class Outcome:
 
 
 def collect(tmp_path: Path, *args: str | bytes | Path, out: Path | None = None,
-            cwd: Path | None = None, limit: int = ADDRESS_SPACE, file_size: int = 0) -> Outcome:
-    """`stavangerstandarden collect ARGS --out OUT` as a measured child process."""
+            cwd: Path | None = None, limit: int = ADDRESS_SPACE, file_size: int = 0,
+            engine: Engine = "pikepdf") -> Outcome:
+    """`stavangerstandarden collect ARGS --out OUT` as a measured child process, reading the
+    forms with `engine`."""
     out = out or tmp_path / "ut"
     usage = tmp_path / "bruk.json"
-    command = [sys.executable, "-m", "stavangerstandarden.cli", "collect",
+    command = [sys.executable, *RUN[engine], "collect",
                *(os.fsencode(a) if isinstance(a, Path) else a for a in args),
                "--out", str(out), "--source", str(SOURCE)]
     run = subprocess.run([sys.executable, "-c", MEASURE, str(usage), str(limit),
@@ -177,26 +200,56 @@ def deep_widgets(widgets: int = 2000, levels: int = 32, *, in_tree: bool) -> byt
 def object_stream_bomb(unpacked: int = 400 << 20) -> bytes:
     """A PDF of < 1 MB whose form dictionary sits in an object stream that unpacks to
     `unpacked` bytes (a string of spaces), written by hand with a cross-reference stream."""
-    packer = zlib.compressobj(1)
-    body = [packer.compress(b"5 0 << /Fields [] /Fyll (")]
-    chunk = b" " * (1 << 20)
-    body += [packer.compress(chunk) for _ in range(unpacked >> 20)]
-    stream = b"".join(body) + packer.compress(b") >>") + packer.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R >>",
+    return with_object_streams([b"5 0 << /Fields [] /Fyll (", b") >>"], [(5, unpacked)],
+                               acroform=5)
+
+
+def many_object_streams(count: int = 12, each: int = 12 << 20) -> bytes:
+    """A form of `count` text fields, each alone in an object stream that unpacks to `each`
+    bytes (its value, a string of spaces): every stream below pypdf's limit of 75 MB."""
+    numbers = list(range(4 + count, 4 + 2 * count))  # after the object streams
+    fields = b" ".join(b"%d 0 R" % n for n in numbers)
+    return with_object_streams([b"<< /FT /Tx /T (f%d) /V (" % n for n in numbers]
+                               + [b") >>"], [(n, each) for n in numbers],
+                               acroform=fields)
+
+
+def with_object_streams(parts: list[bytes], streams: list[tuple[int, int]],
+                        acroform: int | bytes) -> bytes:
+    """A one-page PDF with a cross-reference stream and one object stream per (number,
+    spaces) in `streams`: object `number` is `parts[k]`, that many spaces, `parts[-1]`
+    (k counts the streams; one prefix serves all). `acroform` is the number of the form
+    dictionary, or the references to put in a /Fields array of its own."""
+    form = (b"%d 0 R" % acroform if isinstance(acroform, int)
+            else b"<< /Fields [" + acroform + b"] >>")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /AcroForm " + form + b" >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-               b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
-               % len(stream) + stream + b"\nendstream"]
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    chunk = b" " * (1 << 20)
+    for k, (number, spaces) in enumerate(streams):
+        packer = zlib.compressobj(1)
+        head = parts[min(k, len(parts) - 2)]
+        body = [packer.compress(b"%d 0 " % number + head)]
+        body += [packer.compress(chunk) for _ in range(spaces >> 20)]
+        data = b"".join(body) + packer.compress(parts[-1]) + packer.flush()
+        first = len(b"%d 0 " % number)
+        objects.append(b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\n"
+                       b"stream\n" % (first, len(data)) + data + b"\nendstream")
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, content in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    xref_at = len(out)
-    rows = [(0, 0, 65535), *((1, o, 0) for o in offsets), (2, 4, 0), (1, xref_at, 0)]
+    xref_at, size = len(out), 4 + 2 * len(streams)
+    packed = {number: 4 + k for k, (number, _) in enumerate(streams)}
+    rows = [(0, 0, 65535), *((1, o, 0) for o in offsets),
+            *((2, packed[n], 0) if n in packed else (0, 0, 0)
+              for n in range(len(objects) + 1, size)),
+            (1, xref_at, 0)]
     table = b"".join(struct.pack(">BIH", *row) for row in rows)
-    out += (b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
-            % len(table) + table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+            % (size, size + 1, len(table)) + table
+            + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
     return bytes(out)
 
 
@@ -239,21 +292,61 @@ MEMORY = over_limit("MB minne til å lese filen", 256)
     (lambda: deep_widgets(in_tree=True), NAME_DEPTH),
     (lambda: deep_widgets(in_tree=False), NAME_DEPTH),
 ], ids=["nested-long-names", "2000-widgets-32-levels", "2000-widgets-32-levels-on-page"])
-def test_field_trees_that_explode_are_bounded(tmp_path, good, make, reason):
+def test_field_trees_that_explode_are_bounded(reader_engine, tmp_path, good, make, reason):
     data = make()
     assert len(data) < 64_000
-    outcome = collect(tmp_path, inbox(tmp_path, good, {"fiendtlig.pdf": data}))
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"fiendtlig.pdf": data}),
+                      engine=reader_engine)
     assert outcome.status == 1
     assert outcome.files()["fiendtlig.pdf"] == ("skipped", reason)
     assert_good_counted(outcome)
 
 
-def test_object_stream_that_unpacks_to_hundreds_of_megabytes_is_bounded(tmp_path, good):
+def test_object_stream_that_unpacks_to_hundreds_of_megabytes_is_bounded(reader_engine, tmp_path,
+                                                                        good):
     data = object_stream_bomb()
     assert len(data) < 2_000_000
-    outcome = collect(tmp_path, inbox(tmp_path, good, {"bombe.pdf": data}))
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"bombe.pdf": data}), engine=reader_engine)
     assert outcome.status == 1
     assert outcome.files()["bombe.pdf"] == ("skipped", MEMORY)
+    assert_good_counted(outcome)
+
+
+def test_many_object_streams_under_pypdfs_limit_are_bounded(reader_engine, tmp_path, good):
+    """Twelve streams of 12 MB each (a 660 KB file): pypdf would parse them in Python for
+    minutes, so its engine stops at the bound on unpacked object streams. The engines differ
+    here: qpdf parses 144 MB in C++ well within its memory bound and finds twelve empty text
+    fields, which are no form of the standard; either way the file is not counted."""
+    data = many_object_streams()
+    assert len(data) < 1_000_000
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"strommer.pdf": data}),
+                      engine=reader_engine)
+    assert outcome.status == 1
+    status, reason = outcome.files()["strommer.pdf"]
+    assert status == "skipped"
+    if reader_engine == "pypdf":
+        assert reason == over_limit("MB utpakkede objektstrømmer", 8)
+    else:
+        assert reason.startswith("PDF-filen er ikke et egenvurderingsskjema")
+    assert_good_counted(outcome)
+
+
+@pytest.mark.parametrize(("opening", "closing"), [(b"[", b"]"), (b"<< /A ", b" >>")],
+                         ids=["arrays", "dictionaries"])
+def test_values_nested_a_hundred_thousand_deep_are_bounded(reader_engine, tmp_path, good,
+                                                           opening, closing):
+    """A field value nested 100,000 levels deep (a parser that recurses runs out of stack).
+    The engines differ: qpdf drops the object past its nesting limit, pypdf raises
+    RecursionError on arrays (a damaged file) and reads dictionaries iteratively; either way
+    the file is not counted, with a reason."""
+    depth = 100_000
+    data = with_object_streams([b"<< /FT /Tx /T (f) /V " + opening * depth,
+                                closing * depth + b" >>"], [(5, 0)], acroform=b"5 0 R")
+    outcome = collect(tmp_path, inbox(tmp_path, good, {"dyp.pdf": data}), engine=reader_engine)
+    assert outcome.status == 1
+    status, reason = outcome.files()["dyp.pdf"]
+    assert status == "skipped"
+    assert reason.startswith(("PDF-filen er ", "PDF-filen har ingen skjemafelt"))
     assert_good_counted(outcome)
 
 
@@ -265,10 +358,10 @@ def test_file_over_the_size_limit_is_not_read(tmp_path, good):
     assert_good_counted(outcome)
 
 
-def test_megabytes_of_meta_are_not_repeated_into_the_csv(tmp_path, good):
+def test_megabytes_of_meta_are_not_repeated_into_the_csv(reader_engine, tmp_path, good):
     files = {"megabyte.pdf": edited(good, {"meta.skole": "Skole " * 500_000}),
              "lang-skole.pdf": edited(good, {"meta.utfylt_av": "FAU " * 300})}
-    outcome = collect(tmp_path, inbox(tmp_path, good, files))
+    outcome = collect(tmp_path, inbox(tmp_path, good, files), engine=reader_engine)
     assert outcome.status == 1
     assert outcome.files()["megabyte.pdf"] == (
         "skipped", over_limit("tegn i feltet meta.skole", 5000))
@@ -317,19 +410,19 @@ def test_file_name_that_is_not_utf8_is_read(tmp_path, good):
     assert any(row[0].endswith("Skjæring.pdf") for row in outcome.csv_rows())
 
 
-def test_action_row_with_thousands_of_digits_is_bounded(tmp_path, good):
+def test_action_row_with_thousands_of_digits_is_bounded(reader_engine, tmp_path, good):
     files = {"tiltak.pdf": edited(good, new={f"tiltak.{'9' * 5000}.tiltak": "Tiltak"})}
-    outcome = collect(tmp_path, inbox(tmp_path, good, files))
+    outcome = collect(tmp_path, inbox(tmp_path, good, files), engine=reader_engine)
     assert outcome.status == 1
     assert outcome.files()["tiltak.pdf"] == ("skipped", NAME_CHARS)
     assert_good_counted(outcome)
 
 
-def test_control_characters_never_reach_the_terminal(tmp_path, good):
+def test_control_characters_never_reach_the_terminal(reader_engine, tmp_path, good):
     fake = "\x1b]0;hacket\x07\x1b[2J\u009b31m\u202eLIF\rAlle 30 filer er talt med"
     files = {"kontroll.pdf": edited(good, {"skjema.niva": utf16(fake)}),
              "\x1b[31mrødt\x1b[0m.pdf": b"ikke en pdf"}
-    outcome = collect(tmp_path, inbox(tmp_path, good, files))
+    outcome = collect(tmp_path, inbox(tmp_path, good, files), engine=reader_engine)
     assert outcome.status == 1
     err = outcome.stderr.decode("utf-8")
     lines = err.splitlines()
@@ -377,19 +470,44 @@ def hostile_corpus(good: bytes) -> dict[str, tuple[bytes, str]]:
     }
 
 
-def test_whole_corpus_in_one_run_under_a_tight_memory_limit(tmp_path, good):
+def test_whole_corpus_in_one_run_under_a_tight_memory_limit(reader_engine, tmp_path, good):
     """Many files (read by a process pool), every hostile one among them, 512 MiB of address
     space: each hostile file gets its reason and every good copy is counted."""
     corpus = hostile_corpus(good)
     copies = {f"kopi-{k:02}.pdf": good + b"\n" * k for k in range(1, 45)}
     folder = inbox(tmp_path, good, {**copies, **{n: d for n, (d, _) in corpus.items()}})
-    outcome = collect(tmp_path, folder, limit=512 << 20)
+    outcome = collect(tmp_path, folder, limit=512 << 20, engine=reader_engine)
     assert outcome.status == 1
     files = outcome.files()
     assert {name: files[name] for name in corpus} == {
         name: ("skipped", reason) for name, (_, reason) in corpus.items()}
     assert all(files[name] == ("ok", "") for name in copies)
     assert_good_counted(outcome, forms=45)
+
+
+def test_hostile_files_in_pyodide_get_the_same_reasons(tmp_path, good):
+    """The browser's reader (pypdf in Pyodide, on WebAssembly's smaller stack, no `resource`)
+    gives every hostile file the command line's reason, and a value nested 100,000 deep is a
+    damaged file, not a crash of the page."""
+    node = tools.need("node")
+    tools.need_path(ROOT / "node_modules" / "pyodide" / "pyodide.mjs", "Pyodide (npm: pyodide)")
+    forms = tmp_path / "skjemaer"
+    forms.mkdir()
+    depth = 100_000
+    deep = with_object_streams([b"<< /FT /Tx /T (f) /V " + b"[" * depth, b"]" * depth + b" >>"],
+                               [(5, 0)], acroform=b"5 0 R")
+    expected = {"dyp.pdf": "PDF-filen er skadet og kan ikke leses", "god.pdf": ""}
+    for name, (data, reason) in {**hostile_corpus(good), "dyp.pdf": (deep, ""),
+                                 "god.pdf": (good, "")}.items():
+        (forms / name).write_bytes(data)
+        expected.setdefault(name, reason)
+    run = subprocess.run([node, str(ROOT / "tests" / "collect" / "pyodide_read.mjs"),
+                          str(Path(pypdf.__file__).parent), str(ROOT / "generator"), str(forms)],
+                         capture_output=True, text=True, timeout=300, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    files = json.loads(run.stdout)["files"]
+    assert {name: reason for name, (reason, _) in files.items()} == expected
+    assert files["god.pdf"][1][1]["relasjoner-tett-kontakt"] == "bedre"
 
 
 def test_failed_run_keeps_the_previous_outputs(tmp_path, good, real_form, fill):

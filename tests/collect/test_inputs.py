@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 
 from stavangerstandarden.collect import inputs
-from stavangerstandarden.collect.inputs import PARALLEL_FROM, READER_DIED, find_inputs, read_all
+from stavangerstandarden.collect.inputs import (
+    PARALLEL_FROM,
+    READER_DIED,
+    find_inputs,
+    read_all,
+    read_data,
+)
 from stavangerstandarden.collect.inputs import read_path as real_read_path
+from stavangerstandarden.collect.safetext import file_label
 
 
 def test_folders_are_searched_and_hidden_entries_skipped(tmp_path):
@@ -51,3 +58,14 @@ def test_a_reader_that_dies_loses_only_its_file(tmp_path, make_form, monkeypatch
     assert reads[7].file.endswith("07-drept.pdf")
     assert [r.form.texts["meta.klasse"] for r in reads if r.form] == [
         f"{k}A" for k in range(PARALLEL_FROM) if k != 7]
+
+
+def test_bytes_read_like_the_file(tmp_path, make_form, reader_engine):
+    """The browser reads the bytes of a dropped file: the same result as from its path."""
+    path = tmp_path / "skjema.pdf"
+    path.write_bytes(make_form(texts={"meta.klasse": "5A"}))
+    read = read_data(file_label(path), path.read_bytes(), reader_engine)
+    assert read == real_read_path(path, reader_engine)
+    assert read.form is not None
+    assert read.form.texts["meta.klasse"] == "5A"
+    assert read_data("notat.pdf", b"hei", reader_engine).reason == "filen er ikke en PDF"

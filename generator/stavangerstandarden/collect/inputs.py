@@ -92,6 +92,12 @@ def read_path(path: Path, engine: Engine = "pikepdf") -> Read:
         return Read(label, "", None, "filen finnes ikke")
     except OSError as exc:
         return Read(label, "", None, f"filen kan ikke leses ({exc.strerror})")
+    return read_data(label, data, engine)
+
+
+def read_data(label: str, data: bytes, engine: Engine = "pikepdf") -> Read:
+    """A file's content read as a form (the browser has the bytes of a dropped file, no
+    path)."""
     if len(data) > limits.MAX_FILE_BYTES:  # only its start was read: no digest to compare
         return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()

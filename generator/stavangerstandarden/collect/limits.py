@@ -27,6 +27,11 @@ MAX_PAGES = 500
 MAX_READ_MEMORY = 256 << 20
 """Bytes of memory reading one file may add (a form needs < 10 MB; a small file can unpack to
 gigabytes); see `memory`."""
+MAX_UNPACKED_BYTES = 8 << 20
+"""Bytes of object streams (compressed groups of objects) the pypdf engine unpacks for one
+file: a form's are < 200 KB, and pypdf parses them in Python at ≈ 0.13 s of CPU a MB, so many
+streams just under pypdf's own limit of 75 MB each would otherwise take minutes. (qpdf parses
+in C++, bounded by MAX_READ_MEMORY.)"""
 MAX_TEXT_CHARS = 5000
 """Characters in one text field's value (a tiltak of a page is ≈ 3000)."""
 MAX_META_CHARS = 500

@@ -45,7 +45,7 @@ class RawForm:
     choices: dict[str, str | None]
     """Radio buttons and check boxes by full name: the chosen export value, or None."""
     repaired: bool = False
-    """qpdf had to repair the file (e.g. a broken cross-reference table) to read it."""
+    """The engine had to repair the file (e.g. a broken cross-reference table) to read it."""
 
 
 @dataclass
@@ -100,10 +100,17 @@ def _raw_form(doc: Document, fields: dict[str, _Field]) -> RawForm:
     for name, text in texts.items():
         if len(text) > limits.MAX_TEXT_CHARS:
             raise Unreadable(limits.over_limit(f"tegn i feltet {name}", limits.MAX_TEXT_CHARS))
-    choices = {n: _choice(n, f.states or ([_name(doc, f.value)] if f.value is not None else []),
-                          f.options)
+    choices = {n: _choice(n, _states(doc, f), f.options)
                for n, f in fields.items() if f.kind == "/Btn" and not f.flags & _PUSHBUTTON}
     return RawForm(texts, choices, repaired)
+
+
+def _states(doc: Document, f: _Field) -> list[str]:
+    """What says which button is on: the widgets that are (the group's /V only when none
+    is)."""
+    if f.states:
+        return f.states
+    return [_name(doc, f.value)] if f.value is not None else []
 
 
 def _check_envelope(data: bytes) -> None:
@@ -245,7 +252,7 @@ def _parent_name(doc: Document, node: object) -> tuple[str, int]:
 
 
 def _choice(name: str, states: list[str], options: list[str]) -> str | None:
-    """The export value of the button that is on (the group's /V only when no widget is)."""
+    """The export value of the button that is on."""
     chosen = sorted({_export(s, options) for s in states if s and s != OFF})
     if len(chosen) > 1:
         raise Unreadable(f"utsagnet {name} er krysset av flere steder ({', '.join(chosen)}), "

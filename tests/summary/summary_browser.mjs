@@ -153,6 +153,8 @@ async function visit(browser, site, c) {
   const requests = [];
   let phase = "loading";
   context.on("request", (r) => requests.push({ url: r.url(), phase }));
+  const types = {};
+  context.on("response", (r) => { types[new URL(r.url()).pathname] = r.headers()["content-type"]; });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -183,6 +185,7 @@ async function visit(browser, site, c) {
   if (c.axe) result.axe_after = await axe(page);
   result.served_after_ready = site.sent.slice(servedBefore).map((s) => s.path);
   result.requests = requests;
+  result.types = types;
   result.errors = errors;
   await context.close();
   return result;

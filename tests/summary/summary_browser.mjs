@@ -11,7 +11,8 @@
 //     on the page), waits for "Ferdig", saves the three downloads to `out`, and reads what the
 //     page shows. `offline`: the context goes offline once the page is ready. `names`: then
 //     ticks the names box and saves the new rapport.html to `out`/navn/. `axe`: axe-core
-//     before and after the summary. Every request is recorded twice: by the page's context
+//     before and after the summary; `shot`: a PNG of the whole page with the result shown, for
+//     a reviewer or the README. Every request is recorded twice: by the page's context
 //     (the page, its worker and frame) and by the site's server.
 //   node summary_browser.mjs bench SITE_DIR PAGE FOLDER
 //     Seconds until the page is ready, and from choosing every file in FOLDER to "Ferdig".
@@ -80,7 +81,7 @@ async function untilDone(page) {
   });
 }
 
-/** Drops `files` on the page as a synthetic drop event carrying File objects. */
+/** Drops `files` on the page: synthetic drag events carrying File objects. */
 async function drop(page, folder, names) {
   const files = await Promise.all(names.map(async (name) =>
     ({ name, data: (await readFile(join(folder, name))).toString("base64") })));
@@ -90,7 +91,8 @@ async function drop(page, folder, names) {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       transfer.items.add(new File([bytes], name, { type: name.endsWith(".pdf") ? "application/pdf" : "" }));
     }
-    const target = document.querySelector("[data-sammendrag=slipp]");
+    // On the page's heading, not the drop zone: a drop anywhere on the page is taken.
+    const target = document.querySelector("h1");
     for (const type of ["dragenter", "dragover", "drop"]) {
       target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }
@@ -176,6 +178,7 @@ async function visit(browser, site, c) {
     throw new Error(`${c.page} (${c.how}): ${result.shown.status} ${errors.join(" ")}`);
   }
   result.links = await save(page, ["sammendrag.json", "svar.csv", "rapport.html"], c.out);
+  if (c.shot) await page.screenshot({ path: c.shot, fullPage: true });
   if (c.names) {
     await page.check("#sammendrag-navn");
     await untilDone(page);

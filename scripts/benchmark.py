@@ -17,6 +17,7 @@ from pathlib import Path
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
 from serve_benchmark import ENGINES, bench_serve, project_copy
+from summary_benchmark import bench_summary
 
 from stavangerstandarden.forms import render_form, render_forms
 from stavangerstandarden.formspec import form_specs
@@ -119,6 +120,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "serve": bench_serve,
     "collect": bench_collect,
     "fill": bench_fill,
+    "summary": bench_summary,
 }
 
 

@@ -14,20 +14,21 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+export const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+export const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
-  ".pdf": "application/pdf", ".zip": "application/zip", ".ico": "image/x-icon" };
+  ".pdf": "application/pdf", ".zip": "application/zip", ".ico": "image/x-icon",
+  ".wasm": "application/wasm" };
 
 /** A static server on 127.0.0.1 that records the gzip size of every response it sends. */
-async function serve(root) {
+export async function serve(root) {
   const sent = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -47,7 +48,7 @@ async function serve(root) {
   return { server, sent, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-async function withSite(root, fn) {
+export async function withSite(root, fn) {
   const site = await serve(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
@@ -58,10 +59,11 @@ async function withSite(root, fn) {
   }
 }
 
-async function enter(page, values) {
+export async function enter(page, values) {
   for (const [name, value] of Object.entries(values)) {
-    const radio = page.locator(`input[type=radio][name="${name}"][value="${value}"]`);
-    if (await radio.count()) await radio.check();
+    // Radio values are scale ids; a text value (quotes, line breaks) never enters a selector.
+    const radio = `input[type=radio][name="${name}"]`;
+    if (await page.locator(radio).count()) await page.locator(`${radio}[value="${value}"]`).check();
     else await page.locator(`[name="${name}"]`).fill(value);
   }
 }
@@ -233,6 +235,8 @@ async function bench(root, pagePath, baselinePath) {
   });
 }
 
+// Run as a program; imported (tests/summary's driver), only the exports above.
+const main = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 const [command, root, ...args] = process.argv.slice(2);
 const commands = {
   fill: () => fill(root, ...args),
@@ -241,8 +245,8 @@ const commands = {
   choose: () => choose(root, ...args),
   bench: () => bench(root, ...args),
 };
-if (!commands[command]) {
+if (main && !commands[command]) {
   process.stderr.write("usage: fill_browser.mjs fill|axe|shot|bench SITE_DIR …\n");
   process.exit(2);
 }
-process.stdout.write(JSON.stringify(await commands[command](), null, 2) + "\n");
+if (main) process.stdout.write(JSON.stringify(await commands[command](), null, 2) + "\n");

@@ -1,0 +1,221 @@
+// The Sammendrag page in Debian's Chromium (playwright-core), as a school leader uses it; and
+// the fill pages, to make browser-filled forms for its corpus. Prints JSON on stdout.
+//
+//   node summary_browser.mjs fill JOBS.json
+//     JOBS: [{site, page, values, out}]: each fill page filled as a visitor would (tests/fill's
+//     `enter`), "Lag PDF" pressed, the download saved to `out`. One browser for all.
+//   node summary_browser.mjs summarise PLAN.json
+//     PLAN: [{site, page, how ("files" | "folder" | "drop"), folder, files (names in folder),
+//     offline, names, axe, scheme, width, out}]: one visit each, in one browser. The visit
+//     waits until the page is ready, chooses the files (file picker, folder picker or a drop
+//     on the page), waits for "Ferdig", saves the three downloads to `out`, and reads what the
+//     page shows. `offline`: the context goes offline once the page is ready. `names`: then
+//     ticks the names box and saves the new rapport.html to `out`/navn/. `axe`: axe-core
+//     before and after the summary; `shot`: a PNG of the whole page with the result shown, for
+//     a reviewer or the README. Every request is recorded twice: by the page's context
+//     (the page, its worker and frame) and by the site's server.
+//   node summary_browser.mjs bench SITE_DIR PAGE FOLDER
+//     Seconds until the page is ready, and from choosing every file in FOLDER to "Ferdig".
+import { mkdir, readFile, readdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { chromium } from "playwright-core";
+import { ARGS, AXE, CHROMIUM, WCAG, enter, serve } from "../fill/fill_browser.mjs";
+
+async function withBrowser(roots, fn) {
+  const sites = {};
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    for (const root of roots) sites[root] = await serve(root);
+    return await fn(browser, sites);
+  } finally {
+    await browser.close();
+    for (const site of Object.values(sites)) site.server.close();
+  }
+}
+
+async function fill(jobsFile) {
+  const jobs = JSON.parse(await readFile(jobsFile, "utf8"));
+  return withBrowser([...new Set(jobs.map((j) => j.site))], async (browser, sites) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const done = [];
+    for (const { site, page: path, values, out } of jobs) {
+      const page = await context.newPage();
+      await page.goto(sites[site].origin + path, { waitUntil: "load" });
+      await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
+      await enter(page, values);
+      const [download] = await Promise.all([page.waitForEvent("download"),
+        page.locator('[data-fyll="lag"]').click()]);
+      await download.saveAs(out);
+      done.push({ out, status: await page.locator('[data-fyll="status"]').textContent() });
+      await page.close();
+    }
+    return { done };
+  });
+}
+
+const status = (page) => page.locator("[data-sammendrag=status]").textContent();
+
+/** Resolves when the page is ready for files, or its script says it could not get ready. */
+async function untilReady(page) {
+  await page.waitForFunction(() => {
+    const m = JSON.parse(document.getElementById("sammendrag-data").textContent).messages;
+    const now = document.querySelector("[data-sammendrag=status]").textContent;
+    return now === m.ready || now.startsWith(m.load_failed.split("{")[0]);
+  }, null, { timeout: 120000 });
+}
+
+/** Resolves when a summary has failed, or is finished and its report loaded in the frame (a
+ *  new document: `untilDone` marks the one it saw, so the next wait sees the next report). */
+async function untilDone(page) {
+  await page.waitForFunction(() => {
+    const m = JSON.parse(document.getElementById("sammendrag-data").textContent).messages;
+    const now = document.querySelector("[data-sammendrag=status]").textContent;
+    if (document.getElementById("sammendrag-filer").disabled) return false;
+    if (now !== m.done) return now.startsWith(m.failed.split("{")[0]) || now === m.timeout;
+    const doc = document.querySelector("[data-sammendrag=rapport]").contentDocument;
+    return doc && doc.URL === "about:srcdoc" && doc.readyState === "complete" && !doc.seen;
+  }, null, { timeout: 300000 });
+  await page.evaluate(() => {
+    const doc = document.querySelector("[data-sammendrag=rapport]").contentDocument;
+    if (doc) doc.seen = true;
+  });
+}
+
+/** Drops `files` on the page: synthetic drag events carrying File objects. */
+async function drop(page, folder, names) {
+  const files = await Promise.all(names.map(async (name) =>
+    ({ name, data: (await readFile(join(folder, name))).toString("base64") })));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, data } of files) {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: name.endsWith(".pdf") ? "application/pdf" : "" }));
+    }
+    // On the page's heading, not the drop zone: a drop anywhere on the page is taken.
+    const target = document.querySelector("h1");
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}
+
+async function choose(page, c) {
+  if (c.how === "files") await page.setInputFiles("#sammendrag-filer", c.files.map((n) => join(c.folder, n)));
+  else if (c.how === "folder") await page.setInputFiles("#sammendrag-mappe", c.folder);
+  else if (c.how === "drop") await drop(page, c.folder, c.files);
+  else throw new Error(`unknown way to choose: ${c.how}`);
+}
+
+async function axe(page) {
+  // Evaluated through the devtools protocol: the page's CSP would refuse a script tag.
+  await page.evaluate(await readFile(AXE, "utf8"));
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, iframes: false });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  }, WCAG);
+}
+
+async function save(page, names, out) {
+  await mkdir(out, { recursive: true });
+  const hrefs = {};
+  for (const name of names) {
+    const link = page.locator(`[data-sammendrag="${name}"]`);
+    hrefs[name] = { href: await link.getAttribute("href"), download: await link.getAttribute("download") };
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    await download.saveAs(join(out, name));
+  }
+  return hrefs;
+}
+
+/** What the leader sees once a summary is shown. */
+async function shown(page) {
+  return page.evaluate(() => {
+    const part = (name) => document.querySelector(`[data-sammendrag="${name}"]`);
+    const frame = part("rapport");
+    const doc = frame.contentDocument ?? document.implementation.createHTMLDocument();
+    const list = part("ikke-talt");
+    return {
+      status: part("status").textContent,
+      line: part("linje").textContent,
+      not_counted: list.hidden ? [] : [...list.querySelectorAll("li")].map((li) => li.textContent),
+      result_hidden: part("resultat").hidden,
+      report_text: doc.body.innerText,
+      frame: { height: frame.getBoundingClientRect().height, content: doc.documentElement.scrollHeight,
+               inner_width: doc.documentElement.clientWidth, inner_scroll_width: doc.documentElement.scrollWidth },
+      overflow: document.documentElement.scrollWidth > window.innerWidth,
+      focused: document.activeElement?.id ?? null,
+      names_checked: document.getElementById("sammendrag-navn").checked,
+    };
+  });
+}
+
+async function visit(browser, site, c) {
+  const context = await browser.newContext({ viewport: { width: c.width || 1280, height: 900 },
+    colorScheme: c.scheme || "light", acceptDownloads: true });
+  const requests = [];
+  let phase = "loading";
+  context.on("request", (r) => requests.push({ url: r.url(), phase }));
+  const types = {};
+  context.on("response", (r) => { types[new URL(r.url()).pathname] = r.headers()["content-type"]; });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const t0 = performance.now();
+  await page.goto(site.origin + c.page, { waitUntil: "load" });
+  await untilReady(page);
+  const result = { ready_ms: Math.round(performance.now() - t0), ready_status: await status(page),
+    messages: JSON.parse(await page.locator("#sammendrag-data").textContent()).messages };
+  if (c.axe) result.axe_before = await axe(page);
+  phase = "ready";
+  const servedBefore = site.sent.length;
+  if (c.offline) await context.setOffline(true);
+  const t1 = performance.now();
+  await choose(page, c);
+  await untilDone(page);
+  result.summary_ms = Math.round(performance.now() - t1);
+  result.shown = await shown(page);
+  if (result.shown.status !== result.messages.done) {
+    throw new Error(`${c.page} (${c.how}): ${result.shown.status} ${errors.join(" ")}`);
+  }
+  result.links = await save(page, ["sammendrag.json", "svar.csv", "rapport.html"], c.out);
+  if (c.shot) await page.screenshot({ path: c.shot, fullPage: true });
+  if (c.names) {
+    await page.check("#sammendrag-navn");
+    await untilDone(page);
+    result.named = await shown(page);
+    await save(page, ["rapport.html"], join(c.out, "navn"));
+  }
+  if (c.axe) result.axe_after = await axe(page);
+  result.served_after_ready = site.sent.slice(servedBefore).map((s) => s.path);
+  result.requests = requests;
+  result.types = types;
+  result.errors = errors;
+  await context.close();
+  return result;
+}
+
+async function summarise(planFile) {
+  const plan = JSON.parse(await readFile(planFile, "utf8"));
+  return withBrowser([...new Set(plan.map((c) => c.site))], async (browser, sites) => {
+    const results = [];
+    for (const c of plan) results.push(await visit(browser, sites[c.site], c));
+    return results;
+  });
+}
+
+async function bench(root, pagePath, folder) {
+  const files = (await readdir(folder)).sort();
+  return withBrowser([root], async (browser, sites) => {
+    const out = join(folder, "..", `${basename(folder)}-ut`);
+    const r = await visit(browser, sites[root], { page: pagePath, how: "files", folder, files, out });
+    return { ready_ms: r.ready_ms, summary_ms: r.summary_ms, line: r.shown.line, status: r.shown.status };
+  });
+}
+
+const [command, ...args] = process.argv.slice(2);
+const commands = { fill: () => fill(...args), summarise: () => summarise(...args), bench: () => bench(...args) };
+if (!commands[command]) {
+  process.stderr.write("usage: summary_browser.mjs fill|summarise|bench …\n");
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(await commands[command](), null, 2) + "\n");

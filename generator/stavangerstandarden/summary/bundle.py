@@ -33,10 +33,6 @@ the build has checked)."""
 STANDARDS = f"{PACKAGE}/standards/"
 LEFT_OUT = (".so", ".pyd", ".pyc", ".pyi", ".ttf", ".otf", ".c", ".h")
 LOCALE_DATA = "locale-data"
-BABEL_OWN = frozenset({"en"})
-"""Locales Babel itself needs whatever the site's languages: reading a PO catalogue formats
-its header's dates in English (`babel.messages.catalog`), so without it every page in a
-language with a catalogue (nynorsk, English) fails."""
 _TIME = (2000, 1, 1, 0, 0, 0)
 
 
@@ -53,7 +49,7 @@ def python_bundle(standard_files: Mapping[str, bytes], languages: frozenset[str]
 @cache
 def _code_bundle(languages: frozenset[str]) -> bytes:
     """The code part, made once a process (the preview rebuilds the site on every save)."""
-    keep = locale_chain(languages | BABEL_OWN)
+    keep = locale_chain(languages)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
         for name in (PACKAGE, *LIBRARIES):

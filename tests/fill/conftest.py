@@ -3,7 +3,6 @@ pages in Chromium. Sites are built in a temporary copy of the project, as tests/
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -15,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from modules import load_module
 
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.loader import load
@@ -30,17 +30,9 @@ LONG_TIKTAK = ("Vi vil ha foreldrekaffe før jul med tolk for nye familier, og �
 """Long text with æøå, cut to each field's maxlength before it is typed."""
 
 
-def load_module(path: Path) -> ModuleType:
-    """A helper module of another test folder (import-mode=importlib has no test packages)."""
-    spec = importlib.util.spec_from_file_location(f"_fill_{path.parent.name}_{path.stem}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py")
-ENGINES = load_module(ROOT / "tests" / "forms" / "test_engines.py")
+SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py", "fill")
+ENGINES = load_module(ROOT / "tests" / "forms" / "test_engines.py", "fill")
 
 
 class Built:

@@ -10,7 +10,6 @@ pdf.js, PDFium) and the site's own fill pages in Chromium.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import os
@@ -19,10 +18,10 @@ import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from modules import load_module
 from standards import OTHER, STAVANGER
 from tools import need, need_path
 
@@ -43,18 +42,9 @@ INBOX = "innboks"
 """The corpus folder's name: the folder picker and `collect innboks` show it in every path."""
 
 
-def load_module(path: Path) -> ModuleType:
-    """A helper module of another test folder (import-mode=importlib has no test packages)."""
-    spec = importlib.util.spec_from_file_location(f"_summary_{path.parent.name}_{path.stem}",
-                                                  path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py")
-FILLERS = load_module(ROOT / "tests" / "collect" / "conftest.py")
+SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py", "summary")
+FILLERS = load_module(ROOT / "tests" / "collect" / "conftest.py", "summary")
 
 ENGINES = ("pypdf", "pdfjs", "pdfium", "chromium")
 FILLED = 25

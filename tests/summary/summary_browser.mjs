@@ -186,6 +186,10 @@ async function visit(browser, site, c) {
     await save(page, ["rapport.html"], join(c.out, "navn"));
   }
   if (c.axe) result.axe_after = await axe(page);
+  // The phone turned, or the window resized: the frame follows the report's new height.
+  await page.setViewportSize({ width: (c.width || 1280) > 600 ? 390 : 844, height: 900 });
+  await page.waitForTimeout(300);
+  result.turned = await shown(page);
   result.served_after_ready = site.sent.slice(servedBefore).map((s) => s.path);
   result.requests = requests;
   result.types = types;

@@ -173,14 +173,20 @@ function show(out) {
     return href;
   });
   const frame = part("rapport");
-  frame.onload = () => {
-    const doc = frame.contentDocument;
-    if (doc) frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
-  };
+  frame.onload = () => fit(frame);
   frame.srcdoc = out.outputs["rapport.html"];
   result.hidden = false;
   document.getElementById("sammendrag-resultat-tittel").focus();
 }
+
+// The report's frame as tall as the report, also after the phone is turned.
+function fit(frame) {
+  const doc = frame.contentDocument;
+  if (!doc) return;
+  frame.style.height = "0";
+  frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
+}
+window.addEventListener("resize", () => { if (!result.hidden) fit(part("rapport")); });
 
 startWorker().then(() => { enable(true); say(M.ready); },
                    (error) => say(fmt(M.load_failed, { error: error.message })));

@@ -53,8 +53,9 @@ function finish(settle) {
   settle(r);
 }
 
+// While a run is under way every control waits, so two runs never overlap.
 function enable(on) {
-  for (const input of [fileInput, folderInput]) input.disabled = !on;
+  for (const input of [fileInput, folderInput, namesBox, previousInput]) input.disabled = !on;
 }
 
 // --- Choosing: file picker, folder picker, or drop (files and folders, at any depth). ---

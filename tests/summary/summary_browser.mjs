@@ -171,6 +171,9 @@ async function visit(browser, site, c) {
   if (c.offline) await context.setOffline(true);
   const t1 = performance.now();
   await choose(page, c);
+  result.controls_while_reading = await page.evaluate(() => Object.fromEntries(
+    ["sammendrag-filer", "sammendrag-mappe", "sammendrag-navn", "sammendrag-forrige"].map(
+      (id) => [id, document.getElementById(id).disabled])));
   await untilDone(page);
   result.summary_ms = Math.round(performance.now() - t1);
   result.shown = await shown(page);

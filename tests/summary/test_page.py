@@ -94,3 +94,11 @@ def test_nynorsk_page_gives_the_report_in_nynorsk(seen: dict[str, Seen]) -> None
 def test_wasm_is_served_as_webassembly(visit: Seen) -> None:
     wasm = [t for path, t in visit.result["types"].items() if path.endswith(".wasm")]
     assert wasm == ["application/wasm"]
+
+
+def test_every_control_waits_while_the_files_are_read(visit: Seen) -> None:
+    """So a box ticked mid-run cannot start a second run whose answer the first one takes.
+    (A drop first reads the dropped folders, so the run may not have begun when checked.)"""
+    if visit.visit.how != "drop":
+        assert all(visit.result["controls_while_reading"].values()), \
+            visit.result["controls_while_reading"]

@@ -40,7 +40,7 @@ def summarise_folder(folder: str, names: bool = False, language: str = "nb",
         earlier = parse_previous(previous, PREVIOUS_LABEL) if previous is not None else None
         standard = next(iter(shipped(load_checked).values()))
         collected = collect(reads, standard=standard, previous=earlier, names=names,
-                            language=language, read=load_checked)
+                            language=language)
     except BadPrevious as exc:
         return json.dumps({"error": str(exc)}, ensure_ascii=False)
     summary = collected.summary

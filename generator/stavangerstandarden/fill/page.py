@@ -23,21 +23,29 @@ from stavangerstandarden.pages.markup import render
 
 TEMPLATE = "fyll.html"
 """Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
-CSP = "; ".join((
-    "default-src 'self'",
-    "connect-src 'none'",
-    "script-src 'self' 'unsafe-inline'",
-    "worker-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-))
+POLICY = {
+    "default-src": "'self'",
+    "connect-src": "'none'",
+    "script-src": "'self' 'unsafe-inline'",
+    "worker-src": "'self' blob:",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "font-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'none'",
+}
 """No connection to anything: answers cannot leave the device. Scripts, the worker and the
 blank form (a module, see BLANK_MODULE) come from the site itself; 'unsafe-inline' covers the
 theme's own inline bootstrap scripts and the scale colours."""
+
+
+def csp(policy: dict[str, str]) -> str:
+    """A policy as the Content-Security-Policy header (or meta element) writes it."""
+    return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
+
+
+CSP = csp(POLICY)
 
 
 def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) -> bytes:

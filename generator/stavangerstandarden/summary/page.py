@@ -4,7 +4,7 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 from __future__ import annotations
 
 from stavangerstandarden.fill.messages import js_messages
-from stavangerstandarden.fill.page import TEMPLATE, script_json
+from stavangerstandarden.fill.page import POLICY, TEMPLATE, csp, script_json
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE
 from stavangerstandarden.model import Standard
@@ -14,19 +14,11 @@ from stavangerstandarden.summary.messages import messages
 BUNDLE = "python.zip"
 WORKER = "sammendrag-arbeider.js"
 SCRIPTS = ("sammendrag.js", WORKER)
-CSP = "; ".join((
-    "default-src 'self'",
-    "connect-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "frame-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-))
+CSP = csp(POLICY | {
+    "connect-src": "'self'",
+    "script-src": "'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+    "frame-src": "'self' blob:",
+})
 """Requests only to the site itself, which the page needs for its program (Pyodide's
 WebAssembly, its standard library and the Python bundle are fetched once, when the page
 loads); nothing is ever sent: the files are read in the page's worker, which is started from a

@@ -79,3 +79,15 @@ def test_scripts_name_no_other_host(site):
     folder = page_of(site, "nb").parent
     for script in ("sammendrag.js", "sammendrag-arbeider.js"):
         assert not re.search(r"https?://", (folder / script).read_text("utf-8")), script
+
+
+def test_loading_message_states_what_the_page_downloads(site):
+    """The README's promise: the page says how much it loads before it can read."""
+    page = page_of(site, "nb")
+    data = page_data(page.read_text("utf-8"))
+    folder = page.parent
+    program = [*(folder / str(data["index"])).iterdir(), folder / str(data["bundle"])]
+    megabytes = round(sum(p.stat().st_size for p in program) / 1e6)
+    messages = data["messages"]
+    assert isinstance(messages, dict)
+    assert f" {megabytes} MB" in messages["loading"]

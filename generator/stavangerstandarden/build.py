@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,
@@ -226,10 +227,7 @@ def sync_tree(docs_dir: Path, files: Mapping[str, bytes],
         target = docs_dir / rel
         if target.is_file() and target.read_bytes() == content:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(content)
-        tmp.replace(target)
+        write_atomic(target, content)
         changed.append(rel)
     for root in roots if roots is not None else ("",):
         for path in sorted((docs_dir / root).rglob("*"), reverse=True):

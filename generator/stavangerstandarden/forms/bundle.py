@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +19,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.content import form_content, localized
 from stavangerstandarden.forms.glyphs import check_glyphs
@@ -80,9 +80,7 @@ def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path,
     for (key, _), pdf in zip(missing, render_forms(standard, [s for _, s in missing],
                                                         edition=edition),
                              strict=True):
-        tmp = cache / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(pdf)
-        tmp.replace(cache / key)
+        write_atomic(cache / key, pdf)
         found[key] = pdf
     for stale in cache.glob("*.pdf"):
         if stale.name not in found:

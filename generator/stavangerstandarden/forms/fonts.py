@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+
+from stavangerstandarden.atomicfile import write_atomic
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FAMILY = "Noto Sans"
@@ -70,19 +73,25 @@ def field_encoding() -> dict[int, str]:
     return chars
 
 
-@cache
 def field_font() -> FieldFont:
     """The /DR font: subset once per font, fontTools version and this code, then kept in the
-    user's cache folder (the subset takes ~0.2 s, reading it back ~5 ms)."""
+    user's cache folder (the subset takes ~0.2 s, reading it back ~5 ms). Threads rendering
+    forms ask at once: the lock makes the first one subset and the others wait for it."""
+    with _FIELD_FONT_LOCK:
+        return _field_font()
+
+
+_FIELD_FONT_LOCK = threading.Lock()
+
+
+@cache
+def _field_font() -> FieldFont:
     stored = _cache_file()
     try:
         data = stored.read_bytes()
     except OSError:
         data = _subset()
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(stored)
+        write_atomic(stored, data)
     return _metrics(data, TTFont(io.BytesIO(data)), field_encoding())
 
 

@@ -1,0 +1,64 @@
+"""A fresh machine has an empty user cache: threads rendering forms at once must all get the
+field font, every time (they used to share one temporary file name and trip each other)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.forms import fonts
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_threads_on_an_empty_cache_all_get_the_field_font(
+        attempt: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{attempt}"))
+    fonts._field_font.cache_clear()
+    start = threading.Barrier(8)
+    results: list[object] = []
+    errors: list[BaseException] = []
+
+    def first_use() -> None:
+        start.wait()
+        try:
+            results.append(fonts.field_font())
+        except BaseException as error:  # noqa: BLE001 - the test reports every thread's error
+            errors.append(error)
+
+    threads = [threading.Thread(target=first_use) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    fonts._field_font.cache_clear()
+    assert errors == []
+    assert len({id(r) for r in results}) == 1
+    cached = list((tmp_path / f"cache-{attempt}").rglob("*"))
+    assert [p.suffix for p in cached if p.is_file()] == [".ttf"]
+
+
+def test_concurrent_writers_of_one_file_leave_one_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "delt" / "fil.bin"
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def write(k: int) -> None:
+        start.wait()
+        try:
+            for _ in range(20):
+                write_atomic(target, bytes([k]) * 100_000)
+        except BaseException as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    data = target.read_bytes()
+    assert len(data) == 100_000 and len(set(data)) == 1
+    assert [p.name for p in target.parent.iterdir()] == ["fil.bin"]

@@ -25,7 +25,7 @@ def test_threads_on_an_empty_cache_all_get_the_field_font(
         start.wait()
         try:
             results.append(fonts.field_font())
-        except BaseException as error:  # noqa: BLE001 - the test reports every thread's error
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=first_use) for _ in range(8)]
@@ -50,7 +50,7 @@ def test_concurrent_writers_of_one_file_leave_one_whole_file(tmp_path: Path) -> 
         try:
             for _ in range(20):
                 write_atomic(target, bytes([k]) * 100_000)
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=write, args=(k,)) for k in range(8)]

@@ -147,7 +147,7 @@ def _build(parsed: Parsed, label: str, words: Words = _same) -> m.Standard:
             title=d["guidance"]["title"],
             paragraphs=tuple(d["guidance"]["paragraphs"]),
             rating_hint=d["guidance"]["rating_hint"],
-            submit_hint=d["guidance"]["submit_hint"],
+            submit_hint=d["guidance"].get("submit_hint"),
             steps=tuple(m.Step(s["title"], s["text"], line("guidance", "steps", i))
                         for i, s in enumerate(d["guidance"]["steps"])),
             line=line("guidance"),

@@ -56,8 +56,9 @@ class Guidance:
     paragraphs: tuple[str, ...]
     rating_hint: str
     """One sentence on how to rate, printed on every form."""
-    submit_hint: str
-    """Who receives the filled form and how; shown where forms are filled and downloaded."""
+    submit_hint: str | None
+    """Who receives the filled form and how; shown where forms are filled and downloaded.
+    Optional (added after the first release): without it, pages name no receiver."""
     steps: tuple[Step, ...]
     line: int = field(default=0, compare=False)
 

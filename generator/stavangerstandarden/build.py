@@ -92,9 +92,12 @@ def generated_files(standard: Standard, cache: Path | None = None,
     `cache`: a folder where forms are kept between builds (see `forms.form_files`);
     `statuses`: each translation's status, for the «Språk» page (none: no such page).
     """
+    from stavangerstandarden.booklet import booklet_files
     from stavangerstandarden.forms import form_files
+    from stavangerstandarden.i18n.edition import source_edition
 
     forms = form_files(standard, cache)
+    forms |= booklet_files(language.edition if language else source_edition(standard))
     return _language_files(standard, forms, language, statuses)
 
 
@@ -128,16 +131,17 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
 
 def language_forms(language: SiteLanguage, source_forms: Mapping[str, bytes],
                    cache: Path | None) -> dict[str, bytes]:
-    """The forms (PDFs, ZIP, manifest) of a translated language's site, at the same paths as
-    bokmål's under its own root (`nn/skjema/…`), rendered from that language's edition; each
-    language keeps its own cache folder."""
+    """The forms (PDFs, ZIP, manifest) and the booklet of a translated language's site, at
+    the same paths as bokmål's under its own root (`nn/skjema/…`), rendered from that
+    language's edition; each language keeps its own form cache folder."""
+    from stavangerstandarden.booklet import booklet_files
     from stavangerstandarden.forms import form_files
 
     del source_forms
     forms: dict[str, bytes] = form_files(
         language.edition.standard, cache / language.language if cache else None,
         language.edition)
-    return forms
+    return forms | booklet_files(language.edition)
 
 
 def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",

@@ -40,10 +40,11 @@ def glyph_problems(parsed: Parsed, label: str) -> list[Problem]:
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
 
 
-def check_glyphs(standard: Standard) -> None:
-    """Raise InvalidSource listing every text with a character the form font lacks."""
+def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS) -> None:
+    """Raise InvalidSource listing every text (at `patterns`, document paths as in
+    FORM_TEXTS) with a character the form font lacks."""
     problems = _problems(standard.source, (
-        located for pattern in FORM_TEXTS
+        located for pattern in patterns
         for located in _model_texts(standard, _segments(pattern), (), 1)))
     if problems:
         raise InvalidSource(problems)

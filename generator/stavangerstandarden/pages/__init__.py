@@ -72,7 +72,8 @@ def _snippets(site: Site) -> dict[str, bytes]:
     s = site.standard
     data = sorted(data_files(s))
     return {
-        f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data)
+        f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data,
+                                                 booklet=site.downloads.booklet)
         for name in SNIPPETS
     } | {
         f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/",

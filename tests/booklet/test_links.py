@@ -1,0 +1,71 @@
+"""The booklet is named in each language's manifest and linked from the front page, Om
+standarden and Skjema, at the path the booklet is written to."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+import markdown
+import pytest
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.booklet import booklet_files
+from stavangerstandarden.formspec import form_specs, manifest_json
+from stavangerstandarden.i18n.edition import Edition
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.pages import FORMS_PAGE, SNIPPETS_DIR, page_files
+
+from .conftest import CASES, SOURCES, editions_of
+
+LINK_TEXT = "Hele standarden som PDF"
+PAGES = {f"{SNIPPETS_DIR}/forside.md": "index.md",
+         f"{SNIPPETS_DIR}/om-standarden.md": "om-standarden.md",
+         FORMS_PAGE: FORMS_PAGE}
+"""Generated file → the page it ends up on (snippets are included by pages at the root)."""
+
+
+def _edition(case: str) -> Edition:
+    name, _, language = case.rpartition("-")
+    return next(e for e in editions_of(name) if e.language == language)
+
+
+def _manifest(edition: Edition) -> bytes:
+    loc = Localized.for_language(edition.language)
+    return manifest_json(edition.standard, form_specs(edition.standard, loc)).encode("utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_manifest_names_the_booklet_file(case: str) -> None:
+    edition = _edition(case)
+    named = json.loads(_manifest(edition))["booklet"]
+    assert list(booklet_files(edition)) == [named]
+    assert named.startswith(f"{c.FORMS_DIR}/") and named.endswith(".pdf")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pages_link_to_the_booklet(case: str) -> None:
+    edition = _edition(case)
+    loc = Localized.for_language(edition.language)
+    forms = {c.MANIFEST: _manifest(edition)}
+    pages = page_files(edition.standard, forms, edition=edition, loc=loc)
+    target = c.booklet_file(edition.standard)
+    for generated, page in PAGES.items():
+        links = _links(pages[generated].decode("utf-8"), loc.gettext(LINK_TEXT))
+        assert [posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+                for href in links] == [target], generated
+
+
+def test_a_manifest_without_the_booklet_gets_no_link() -> None:
+    """Manifests written before the booklet existed still render, without the link."""
+    edition = editions_of(next(iter(SOURCES)))[0]
+    old = json.loads(_manifest(edition))
+    del old["booklet"]
+    pages = page_files(edition.standard, {c.MANIFEST: json.dumps(old).encode("utf-8")})
+    assert all(LINK_TEXT not in pages[generated].decode("utf-8") for generated in PAGES)
+
+
+def _links(text: str, label: str) -> list[str]:
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html"])
+    return re.findall(rf'<a [^>]*href="([^"]+)"[^>]*>{re.escape(label)}</a>', html)

@@ -78,9 +78,10 @@ def preflight(standard: Standard) -> None:
 
     Raises InvalidSource with every problem found.
     """
+    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
     from stavangerstandarden.forms.glyphs import check_glyphs
 
-    check_glyphs(standard)
+    check_glyphs(standard, PRINTED_TEXTS)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,
@@ -92,7 +93,7 @@ def generated_files(standard: Standard, cache: Path | None = None,
     `cache`: a folder where forms are kept between builds (see `forms.form_files`);
     `statuses`: each translation's status, for the «Språk» page (none: no such page).
     """
-    from stavangerstandarden.booklet import booklet_files
+    from stavangerstandarden.booklet.files import booklet_files
     from stavangerstandarden.forms import form_files
     from stavangerstandarden.i18n.edition import source_edition
 
@@ -134,7 +135,7 @@ def language_forms(language: SiteLanguage, source_forms: Mapping[str, bytes],
     """The forms (PDFs, ZIP, manifest) and the booklet of a translated language's site, at
     the same paths as bokmål's under its own root (`nn/skjema/…`), rendered from that
     language's edition; each language keeps its own form cache folder."""
-    from stavangerstandarden.booklet import booklet_files
+    from stavangerstandarden.booklet.files import booklet_files
     from stavangerstandarden.forms import form_files
 
     del source_forms

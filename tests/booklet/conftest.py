@@ -13,7 +13,7 @@ from standards import OTHER, STAVANGER
 from tools import need
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.booklet import booklet_files
+from stavangerstandarden.booklet.files import booklet_files
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.loader import load_file

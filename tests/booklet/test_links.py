@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.booklet import booklet_files
+from stavangerstandarden.booklet.files import booklet_files
 from stavangerstandarden.formspec import form_specs, manifest_json
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.ui import Localized

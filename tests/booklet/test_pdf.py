@@ -12,10 +12,11 @@ import pytest
 from pypdf import PdfReader
 from tools import need
 
-from stavangerstandarden.booklet import booklet_files, render_booklet
 from stavangerstandarden.booklet.content import UNREVIEWED
+from stavangerstandarden.booklet.files import booklet_files
+from stavangerstandarden.booklet.render import render_booklet
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.loader import load_file
+from stavangerstandarden.loader import check, load, load_file
 from stavangerstandarden.problems import InvalidSource
 
 from .conftest import CASES, SOURCES, Booklet, editions_of, normalize
@@ -149,3 +150,14 @@ def test_a_character_the_font_lacks_is_reported_at_its_line() -> None:
 def test_same_edition_same_bytes(booklets: dict[str, Booklet]) -> None:
     first = booklets[CASES[0]]
     assert render_booklet(first.edition) == first.pdf
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_check_reports_a_booklet_text_the_font_lacks(name: str) -> None:
+    """`check` sees the booklet's texts too (the legal lead is printed in no form)."""
+    source = SOURCES[name].read_text("utf-8")
+    lead = load(source, name).legal.lead
+    line = next(n for n, text in enumerate(source.splitlines(), start=1)
+                if text.strip().startswith("lead:"))
+    checked = check(source.replace(f"lead: {lead}", f"lead: {lead} 漢", 1), name)
+    assert [(p.line, p.path) for p in checked.errors] == [(line, "legal.lead")]

@@ -33,10 +33,11 @@ Located = tuple[int, str, str]
 """(YAML line, document path, text)."""
 
 
-def glyph_problems(parsed: Parsed, label: str) -> list[Problem]:
+def glyph_problems(parsed: Parsed, label: str,
+                   patterns: tuple[str, ...] = FORM_TEXTS) -> list[Problem]:
     """Every character the form font lacks, in the parsed (not yet validated) source."""
     return _problems(label, ((parsed.line(path), format_path(path), text)
-                             for pattern in FORM_TEXTS
+                             for pattern in patterns
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
 
 

@@ -1,5 +1,6 @@
-"""The booklets every test here reads: Stavanger's in each of its languages and another
-municipality's, each rendered once a session, written to disk for poppler's tools."""
+"""The booklets every test here reads: Stavanger's in each of its languages, another
+municipality's and the generated standards', each rendered once a session, written to disk
+for poppler's tools."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from standards import OTHER, STAVANGER
+from standards import OTHER, STANDARDS, STAVANGER, source_text
 from tools import need
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.booklet.files import booklet_files
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.editions import translated_editions
-from stavangerstandarden.loader import load_file
+from stavangerstandarden.loader import load, load_file
 
 SOURCES = {"stavanger": STAVANGER, "annen-kommune": OTHER}
-CASES = ("stavanger-nb", "stavanger-nn", "stavanger-en", "annen-kommune-nb")
+"""The standards that are files (with the translations beside them, if any)."""
+CASES = ("stavanger-nb", "stavanger-nn", "stavanger-en",
+         *(f"{name}-nb" for name in STANDARDS if name != "stavanger"))
 """Every language each standard is built in (a test checks this list is complete)."""
 
 
@@ -45,7 +48,9 @@ def normalize(text: str) -> str:
 
 
 def editions_of(name: str) -> list[Edition]:
-    standard = load_file(SOURCES[name])
+    """Every language's edition of the standard `name` (one of `standards.STANDARDS`)."""
+    standard = (load_file(SOURCES[name]) if name in SOURCES
+                else load(source_text(name), f"{name}.yaml"))
     return [source_edition(standard), *translated_editions(standard)]
 
 
@@ -53,7 +58,7 @@ def editions_of(name: str) -> list[Edition]:
 def booklets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Booklet]:
     folder = tmp_path_factory.mktemp("hefter")
     found: dict[str, Booklet] = {}
-    for name in SOURCES:
+    for name in STANDARDS:
         for edition in editions_of(name):
             files = booklet_files(edition)
             pdf = files[c.booklet_file(edition.standard)]

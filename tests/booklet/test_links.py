@@ -51,10 +51,16 @@ def test_pages_link_to_the_booklet(case: str) -> None:
     forms = {c.MANIFEST: _manifest(edition)}
     pages = page_files(edition.standard, forms, edition=edition, loc=loc)
     target = c.booklet_file(edition.standard)
+    label = loc.gettext(LINK_TEXT)
     for generated, page in PAGES.items():
-        links = _links(pages[generated].decode("utf-8"), loc.gettext(LINK_TEXT))
+        html = markdown.markdown(pages[generated].decode("utf-8"),
+                                 extensions=["attr_list", "md_in_html"])
+        links = re.findall(rf'<a [^>]*href="([^"]+)"[^>]*>{re.escape(label)}</a>', html)
         assert [posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
                 for href in links] == [target], generated
+        # A row of buttons, not glued to the sentence after it.
+        [paragraph] = [p for p in re.findall(r"<p>(.*?)</p>", html, re.S) if label in p]
+        assert re.sub(r"<a [^>]*>.*?</a>", "", paragraph).strip() == "", generated
 
 
 def test_a_manifest_without_the_booklet_gets_no_link() -> None:
@@ -65,7 +71,3 @@ def test_a_manifest_without_the_booklet_gets_no_link() -> None:
     pages = page_files(edition.standard, {c.MANIFEST: json.dumps(old).encode("utf-8")})
     assert all(LINK_TEXT not in pages[generated].decode("utf-8") for generated in PAGES)
 
-
-def _links(text: str, label: str) -> list[str]:
-    html = markdown.markdown(text, extensions=["attr_list", "md_in_html"])
-    return re.findall(rf'<a [^>]*href="([^"]+)"[^>]*>{re.escape(label)}</a>', html)

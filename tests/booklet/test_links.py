@@ -12,6 +12,8 @@ import pytest
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.booklet.files import booklet_files
+from stavangerstandarden.booklet.render import render_booklet
+from stavangerstandarden.build import generated_files
 from stavangerstandarden.formspec import form_specs, manifest_json
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.ui import Localized
@@ -71,3 +73,12 @@ def test_a_manifest_without_the_booklet_gets_no_link() -> None:
     pages = page_files(edition.standard, {c.MANIFEST: json.dumps(old).encode("utf-8")})
     assert all(LINK_TEXT not in pages[generated].decode("utf-8") for generated in PAGES)
 
+
+
+def test_the_build_writes_the_booklet_the_manifest_names() -> None:
+    """The build's own file set (forms, booklet, pages): the named booklet is there, and is
+    this standard's."""
+    [edition] = editions_of("annen-kommune")
+    files = generated_files(edition.standard)
+    named = json.loads(files[c.MANIFEST])["booklet"]
+    assert files[named] == render_booklet(edition)

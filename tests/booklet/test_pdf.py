@@ -162,3 +162,19 @@ def test_check_reports_a_booklet_text_the_font_lacks(name: str) -> None:
                 if text.strip().startswith("lead:"))
     checked = check(source.replace(f"lead: {lead}", f"lead: {lead} 漢", 1), name)
     assert [(p.line, p.path) for p in checked.errors] == [(line, "legal.lead")]
+
+
+def test_a_text_shown_in_bokmal_is_marked_so(booklets: dict[str, Booklet]) -> None:
+    """A text the translation lacks is shown in bokmål, and a screen reader is told."""
+    booklet = booklets["stavanger-nn"]
+    edition = booklet.edition
+    shown = edition.standard.areas[0].statements[0].text
+    marked = render_booklet(dataclasses.replace(edition, fallback=edition.fallback | {shown}))
+    assert "nb-NO" not in _languages(booklet.pdf) or edition.fallback
+    assert "nb-NO" in _languages(marked)
+
+
+def _languages(data: bytes) -> set[str]:
+    """The languages structure elements say their text is in."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return {str(e.Lang) for e in _elements(pdf.Root.StructTreeRoot) if "/Lang" in e}

@@ -10,17 +10,21 @@ import subprocess
 import pikepdf
 import pytest
 from pypdf import PdfReader
-from standards import STANDARDS
+from standards import ROOT, STANDARDS
 from tools import need
 
 from stavangerstandarden.booklet.content import UNREVIEWED
 from stavangerstandarden.booklet.files import booklet_files
 from stavangerstandarden.booklet.render import render_booklet
+from stavangerstandarden.i18n.edition import source_edition
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import check, load, load_file
 from stavangerstandarden.problems import InvalidSource
 
 from .conftest import CASES, SOURCES, Booklet, editions_of, normalize
+
+EARLIER = ROOT / "tests" / "fixtures" / "utgave-2026-11-23.yaml"
+"""A source as the first release wrote it, before later optional keys."""
 
 
 def test_every_built_language_is_covered() -> None:
@@ -178,3 +182,12 @@ def _languages(data: bytes) -> set[str]:
     """The languages structure elements say their text is in."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return {str(e.Lang) for e in _elements(pdf.Root.StructTreeRoot) if "/Lang" in e}
+
+
+def test_a_source_of_an_earlier_release_gets_its_booklet() -> None:
+    """Optional texts a source leaves out (it predates them) are simply not printed."""
+    standard = load_file(EARLIER)
+    assert standard.guidance.submit_hint is None
+    [pdf] = booklet_files(source_edition(standard)).values()
+    text = PdfReader(io.BytesIO(pdf)).pages[-1].extract_text()
+    assert normalize(standard.legal.source) in normalize(text)

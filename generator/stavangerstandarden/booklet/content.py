@@ -61,7 +61,7 @@ def _chapters(standard: Standard, loc: Localized) -> dict[str, Any]:
                             "areas": [a.title for a in areas]}
                            for i, (kind, areas) in enumerate(kind_rows(standard))]},
         "guidance": {"title": guidance.title, "paragraphs": list(guidance.paragraphs),
-                     "hint": guidance.rating_hint, "submit": guidance.submit_hint,
+                     "hint": guidance.rating_hint, "submit": guidance.submit_hint or "",
                      "steps": [{"title": s.title, "text": s.text} for s in guidance.steps]},
         "scale": [{"label": s.label, "colour": s.colour} for s in standard.scale],
         "actions": {"title": standard.actions.title,

@@ -92,7 +92,8 @@ def _model_texts(node: Any, segments: list[str], path: Path, line: int) -> Itera
     """The same in the model: each text at the line of its nearest node (or its own key)."""
     line = getattr(node, "line", line)
     if not segments:
-        yield line, format_path(path), node
+        if isinstance(node, str):  # an optional text the source leaves out is None
+            yield line, format_path(path), node
         return
     head, rest = segments[0], segments[1:]
     if head == "[]":

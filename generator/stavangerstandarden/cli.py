@@ -80,7 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
                     "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
                     "hvilken standard og versjon de hører til."))
+    _overview_options(sub.add_parser("kommune", help="lag kommunens oversikt fra skolenes "
+                                     "sammendrag", formatter_class=_NorwegianHelp))
     args = parser.parse_args(argv)
+    if args.command == "kommune":
+        from stavangerstandarden.overview import command as overview
+
+        return overview.run(args.paths, args.out, args.source, args.sammenlign, args.sprak)
     if args.command == "collect":
         from stavangerstandarden.collect import command as collect
 
@@ -124,6 +130,18 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
                         "sammendrag.json og svar.csv har dem alltid)")
+
+
+def _overview_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, metavar="SAMMENDRAG",
+                   help="skolenes til-kommunen.json eller sammendrag.json")
+    p.add_argument("--out", type=Path, required=True, metavar="MAPPE",
+                   help="mappen kommune.json, kommune.csv og rapport.html skrives til")
+    p.add_argument("--sammenlign", type=Path, metavar="FJOR/kommune.json",
+                   help="fjorårets kommune.json å sammenligne med")
+    p.add_argument("--source", type=Path, metavar="FIL", help="standarden som YAML-fil")
+    p.add_argument("--sprak", default="nb", metavar="KODE",
+                   help="språket rapporten skrives på: nb (standard), nn eller en")
 
 
 def _report(problems: Sequence[Problem]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stavangerstandarden.collect import contribution
 from stavangerstandarden.collect.compare import Previous
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.report import render_report
@@ -21,7 +22,7 @@ from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
 
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", contribution.FILE)
 NOT_COUNTED = N_("ikke talt med")
 
 
@@ -43,7 +44,8 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
     summary = summarise(standard or standard_for(reads, read), reads)
     edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
     texts = (summary_json(summary), answers_csv(summary, edition, loc),
-             render_report(summary, previous, names=names, edition=edition, loc=loc))
+             render_report(summary, previous, names=names, edition=edition, loc=loc),
+             contribution.contribution_json(summary))
     return Collected(summary, dict(zip(OUTPUTS, texts, strict=True)), loc)
 
 

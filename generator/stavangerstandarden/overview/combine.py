@@ -110,7 +110,7 @@ def overview(standard: Standard, contributions: Sequence[Contribution]) -> Overv
     areas: dict[str, Cells] = {}
     statements: dict[str, Cells] = {}
     for area in standard.areas:
-        group = _area_group(area, schools, few, k)
+        group = _area_group(area, schools, few, k, [step.id for step in standard.scale])
         areas[area.id] = group[area.id]
         statements.update((s.id, group[s.id]) for s in area.statements)
     return Overview(
@@ -125,7 +125,7 @@ def overview(standard: Standard, contributions: Sequence[Contribution]) -> Overv
 
 
 def _area_group(area: Area, schools: Sequence[School], few: set[str], k: int,
-                ) -> dict[str, Cells]:
+                steps: list[str]) -> dict[str, Cells]:
     """The area's table and its statements' tables, hiding the same rows in each."""
     tables: dict[str, dict[str, dict[str, int]]] = {
         s.id: {school.key: school.counts(s.id) for school in schools} for s in area.statements}
@@ -133,7 +133,8 @@ def _area_group(area: Area, schools: Sequence[School], few: set[str], k: int,
                        for school in schools}
     primary = few | {school.key for school in schools for s in area.statements
                      if 0 < sum(tables[s.id][school.key].values()) < k}
-    totals = {key: _added(table.values()) for key, table in tables.items()}
+    totals = {key: dict.fromkeys(steps, 0) | _added(table.values())
+              for key, table in tables.items()}
     small = any(0 < sum(t.values()) < k for t in totals.values())
     hidden = None if small else hidden_rows(list(tables.values()), primary)
     blank = {s.id: sum(c.counts[s.id][UNANSWERED] for school in schools

@@ -216,7 +216,7 @@ def test_command_line_output_is_ours_alone(tmp_path, real_form, fill):
     assert run.returncode == 1
     assert run.stderr == f"{inbox}/b-tom.pdf: ikke talt med: filen er ikke en PDF\n"
     assert run.stdout == (f"1 av 2 filer talt med. Skrev sammendrag.json, svar.csv, "
-                          f"rapport.html i {tmp_path / 'ut'}/.\n")
+                          f"rapport.html, til-kommunen.json i {tmp_path / 'ut'}/.\n")
     data = json.loads((tmp_path / "ut" / "sammendrag.json").read_text(encoding="utf-8"))
     assert data["files"][0]["reason"] == ("PDF-filen hadde feil som ble rettet under lesingen; "
                                           "se gjerne over svarene i skjemaet")

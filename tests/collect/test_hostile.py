@@ -583,7 +583,7 @@ def test_concurrent_runs_into_one_folder_never_mix(tmp_path, good):
                     for folder in (one, two)]
             assert [run.wait(60) for run in runs] == [0, 0]
             assert sorted(p.name for p in out.iterdir()) == [
-                LOCK, "rapport.html", "sammendrag.json", "svar.csv"]
+                LOCK, "rapport.html", "sammendrag.json", "svar.csv", "til-kommunen.json"]
             assert outputs_agree(out) in expected
     finally:
         done.set()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
+from kommune_benchmark import time_kommune
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
 
@@ -78,6 +79,13 @@ def bench_collect() -> str:
             "CPU (goal ≤ 3 s wall on 2 cores)")
 
 
+def bench_kommune() -> str:
+    runs = [time_kommune(SOURCE) for _ in range(3)]
+    return (f"stavangerstandarden kommune, 60 schools × 10 summaries ({runs[0][2]} forms): "
+            f"median {statistics.median(r[0] for r in runs):.2f} s wall, "
+            f"{statistics.median(r[1] for r in runs):.2f} s CPU (goal ≤ 2 s)")
+
+
 def bench_build() -> str:
     lines = []
     for engine in ENGINES:
@@ -119,6 +127,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "languages": bench_languages,
     "serve": bench_serve,
     "collect": bench_collect,
+    "kommune": bench_kommune,
     "fill": bench_fill,
     "summary": bench_summary,
 }

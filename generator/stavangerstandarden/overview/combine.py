@@ -163,8 +163,11 @@ def _added(rows: Iterable[Mapping[str, int]]) -> dict[str, int]:
 def _levels(standard: Standard, schools: Sequence[School], k: int) -> dict[str, int | None]:
     """Forms per level for the whole municipality; a level under k forms is hidden, and
     with it another, so the total gives neither back."""
-    counts = {lv.id: sum(n for school in schools for c in school.contributions
-                         for _, level, n in c.forms if level == lv.id) for lv in standard.levels}
+    counts = dict.fromkeys((lv.id for lv in standard.levels), 0)
+    for school in schools:
+        for c in school.contributions:
+            for _, level, n in c.forms:
+                counts[level] += n
     table = {level: {FORMS: n} for level, n in counts.items() if n}
     hidden = hidden_rows([table], [level for level, n in counts.items() if 0 < n < k])
     return {level: None if hidden is None or level in hidden else n

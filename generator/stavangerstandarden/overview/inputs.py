@@ -123,8 +123,11 @@ def _forms(found: Contribution, standard: Standard) -> None:
 
 def _adds_up(found: Contribution, counts: dict[str, dict[str, int]], standard: Standard) -> None:
     """Every form of an area asks each of its statements, the complete form all of them."""
+    per_area: dict[str, int] = {}
+    for a, _, n in found.forms:
+        per_area[a] = per_area.get(a, 0) + n
     for area in standard.areas:
-        asked = sum(n for a, _, n in found.forms if a in ("", area.id))
+        asked = per_area.get("", 0) + per_area.get(area.id, 0)
         for statement in area.statements:
             given = sum(counts[statement.id].values())
             if given != asked:

@@ -3,12 +3,11 @@ adapter (the command line, later a page under Pyodide) calls, so both give the s
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from stavangerstandarden.collect.contribution import Contribution, contribution_data
+from stavangerstandarden.collect.contribution import Contribution
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
@@ -51,7 +50,7 @@ def combine(files: Sequence[tuple[str, str | BadInput]], standard: Standard, *,
 def receive(files: Sequence[tuple[str, str | BadInput]], standard: Standard,
             ) -> tuple[tuple[Received, ...], list[Contribution]]:
     """Each file checked, in order: the same content twice counts once."""
-    seen: dict[str, Received] = {}
+    seen: dict[Hashable, Received] = {}
     received, contributions = [], []
     for number, (name, text) in enumerate(files, start=1):
         label = PurePath(name).name
@@ -62,7 +61,7 @@ def receive(files: Sequence[tuple[str, str | BadInput]], standard: Standard,
         except BadInput as exc:
             received.append(Received(number, label, str(exc)))
             continue
-        digest = json.dumps(contribution_data(found), ensure_ascii=False, sort_keys=True)
+        digest = _content(found)
         if digest in seen:
             first = seen[digest]
             received.append(Received(number, label, f"samme innhold som nr. {first.number} "
@@ -72,6 +71,13 @@ def receive(files: Sequence[tuple[str, str | BadInput]], standard: Standard,
         received.append(seen[digest])
         contributions.append(found)
     return tuple(received), contributions
+
+
+def _content(found: Contribution) -> Hashable:
+    """What makes two files the same summary, whichever format each is in."""
+    return (found.schools, tuple(sorted(found.forms)),
+            tuple((s, tuple(sorted(row.items()))) for s, row in sorted(found.counts.items())),
+            tuple(sorted(found.tiltak)))
 
 
 def _school_note(found: Contribution) -> str:

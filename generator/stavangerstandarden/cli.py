@@ -80,8 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
                     "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
                     "hvilken standard og versjon de hører til."))
-    _overview_options(sub.add_parser("kommune", help="lag kommunens oversikt fra skolenes "
-                                     "sammendrag", formatter_class=_NorwegianHelp))
+    _overview_options(sub.add_parser(
+        "kommune", help="lag kommunens oversikt fra skolenes sammendrag", add_help=False,
+        formatter_class=_NorwegianHelp,
+        description="Legg sammen skolenes sammendrag til kommune.json, kommune.csv og "
+                    "rapport.html. Tall fra færre enn k svar skjules, og så mange andre at de "
+                    "ikke kan regnes ut; navn og filstier kommer aldri med."))
     args = parser.parse_args(argv)
     if args.command == "kommune":
         from stavangerstandarden.overview import command as overview
@@ -133,6 +137,8 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
 
 
 def _overview_options(p: argparse.ArgumentParser) -> None:
+    p._positionals.title, p._optionals.title = "argumenter", "valg"
+    p.add_argument("-h", "--help", action="help", help="vis denne hjelpen og avslutt")
     p.add_argument("paths", nargs="+", type=Path, metavar="SAMMENDRAG",
                    help="skolenes til-kommunen.json eller sammendrag.json")
     p.add_argument("--out", type=Path, required=True, metavar="MAPPE",

@@ -98,6 +98,9 @@ def bad_files(corpus: Corpus, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     files["gammel-versjon.json"] = (edited(corpus, lambda d: d.update(versjon="1999.1")),
                                     "versjon av standarden programmet ikke kjenner («1999.1»")
     files["endret.json"] = (edited(corpus, bump), "tallene stemmer ikke")
+    summary = json.loads(corpus.summaries["eiganes"].read_text("utf-8"))
+    bump(summary)
+    files["endret-sammendrag.json"] = (json.dumps(summary), "tallene stemmer ikke")
     made = {}
     for name, (text, reason) in files.items():
         path = tmp_path / "inn" / name
@@ -184,6 +187,8 @@ def test_help_and_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["kommune", "--help"])
     assert exit_.value.code == 0
-    assert "--sammenlign" in capsys.readouterr().out
+    help_text = capsys.readouterr().out
+    assert "--sammenlign" in help_text and "argumenter:" in help_text
+    assert "vis denne hjelpen" in help_text and "show this help" not in help_text
     assert main(["kommune", "x.json", "--out", "ut", "--sprak", "xx"]) == 2
     assert "ukjent språk «xx»" in capsys.readouterr().err

@@ -108,6 +108,7 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     """Data, pages and fill pages of one language around its `forms` (manifest included)."""
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
+    from stavangerstandarden.overview.page import kommune_files
     from stavangerstandarden.pages import SNIPPETS_DIR, page_files
     from stavangerstandarden.pages.downloads import read_downloads
     from stavangerstandarden.summary.files import summary_files
@@ -121,7 +122,9 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     if all(d.file in forms for d in read_downloads(forms).forms):
         # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
         files.update(fill_files(shown, forms, loc=loc))
-    files.update(summary_files(shown, Path(standard.source), loc=loc))
+    summary = summary_files(shown, Path(standard.source), loc=loc)
+    files.update(summary)
+    files.update(kommune_files(shown, summary, loc=loc))
     if edition is not None and loc is not None and language and language.root:
         files = with_notes(files, edition, loc.gettext(NOTE), (f"{SNIPPETS_DIR}/",))
     stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]

@@ -22,7 +22,7 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.compare import BadPrevious, PreviousOverview, parse_previous
-from stavangerstandarden.overview.inputs import BadInput
+from stavangerstandarden.overview.inputs import BadInput, decoded
 from stavangerstandarden.overview.pipeline import OUTPUTS, combine
 
 PROGRAM = "stavangerstandarden kommune"
@@ -71,13 +71,7 @@ def _read(path: Path) -> str | BadInput:
             raw = file.read(limits.MAX_PREVIOUS_BYTES + 1)
     except OSError as exc:
         raise CannotRun(f"{path}: kan ikke lese filen ({exc.strerror or exc})") from exc
-    if len(raw) > limits.MAX_PREVIOUS_BYTES:
-        shown = f"{limits.MAX_PREVIOUS_BYTES:_}".replace("_", " ")
-        return BadInput(f"filen er større enn {shown} byte, for stor til å være et sammendrag")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return BadInput("filen er ikke tekst i UTF-8, så den er ikke et sammendrag")
+    return decoded(raw)
 
 
 def _standard(source: Path | None, texts: Sequence[str | BadInput]) -> Standard:

@@ -15,13 +15,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from stavangerstandarden.collect.contribution import FORMAT, Contribution, FormRecord, assemble
-from stavangerstandarden.collect.limits import MAX_COUNT
+from stavangerstandarden.collect.limits import MAX_COUNT, MAX_PREVIOUS_BYTES
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.model import Standard
 
 
 class BadInput(ValueError):
     """The file cannot be counted; the message says why, in Norwegian."""
+
+
+def decoded(raw: bytes) -> str | BadInput:
+    """A file's bytes as text, or why they cannot be a summary: shared by the command and
+    the Kommune page, so both refuse the same files with the same words."""
+    if len(raw) > MAX_PREVIOUS_BYTES:
+        shown = f"{MAX_PREVIOUS_BYTES:_}".replace("_", " ")
+        return BadInput(f"filen er større enn {shown} byte, for stor til å være et sammendrag")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return BadInput("filen er ikke tekst i UTF-8, så den er ikke et sammendrag")
 
 
 def parse(text: str, standard: Standard) -> Contribution:

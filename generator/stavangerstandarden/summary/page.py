@@ -13,7 +13,8 @@ from stavangerstandarden.summary.messages import messages
 
 BUNDLE = "python.zip"
 WORKER = "sammendrag-arbeider.js"
-SCRIPTS = ("sammendrag.js", WORKER)
+SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
+"""The page's scripts; the worker and leser.js serve the Kommune page too."""
 CSP = csp(POLICY | {
     "connect-src": "'self'",
     "script-src": "'self' 'unsafe-inline' 'wasm-unsafe-eval'",

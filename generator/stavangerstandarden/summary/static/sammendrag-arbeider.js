@@ -1,18 +1,19 @@
 // The Sammendrag page's worker: Pyodide with the project's Python bundle. Each run writes the
 // chosen files into a fresh folder of Pyodide's in-memory file system, calls
-// `stavangerstandarden.collect.browser.summarise_folder` and removes the folder again.
+// `stavangerstandarden.collect.browser.summarise_folder` and removes the folder again. The Kommune
+// page names another module with the same `summarise_folder` (`module` in "load").
 let pyodide = null;
 let summariseFolder = null;
 let runs = 0;
 
-async function load({ pyodide: library, index, bundle }) {
+async function load({ pyodide: library, index, bundle, module = "stavangerstandarden.collect.browser" }) {
   const { loadPyodide } = await import(library);
   pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
   const response = await fetch(bundle);
   if (!response.ok) throw new Error(`${response.status} ${bundle}`);
   const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "zip", { extractDir: site });
-  summariseFolder = pyodide.pyimport("stavangerstandarden.collect.browser").summarise_folder;
+  summariseFolder = pyodide.pyimport(module).summarise_folder;
 }
 
 function removeTree(FS, path) {

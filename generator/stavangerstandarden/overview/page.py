@@ -1,0 +1,57 @@
+"""The Kommune page: the municipality's overview made in the browser, like the Sammendrag
+page and with its program: the page runs the Sammendrag page's worker, Pyodide and Python
+bundle (served once, beside that page), asking the worker for `overview.browser` instead of
+`collect.browser`. Same Content-Security-Policy, so nothing chosen can leave the device."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib.resources import files
+
+from stavangerstandarden import contract as c
+from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.fill.messages import js_messages
+from stavangerstandarden.fill.page import TEMPLATE, script_json
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.model import Standard
+from stavangerstandarden.overview.messages import messages
+from stavangerstandarden.pages.markup import render
+from stavangerstandarden.summary.page import BUNDLE, CSP, WORKER
+
+KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
+SCRIPT = "kommune.js"
+ENTRY = "stavangerstandarden.overview.browser"
+"""The Python module whose `summarise_folder` the worker calls."""
+PROGRAM = "../" + c.SUMMARY_PAGE.rsplit("/", 2)[1] + "/"
+"""Where the shared program lies, seen from this page: the Sammendrag page's folder."""
+
+
+def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
+    """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
+    msg = messages(loc)
+    msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
+    return render(
+        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE, csp=CSP,
+        shareable=msg["shareable"].format(k=standard.report.min_answers),
+        data=script_json({"worker": PROGRAM + WORKER,
+                          "pyodide": f"{PROGRAM}{PYODIDE.folder}/pyodide.js",
+                          "index": f"{PROGRAM}{PYODIDE.folder}/", "bundle": PROGRAM + BUNDLE,
+                          "module": ENTRY, "language": loc.language,
+                          "messages": js_messages(msg)}),
+    )
+
+
+def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
+                  loc: Localized | None = None) -> dict[str, bytes]:
+    """The page and its script; `summary`: the Sammendrag page's files (`summary_files`),
+    whose program this page loads."""
+    loc = loc or Localized.for_language(SOURCE_LANGUAGE)
+    folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
+    program = sum(len(data) for path, data in summary.items()
+                  if path == f"{folder}/{BUNDLE}" or path.startswith(f"{folder}/{PYODIDE.folder}/"))
+    here = KOMMUNE_PAGE.rsplit("/", 1)[0]
+    script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
+    return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),
+            f"{here}/{SCRIPT}": script}

@@ -1,0 +1,114 @@
+// Kommune page: the municipality chooses the schools' summaries; the Sammendrag page's worker
+// combines them with the project's own Python code (`overview.browser`) under Pyodide and
+// returns the three files `stavangerstandarden kommune` writes. Nothing is uploaded (see
+// leser.js). No word of its own: every text comes from the page's JSON (#kommune-data).
+import { fitFrame, startReader } from "../sammendrag/leser.js";
+
+const data = JSON.parse(document.getElementById("kommune-data").textContent);
+const M = data.messages;
+const part = (name) => document.querySelector(`[data-kommune="${name}"]`);
+const status = part("status");
+const result = part("resultat");
+const fileInput = document.getElementById("kommune-filer");
+const previousInput = document.getElementById("kommune-forrige");
+const OUTPUTS = { "rapport.html": "text/html", "kommune.csv": "text/csv", "kommune.json": "application/json" };
+
+const say = (text) => { status.textContent = text; };
+const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
+
+let chosen = []; // File objects as chosen
+let links = [];
+const reader = startReader(data, M.timeout);
+
+// While a run is under way every control waits, so two runs never overlap.
+function enable(on) {
+  for (const input of [fileInput, previousInput]) input.disabled = !on;
+}
+
+async function choose(files) {
+  chosen = files;
+  if (!chosen.length) { say(M.none); return; }
+  await combine();
+}
+
+fileInput.addEventListener("change", () => choose([...fileInput.files]));
+previousInput.addEventListener("change", () => { if (chosen.length) combine(); });
+
+// A file dropped anywhere on the page is taken, never opened in place of the page.
+document.addEventListener("dragover", (event) => {
+  if (event.dataTransfer?.types?.includes("Files")) event.preventDefault();
+});
+document.addEventListener("drop", async (event) => {
+  if (!event.dataTransfer?.files?.length) return;
+  event.preventDefault();
+  if (fileInput.disabled) return;
+  await choose([...event.dataTransfer.files]);
+});
+const zone = part("slipp");
+zone.addEventListener("dragenter", () => zone.classList.add("sammendrag-slipp--over"));
+zone.addEventListener("dragleave", () => zone.classList.remove("sammendrag-slipp--over"));
+zone.addEventListener("drop", () => zone.classList.remove("sammendrag-slipp--over"));
+
+// Each file under its own name; a name chosen twice (two folders' sammendrag.json) numbered.
+function named(files) {
+  const seen = new Set();
+  return files.map((file) => {
+    let path = file.name.replace(/[\\/]/g, "_") || "fil";
+    for (let n = 2; seen.has(path); n += 1) path = file.name.replace(/(\.[^.]*)?$/, ` (${n})$1`);
+    seen.add(path);
+    return { path, file };
+  });
+}
+
+async function combine() {
+  enable(false);
+  say(fmt(M.reading, { n: chosen.length }));
+  try {
+    const files = await Promise.all(named(chosen).map(async ({ path, file }) => ({ path, data: await file.arrayBuffer() })));
+    const previousFile = previousInput.files[0];
+    const previous = previousFile ? await previousFile.text() : null;
+    const out = await reader.run({ files, language: data.language, ...(previous == null ? {} : { previous }) });
+    if (out.error && !out.not_counted) throw new Error(out.error);
+    show(out);
+    say(out.error ? fmt(M.failed, { error: out.error }) : M.done);
+  } catch (error) {
+    say(error.message === M.timeout ? M.timeout : fmt(M.failed, { error: error.message }));
+  } finally {
+    enable(true);
+  }
+}
+
+function list(name, lines) {
+  part(name).replaceChildren(...lines.map((line) => {
+    const li = document.createElement("li");
+    li.textContent = line;
+    return li;
+  }));
+  part(`${name}-del`).hidden = !lines.length;
+}
+
+function show(out) {
+  part("linje").textContent = out.line;
+  list("ikke-talt", out.not_counted);
+  list("merknader", out.notes);
+  for (const link of links) URL.revokeObjectURL(link);
+  links = [];
+  const made = Object.keys(out.outputs).length > 0;
+  part("filer").hidden = !made;
+  const frame = part("rapport");
+  if (made) {
+    links = Object.entries(OUTPUTS).map(([name, type]) => {
+      const href = URL.createObjectURL(new Blob([out.outputs[name]], { type: `${type};charset=utf-8` }));
+      part(name).href = href;
+      return href;
+    });
+    frame.onload = () => fitFrame(frame);
+    frame.srcdoc = out.outputs["rapport.html"];
+  }
+  result.hidden = false;
+  document.getElementById("kommune-resultat-tittel").focus();
+}
+window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
+
+reader.ready.then(() => { enable(true); say(M.ready); },
+                  (error) => say(fmt(M.load_failed, { error: error.message })));

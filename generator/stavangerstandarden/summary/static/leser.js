@@ -1,0 +1,68 @@
+// The page's side of the Sammendrag page's worker, for a page that runs the project's Python
+// in it (the Kommune page; the Sammendrag page's own copy in sammendrag.js can move here).
+// The worker is started from a blob: URL so that the page's policy (requests only to this
+// site) binds it too; `data` is the page's JSON: worker, pyodide, index, bundle, and `module`,
+// the Python module whose `summarise_folder` the worker calls. A run that takes too long is
+// stopped, the worker started again, and the run rejected with `timeoutMessage`.
+const url = (path) => new URL(path, document.baseURI).href;
+
+export function startReader(data, timeoutMessage) {
+  let worker = null;
+  let ready = null;
+  let running = null; // {resolve, reject, timer} of the run under way
+
+  function finish(settle) {
+    const r = running;
+    running = null;
+    clearTimeout(r.timer);
+    settle(r);
+  }
+
+  function start() {
+    const boot = new Blob([`import ${JSON.stringify(url(data.worker))};`], { type: "text/javascript" });
+    const bootUrl = URL.createObjectURL(boot);
+    worker = new Worker(bootUrl, { type: "module" });
+    ready = new Promise((resolve, reject) => {
+      worker.onmessage = ({ data: m }) => {
+        if (m.type === "ready") { URL.revokeObjectURL(bootUrl); resolve(); }
+        else if (m.type === "load_failed") reject(new Error(m.error));
+        else if (running && m.type === "done") finish((r) => r.resolve(m.result));
+        else if (running && m.type === "failed") finish((r) => r.reject(new Error(m.error)));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        const error = new Error(event.message || "worker");
+        if (running) finish((r) => r.reject(error)); else reject(error);
+      };
+    });
+    worker.postMessage({ type: "load", pyodide: url(data.pyodide), index: url(data.index),
+                         bundle: url(data.bundle), module: data.module });
+    return ready;
+  }
+
+  // One run: `message` ({files: [{path, data}], ...options}) with its buffers transferred.
+  async function run(message) {
+    await ready;
+    const limit = 60000 + 500 * message.files.length;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        running = null;
+        worker.terminate();
+        start().catch(() => {});
+        reject(new Error(timeoutMessage));
+      }, limit);
+      running = { resolve, reject, timer };
+      worker.postMessage({ type: "run", ...message }, message.files.map((f) => f.data));
+    });
+  }
+
+  return { ready: start(), run };
+}
+
+// A report's frame as tall as the report (called again after the phone is turned).
+export function fitFrame(frame) {
+  const doc = frame.contentDocument;
+  if (!doc) return;
+  frame.style.height = "0";
+  frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
+}

@@ -1,0 +1,144 @@
+// The Kommune page in Debian's Chromium (playwright-core), as the school owner uses it.
+// Prints JSON on stdout.
+//
+//   node kommune_browser.mjs PLAN.json
+//     PLAN: [{site, page, how ("files" | "drop"), folder, files (names in folder), previous
+//     (a kommune.json to compare with, or null), offline, axe, width, out, shot}]: one visit
+//     each, in one browser. The visit waits until the page is ready, chooses last year's
+//     overview (when given) and the files (file picker, or a drop on the page), waits for the
+//     report, saves the three downloads to `out` and reads what the page shows. `offline`:
+//     the context goes offline once the page is ready. `axe`: axe-core before and after.
+//     `shot`: a PNG of the whole page with the result shown. Every request the context makes
+//     is recorded with the phase it was made in.
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { ARGS, AXE, CHROMIUM, WCAG, serve } from "../fill/fill_browser.mjs";
+
+const OUTPUTS = ["kommune.json", "kommune.csv", "rapport.html"];
+const messages = (page) => page.evaluate(() => JSON.parse(document.getElementById("kommune-data").textContent).messages);
+const status = (page) => page.locator("[data-kommune=status]").textContent();
+
+async function untilReady(page, m) {
+  await page.waitForFunction((m) => {
+    const now = document.querySelector("[data-kommune=status]").textContent;
+    return now === m.ready || now.startsWith(m.load_failed.split("{")[0]);
+  }, m, { timeout: 180000 });
+}
+
+/** Until the overview is shown (its report loaded in the frame) or has failed. */
+async function untilDone(page, m) {
+  await page.waitForFunction((m) => {
+    const now = document.querySelector("[data-kommune=status]").textContent;
+    if (document.getElementById("kommune-filer").disabled) return false;
+    if (now !== m.done) return now.startsWith(m.failed.split("{")[0]) || now === m.timeout;
+    const doc = document.querySelector("[data-kommune=rapport]").contentDocument;
+    return doc && doc.URL === "about:srcdoc" && doc.readyState === "complete";
+  }, m, { timeout: 300000 });
+}
+
+/** Drops `names` on the page's heading: synthetic drag events carrying File objects. */
+async function drop(page, folder, names) {
+  const files = await Promise.all(names.map(async (name) =>
+    ({ name, data: (await readFile(join(folder, name))).toString("base64") })));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, data } of files) {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: "application/json" }));
+    }
+    const target = document.querySelector("h1");
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, files);
+}
+
+async function axe(page) {
+  // Evaluated through the devtools protocol: the page's CSP would refuse a script tag.
+  await page.evaluate(await readFile(AXE, "utf8"));
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, iframes: false });
+    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  }, WCAG);
+}
+
+async function save(page, out) {
+  await mkdir(out, { recursive: true });
+  for (const name of OUTPUTS) {
+    const [download] = await Promise.all([page.waitForEvent("download"),
+      page.locator(`[data-kommune="${name}"]`).click()]);
+    await download.saveAs(join(out, name));
+  }
+}
+
+/** What the school owner sees once the overview is shown. */
+async function shown(page) {
+  return page.evaluate(() => {
+    const part = (name) => document.querySelector(`[data-kommune="${name}"]`);
+    const items = (name) => (part(`${name}-del`).hidden ? [] : [...part(name).querySelectorAll("li")].map((li) => li.textContent));
+    const frame = part("rapport");
+    const doc = frame.contentDocument;
+    return {
+      status: part("status").textContent,
+      line: part("linje").textContent,
+      not_counted: items("ikke-talt"),
+      notes: items("merknader"),
+      downloads_hidden: part("filer").hidden,
+      report_text: doc?.body?.innerText ?? "",
+      report_lang: doc?.documentElement?.lang ?? "",
+      frame_height: frame.getBoundingClientRect().height,
+      report_height: doc?.documentElement?.scrollHeight ?? 0,
+      overflow: document.documentElement.scrollWidth > window.innerWidth,
+      focused: document.activeElement?.id ?? null,
+    };
+  });
+}
+
+async function visit(browser, site, c) {
+  const context = await browser.newContext({ viewport: { width: c.width || 1280, height: 900 }, acceptDownloads: true });
+  const requests = [];
+  let phase = "loading";
+  context.on("request", (r) => requests.push({ url: r.url(), method: r.method(), phase }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(site.origin + c.page, { waitUntil: "load" });
+  const m = await messages(page);
+  await untilReady(page, m);
+  const result = { messages: m, ready_status: await status(page), origin: site.origin };
+  if (c.axe) result.axe_before = await axe(page);
+  phase = "ready";
+  if (c.offline) await context.setOffline(true);
+  if (c.previous) await page.setInputFiles("#kommune-forrige", c.previous);
+  if (c.how === "files") await page.setInputFiles("#kommune-filer", c.files.map((n) => join(c.folder, n)));
+  else if (c.how === "drop") await drop(page, c.folder, c.files);
+  else throw new Error(`unknown way to choose: ${c.how}`);
+  await untilDone(page, m);
+  await page.waitForTimeout(200);
+  result.shown = await shown(page);
+  if (result.shown.status !== m.done) throw new Error(`${c.page}: ${result.shown.status} ${errors.join(" ")}`);
+  await save(page, c.out);
+  if (c.shot) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: c.shot, fullPage: true });
+  }
+  if (c.axe) result.axe_after = await axe(page);
+  result.requests = requests;
+  result.errors = errors;
+  await context.close();
+  return result;
+}
+
+const plan = JSON.parse(await readFile(process.argv[2], "utf8"));
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const sites = {};
+try {
+  for (const root of new Set(plan.map((c) => c.site))) sites[root] = await serve(root);
+  const results = [];
+  for (const c of plan) results.push(await visit(browser, sites[c.site], c));
+  process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+} finally {
+  await browser.close();
+  for (const site of Object.values(sites)) site.server.close();
+}

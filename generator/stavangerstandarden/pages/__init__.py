@@ -50,7 +50,8 @@ class Site:
     edition: Edition
     loc: Localized
     statuses: tuple[Status, ...]
-    changelog: Changelog
+    changelog: Changelog | None = None
+    """The changes between the kept versions; None: no version is kept."""
 
     def render(self, template: str, **context: object) -> bytes:
         """A template in this site's language, bokmål fallbacks marked."""
@@ -68,8 +69,7 @@ def page_files(standard: Standard, forms: Mapping[str, bytes], edition: Edition 
     the changes between the kept versions (none: no version is kept)."""
     edition = edition or source_edition(standard)
     site = Site(standard, read_downloads(forms), edition,
-                loc or Localized.for_language(edition.language), statuses,
-                log or changelog(alone(standard)))
+                loc or Localized.for_language(edition.language), statuses, log)
     files: dict[str, bytes] = {}
     for renderer in RENDERERS:
         files.update(renderer(site))
@@ -134,7 +134,7 @@ def _status_page(site: Site) -> dict[str, bytes]:
 
 def _changelog_page(site: Site) -> dict[str, bytes]:
     """«Endringer i standarden»: what changed from one kept version to the next."""
-    log = site.changelog
+    log = site.changelog or changelog(alone(site.standard))
     loc = site.loc
     return {CHANGES_PAGE: site.render(
         "endringer.md.j2", history=log.history, entries=log.entries, first=log.first,

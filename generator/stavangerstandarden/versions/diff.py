@@ -45,6 +45,8 @@ class Placed:
     area: str
     """The title of its area."""
     text: str
+    extra: tuple[str, ...] = ()
+    """Its level texts (sentences added on some levels)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Reworded:
     new: str
     words: tuple[Piece, ...]
     """The new wording against the old, word by word."""
+    old_extra: tuple[str, ...] = ()
+    new_extra: tuple[str, ...] = ()
+    """The level texts before and after, when they changed (else both empty)."""
 
 
 @dataclass(frozen=True)
@@ -154,9 +159,8 @@ def changes(old: Standard, new: Standard) -> Changes:
         version=new.meta.version, previous=old.meta.version,
         added=tuple(p for i, p in after.items() if i not in before and i not in fresh),
         removed=tuple(p for i, p in before.items() if i not in after and i not in gone),
-        reworded=tuple(Reworded(i, p.area, before[i].text, p.text,
-                                word_diff(before[i].text, p.text))
-                       for i, p in after.items() if i in before and before[i].text != p.text),
+        reworded=tuple(_reworded(before[i], p) for i, p in after.items()
+                       if i in before and (before[i].text, before[i].extra) != (p.text, p.extra)),
         moved=tuple(Moved(i, p.text, before[i].area, p.area) for i, p in after.items()
                     if i in before and _area_id(old, i) != _area_id(new, i)),
         replaced=replaced,
@@ -185,13 +189,18 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
+def _reworded(old: Placed, new: Placed) -> Reworded:
+    extra = (old.extra, new.extra) if old.extra != new.extra else ((), ())
+    return Reworded(new.id, new.area, old.text, new.text, word_diff(old.text, new.text), *extra)
+
+
 def _placed(standard: Standard) -> dict[str, Placed]:
-    return {s.id: Placed(s.id, a.title, _full(s)) for a in standard.areas for s in a.statements}
+    return {s.id: Placed(s.id, a.title, s.text, _extra(s)) for a in standard.areas
+            for s in a.statements}
 
 
-def _full(statement: Statement) -> str:
-    """The statement with its level texts: a change to either is a change of wording."""
-    return " ".join((statement.text, *(lt.text for lt in statement.level_texts)))
+def _extra(statement: Statement) -> tuple[str, ...]:
+    return tuple(lt.text for lt in statement.level_texts)
 
 
 def _area_id(standard: Standard, statement_id: str) -> str:

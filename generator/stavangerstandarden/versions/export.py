@@ -39,7 +39,9 @@ def _changes(c: Changes) -> dict[str, Any]:
             "added": [_placed(p) for p in c.added],
             "removed": [_placed(p) for p in c.removed],
             "reworded": [{"id": r.id, "area": r.area, "old": r.old, "new": r.new,
-                          "words": [{"op": w.op, "text": w.text} for w in r.words]}
+                          "words": [{"op": w.op, "text": w.text} for w in r.words],
+                          "old_level_texts": list(r.old_extra),
+                          "new_level_texts": list(r.new_extra)}
                          for r in c.reworded],
             "moved": [{"id": m.id, "text": m.text, "from": m.old_area, "to": m.new_area}
                       for m in c.moved],

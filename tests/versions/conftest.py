@@ -8,11 +8,13 @@ version's model and filled with pypdf, as a parent's PDF viewer would.
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from project import build_project, copy_project
 from pypdf import PdfReader, PdfWriter
 from standards import OTHER, STAVANGER
 
@@ -55,6 +57,15 @@ def versions(request: pytest.FixtureRequest,
     revised, revision = revise(text, NEXT)
     source.write_text(revised, "utf-8")
     return TwoVersions(source, frozen, text, old, load_file(source), revision)
+
+
+@pytest.fixture(scope="session")
+def built_site(versions: TwoVersions, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The revised version's site (one language) built with its kept version beside it."""
+    project = copy_project(tmp_path_factory.mktemp("bygg") / "prosjekt",
+                           versions.source.read_text("utf-8"))
+    shutil.copytree(versions.frozen.parent, project / "framework" / "versjoner")
+    return build_project(project)
 
 
 def pypdf_fill(data: bytes, values: Mapping[str, str]) -> bytes:

@@ -8,11 +8,9 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from project import build_project, copy_project
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import form_specs, manifest_json
@@ -23,12 +21,9 @@ from stavangerstandarden.versions import alone, changelog, read_kept
 from .conftest import TwoVersions
 
 
-@pytest.fixture(scope="module")
-def site(versions: TwoVersions, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("bygg") / "prosjekt",
-                           versions.source.read_text("utf-8"))
-    shutil.copytree(versions.frozen.parent, project / "framework" / "versjoner")
-    return build_project(project)
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def _text(page: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from tools import need, need_path
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.i18n.ui import Localized
@@ -213,3 +215,37 @@ def test_the_sammendrag_bundle_ships_the_kept_versions_and_counts_alike(
                  "--source", str(versions.source)]) == 0
     for name, text in page["outputs"].items():
         assert text.encode("utf-8") == (out / name).read_bytes(), name
+
+
+DRIVER = Path(__file__).parents[1] / "summary" / "summary_browser.mjs"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def test_the_sammendrag_page_counts_both_versions_as_collect_does(
+        versions: TwoVersions, inbox: dict[str, Path], built_site: Path, tmp_path: Path,
+        monkeypatch) -> None:
+    """The built site's Sammendrag page in Chromium (Pyodide), files chosen with the picker:
+    its three downloads are the command line's, byte for byte."""
+    need_path(CHROMIUM, f"Chromium ({CHROMIUM})")
+    need("node")
+    both = tmp_path / "begge"
+    both.mkdir()
+    for folder in inbox.values():
+        for pdf in folder.iterdir():
+            shutil.copy(pdf, both)
+    names = sorted(p.name for p in both.iterdir())
+    plan = [{"site": str(built_site), "page": "/skjema/sammendrag/", "how": "files",
+             "folder": str(both), "files": names, "offline": False, "names": False,
+             "axe": False, "scheme": "light", "width": 1280, "out": str(tmp_path / "side")}]
+    (tmp_path / "plan.json").write_text(json.dumps(plan), "utf-8")
+    run = subprocess.run(["node", str(DRIVER), "summarise", str(tmp_path / "plan.json")],
+                         capture_output=True, text=True, check=False, timeout=900,
+                         env={**os.environ, "CHROMIUM": str(CHROMIUM)})
+    assert run.returncode == 0, run.stderr[-3000:]
+    monkeypatch.chdir(both)
+    out = tmp_path / "cli"
+    assert main(["collect", *names, "--out", str(out), "--source", str(versions.source)]) == 0
+    for name in ("sammendrag.json", "svar.csv", "rapport.html"):
+        assert (tmp_path / "side" / name).read_bytes() == (out / name).read_bytes(), name
+    data = json.loads((out / "sammendrag.json").read_text("utf-8"))
+    assert versions.revision.removed in data["statements"]

@@ -143,3 +143,18 @@ def test_a_broken_kept_version_is_reported_at_its_own_line(
 
 def _line_of_key(text: str, key: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(key))
+
+
+def test_replaced_ids_are_not_texts_to_translate(versions: TwoVersions) -> None:
+    from stavangerstandarden.i18n.texts import yaml_texts
+    from stavangerstandarden.yamlsource import parse
+
+    parsed = parse(versions.source.read_text("utf-8"))
+    assert parsed is not None
+    sources = {t.source for t in yaml_texts(parsed, str(versions.source))}
+    assert versions.revision.split not in sources
+    assert f"Første del: {_text(versions)}" in sources
+
+
+def _text(versions: TwoVersions) -> str:
+    return next(s.text for s in versions.old.statements if s.id == versions.revision.split)

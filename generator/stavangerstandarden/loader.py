@@ -220,6 +220,7 @@ def _area(
                 for j, lt in enumerate(s.get("level_texts", []))
             ),
             line=parsed.line((*path, "statements", i)),
+            replaces=tuple(s.get("replaces", ())),
         )
         for i, s in enumerate(data["statements"])
     )

@@ -106,6 +106,9 @@ class Statement:
     """The statement as shown on every level."""
     level_texts: tuple[LevelText, ...] = ()
     line: int = field(default=0, compare=False)
+    replaces: tuple[str, ...] = ()
+    """Ids of statements of an earlier version this one takes the place of (a split or a
+    merge); forms of that version count their answers under this statement."""
 
     def text_for(self, level_id: str) -> str:
         """The statement as shown on one level: the common text plus that level's additions."""

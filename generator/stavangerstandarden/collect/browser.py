@@ -8,7 +8,8 @@ differ, both because of where it runs: PDFs are read with the pypdf engine (pike
 compiled C++ and cannot load in the browser), and the shipped standard is built without
 being checked again (the build that made the page checked it; jsonschema cannot load here).
 The page belongs to one standard, the one its site was built from and the only one in its
-bundle: forms of any other standard are listed as not counted, as with `collect --source`.
+bundle (with its kept versions, so forms of each count): forms of any other standard are
+listed as not counted, as with `collect --source`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def summarise_folder(folder: str, names: bool = False, language: str = "nb",
         earlier = parse_previous(previous, PREVIOUS_LABEL) if previous is not None else None
         standard = next(iter(shipped(load_checked).values()))
         collected = collect(reads, standard=standard, previous=earlier, names=names,
-                            language=language)
+                            language=language, read=load_checked)
     except BadPrevious as exc:
         return json.dumps({"error": str(exc)}, ensure_ascii=False)
     summary = collected.summary

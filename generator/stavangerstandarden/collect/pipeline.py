@@ -9,10 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stavangerstandarden.collect import contribution
+from stavangerstandarden.collect.across import aligned
 from stavangerstandarden.collect.compare import Previous
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.report import render_report
-from stavangerstandarden.collect.standards import Loader, shipped_file, standard_for
+from stavangerstandarden.collect.standards import (
+    Loader,
+    history_for,
+    shipped_file,
+    standard_for,
+)
 from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
 from stavangerstandarden.i18n.editions import edition_in
@@ -39,9 +45,14 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
             names: bool = False, language: str = SOURCE_LANGUAGE,
             read: Loader = load) -> Collected:
     """`standard` None: the shipped standard the forms name (made by `read`). `language`: the
-    report's and svar.csv's texts; the forms may be in any language. Raises NoStandard."""
+    report's and svar.csv's texts; the forms may be in any language. Forms and `previous` of
+    the standard's kept versions (beside `source`, or shipped) are read against their own
+    version. Raises NoStandard (also for a broken kept version)."""
     loc = Localized.for_language(language)
-    summary = summarise(standard or standard_for(reads, read), reads)
+    standard = standard or standard_for(reads, read)
+    history = history_for(standard, source, read)
+    summary = summarise(standard, reads, history)
+    previous = aligned(previous, history) if previous else None
     edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
     texts = (summary_json(summary), answers_csv(summary, edition, loc),
              render_report(summary, previous, names=names, edition=edition, loc=loc),

@@ -38,13 +38,16 @@ from stavangerstandarden.collect.writers import UNANSWERED_LABEL
 from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.model import Area, Standard
+from stavangerstandarden.model import Area, Kind, Standard
 from stavangerstandarden.words import N_
 
 UNANSWERED_COLOUR = "#e0e0e0"
 STATUS_LABELS = {"ok": N_("Talt med"), "blank": N_("Tomt skjema"),
                  "skipped": N_("Ikke talt med"), "duplicate": N_("Duplikat")}
 CHANGE = N_("Endring i prosentpoeng: {changes}.")
+RETIRED_TITLE = N_("Utsagn fra versjon {version} som ikke finnes i versjon {current}")
+RETIRED_KIND = N_("fjernet")
+RETIRED_AREA = ""
 MOST_URGENT = 5
 """How many statements the overview lists as most in need of action."""
 
@@ -99,6 +102,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
     k = standard.report.min_answers
     view = _View(standard, loc)
     areas = [view.area(a, summary, previous, k) for a in standard.areas]
+    areas += view.retired(summary, previous, k)
     tiltak = proposals(summary)
     return env.get_template("rapport.html.j2").render(
         language=loc.language,
@@ -119,6 +123,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
                for status in STATUS_LABELS},
         previous=previous,
         previous_label=_name(previous.label, 2) if previous else "",
+        previous_note=view.incomparable(previous, ""),
     )
 
 
@@ -143,7 +148,8 @@ class _View:
             now = self.segments(counts) if answered(counts) >= k else ()
             then = self.segments(before) if answered(before) >= k else ()
             rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
-                            self.change(now, then)))
+                            self.change(now, then) or self.incomparable(previous,
+                                                                        statement.id)))
         ids = {s.id for s in area.statements}
         responding = sum(any(form.answers.get(i) for i in ids) for _, form in summary.forms)
         totals: dict[str, int] = {}
@@ -153,6 +159,25 @@ class _View:
         return AreaView(area.title, area.kind.label,
                         sum(any(i in form.answers for i in ids) for _, form in summary.forms),
                         tuple(rows), self.segments(totals) if responding >= k else ())
+
+    def incomparable(self, previous: Previous | None, statement_id: str) -> str:
+        """Why the row has no comparison, when the previous summary is of another version."""
+        note = previous.notes.get(statement_id) if previous else None
+        return (self.loc.gettext(note.message).format(version=note.version, ids=note.ids)
+                if note else "")
+
+    def retired(self, summary: Summary, previous: Previous | None, k: int,
+                ) -> list[AreaView]:
+        """The removed statements older forms answered, one group per old version."""
+        views = []
+        for version in dict.fromkeys(r.version for r in summary.retired):
+            statements = tuple(r.statement for r in summary.retired if r.version == version)
+            area = Area(RETIRED_AREA, Kind(RETIRED_AREA, self.loc.gettext(RETIRED_KIND), ""),
+                        self.loc.gettext(RETIRED_TITLE).format(
+                            version=version, current=self.standard.meta.version),
+                        "", "", statements)
+            views.append(self.area(area, summary, previous, k))
+        return views
 
     def urgent(self, r: Ranked) -> dict[str, str | int]:
         statement = next(s for s in self.standard.statements if s.id == r.statement.id)

@@ -40,8 +40,8 @@ def read_form(raw: RawForm, standard: Standard, history: History) -> FormAnswers
         try:
             return interpret(raw, standard)
         except Unreadable as exc:
-            if version != standard.meta.version and history.kept:
-                raise Unreadable(f"{exc} (versjon {version[:20] or '(ukjent)'} er ikke kjent "
+            if version and version != standard.meta.version and history.kept:
+                raise Unreadable(f"{exc} (versjon {version[:20]} er ikke kjent "
                                  f"her; kjente versjoner: {', '.join(history.names)})") from None
             raise
     answers = interpret(raw, older)

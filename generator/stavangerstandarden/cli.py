@@ -77,9 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _collect_options(sub.add_parser(
         "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
         formatter_class=_NorwegianHelp,
-        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
-                    "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
-                    "hvilken standard og versjon de hører til."))
+        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv, "
+                    "rapport.html (til deg som leder, med alle tall) og "
+                    "rapport-til-deling.html (skjuler fordelingen der få har svart, og navn). "
+                    "Kan kjøres fra hvilken som helst mappe: skjemaene sier selv hvilken "
+                    "standard og versjon de hører til."))
     args = parser.parse_args(argv)
     if args.command == "collect":
         from stavangerstandarden.collect import command as collect
@@ -123,7 +125,8 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
                         "alle språk telles sammen")
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
-                        "sammendrag.json og svar.csv har dem alltid)")
+                        "aldri i rapport-til-deling.html; sammendrag.json og svar.csv har "
+                        "dem alltid)")
 
 
 def _report(problems: Sequence[Problem]) -> None:

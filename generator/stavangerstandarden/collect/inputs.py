@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -45,6 +45,26 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def shown_name(path: Path, given: Sequence[Path]) -> str:
+    """How the outputs name `path`, found in or given as one of `given`: relative to the folder
+    given, that folder's own name first (as a browser's folder picker names it), never the
+    folders above it, which an absolute path would give away (`/home/<user>/…`). A file given
+    by itself is named as given, or by its name alone when given by an absolute path."""
+    for root in given:
+        if path == root:
+            return file_label(Path(path.name) if path.is_absolute() else path)
+        if path.is_relative_to(root) and root.is_dir():
+            base = Path() if root.name in ("", ".", "..") else Path(root.name)
+            return file_label(base / path.relative_to(root))
+    return file_label(path)
+
+
+def named(reads: Sequence[Read], files: Sequence[Path], given: Sequence[Path]) -> list[Read]:
+    """`reads` of `files` (in that order), each named by `shown_name`."""
+    return [replace(read, file=shown_name(file, given))
+            for read, file in zip(reads, files, strict=True)]
 
 
 def read_all(files: Sequence[Path], workers: int | None = None,

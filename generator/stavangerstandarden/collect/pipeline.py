@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stavangerstandarden.collect.compare import Previous
+from stavangerstandarden.collect.disclosure import (
+    LEADER_REPORT,
+    SHARED_REPORT,
+    for_leader,
+    for_sharing,
+)
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.standards import Loader, shipped_file, standard_for
@@ -21,7 +27,7 @@ from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
 
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+OUTPUTS = ("sammendrag.json", "svar.csv", LEADER_REPORT, SHARED_REPORT)
 NOT_COUNTED = N_("ikke talt med")
 
 
@@ -38,12 +44,14 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
             names: bool = False, language: str = SOURCE_LANGUAGE,
             read: Loader = load) -> Collected:
     """`standard` None: the shipped standard the forms name (made by `read`). `language`: the
-    report's and svar.csv's texts; the forms may be in any language. Raises NoStandard."""
+    reports' and svar.csv's texts; the forms may be in any language. `names`: the names typed
+    in «Utfylt av» in the leader's report (never in the shareable one). Raises NoStandard."""
     loc = Localized.for_language(language)
     summary = summarise(standard or standard_for(reads, read), reads)
     edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
     texts = (summary_json(summary), answers_csv(summary, edition, loc),
-             render_report(summary, previous, names=names, edition=edition, loc=loc))
+             *(render_report(summary, previous, audience=audience, edition=edition, loc=loc)
+               for audience in (for_leader(names), for_sharing(summary.standard))))
     return Collected(summary, dict(zip(OUTPUTS, texts, strict=True)), loc)
 
 

@@ -80,7 +80,7 @@ def test_the_leader_sees_every_count(source):
         assert f"{first} ({standard.areas[0].title}): {n} av {n} svar (100 %) er «{step}»" \
             in urgent(text)
         assert "ikke rangert" not in text
-        assert f"Del den ikke; del rapport-til-deling.html" in text
+        assert "Del den ikke; del rapport-til-deling.html" in text
 
 
 FORMS = {"stavanger": (None, "gode-relasjoner", "trinn-3", "3. trinn", "Gode relasjoner",

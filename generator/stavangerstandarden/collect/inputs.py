@@ -7,7 +7,7 @@ so the caller can spot duplicates and never lets one bad file stop the others.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -68,14 +68,21 @@ def named(reads: Sequence[Read], files: Sequence[Path], given: Sequence[Path]) -
 
 
 def read_all(files: Sequence[Path], workers: int | None = None,
-             engine: Engine = "pikepdf") -> list[Read]:
+             engine: Engine = "pikepdf",
+             on_read: Callable[[int, int], None] | None = None) -> list[Read]:
     """Read every file, in order; in a process pool when there are many. If a reader process
     dies (killed for memory by the system, or a crash in qpdf), every file is read again in
     a process of its own, so only the file that kills its reader is lost, with a reason.
-    With `workers=1` no process is started (Pyodide has none)."""
+    With `workers=1` no process is started (Pyodide has none); `on_read(done, total)` is then
+    called after each file, so the Sammendrag page can show how far it has come."""
     workers = workers or usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
-        return [read_path(f, engine) for f in files]
+        reads = []
+        for f in files:
+            reads.append(read_path(f, engine))
+            if on_read:
+                on_read(len(reads), len(files))
+        return reads
     # Imported here: Pyodide can import multiprocessing but not start a process.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

@@ -1,4 +1,5 @@
-"""The summary → `rapport.html`: a self-contained, printable report in a chosen language.
+"""The summary → a report (`rapport.html`, `rapport-til-deling.html`): self-contained,
+printable, in a chosen language.
 
 The view is built here (shares, bar segments, changes since last time, what to act on
 first) so the Jinja2 template only lays it out. Every bar is backed by the same counts and

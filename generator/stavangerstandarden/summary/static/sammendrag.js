@@ -51,7 +51,7 @@ function startWorker() {
       else if (m.type === "progress" && running) {
         progress(m.done, m.total);
         // In words about ten times a run, so a screen reader is not flooded.
-        if (m.done % Math.max(1, Math.floor(m.total / 10)) === 0) say(fmt(M.read, { done: m.done, n: m.total }));
+        if (m.done === m.total || m.done % Math.max(1, Math.floor(m.total / 10)) === 0) say(fmt(M.read, { done: m.done, n: m.total }));
       }
       else if (m.type === "load_failed") reject(new Error(m.error));
       else if (running && m.type === "done") finish((r) => r.resolve(m.result));

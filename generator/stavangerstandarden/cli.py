@@ -80,9 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _collect_options(sub.add_parser(
         "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
         formatter_class=_NorwegianHelp,
-        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
-                    "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
-                    "hvilken standard og versjon de hører til."))
+        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv, "
+                    "rapport.html (til deg som leder, med alle tall) og "
+                    "rapport-til-deling.html (skjuler fordelingen der få har svart, og navn) "
+                    "og til-kommunen.json (det skolen sender kommunen, uten navn). "
+                    "Kan kjøres fra hvilken som helst mappe: skjemaene sier selv hvilken "
+                    "standard og versjon de hører til."))
     _overview_options(sub.add_parser(
         "kommune", help="lag kommunens oversikt fra skolenes sammendrag", add_help=False,
         formatter_class=_NorwegianHelp,
@@ -138,7 +141,8 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
                         "alle språk telles sammen")
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
-                        "sammendrag.json og svar.csv har dem alltid)")
+                        "aldri i rapport-til-deling.html; sammendrag.json og svar.csv har "
+                        "dem alltid)")
 
 
 def _overview_options(p: argparse.ArgumentParser) -> None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from stavangerstandarden.collect.compare import BadPrevious, parse_previous
-from stavangerstandarden.collect.inputs import find_inputs, read_all
+from stavangerstandarden.collect.inputs import find_inputs, named, read_all
 from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.pipeline import collect, not_counted
 from stavangerstandarden.collect.standards import shipped
@@ -29,14 +30,17 @@ PREVIOUS_LABEL = "sammendrag.json"
 
 
 def summarise_folder(folder: str, names: bool = False, language: str = "nb",
-                     previous: str | None = None) -> str:
+                     previous: str | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> str:
     """JSON for the page: `outputs` (file name → text), `not_counted` (one line per file not
     counted, with its reason), `counted` and `total`, and `line` (the count in words); or
-    `error` with a message in the report's language."""
+    `error` with a message in the report's language. `progress(done, total)` after each PDF
+    read."""
     os.chdir(folder)
     paths = sorted(Path().iterdir())
     files = find_inputs(paths)
-    reads = [*read_all(files, workers=1, engine="pypdf"), *other_files(paths)]
+    reads = [*named(read_all(files, workers=1, engine="pypdf", on_read=progress), files, paths),
+             *other_files(paths)]
     try:
         earlier = parse_previous(previous, PREVIOUS_LABEL) if previous is not None else None
         standard = next(iter(shipped(load_checked).values()))

@@ -11,6 +11,12 @@ from pathlib import Path
 from stavangerstandarden.collect import contribution
 from stavangerstandarden.collect.across import aligned
 from stavangerstandarden.collect.compare import Previous
+from stavangerstandarden.collect.disclosure import (
+    LEADER_REPORT,
+    SHARED_REPORT,
+    for_leader,
+    for_sharing,
+)
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.standards import (
@@ -28,7 +34,7 @@ from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
 
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", contribution.FILE)
+OUTPUTS = ("sammendrag.json", "svar.csv", LEADER_REPORT, SHARED_REPORT, contribution.FILE)
 NOT_COUNTED = N_("ikke talt med")
 
 
@@ -45,7 +51,8 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
             names: bool = False, language: str = SOURCE_LANGUAGE,
             read: Loader = load) -> Collected:
     """`standard` None: the shipped standard the forms name (made by `read`). `language`: the
-    report's and svar.csv's texts; the forms may be in any language. Forms and `previous` of
+    reports' and svar.csv's texts; the forms may be in any language. `names`: the names typed
+    in «Utfylt av» in the leader's report (never in the shareable one). Forms and `previous` of
     the standard's kept versions (beside `source`, or shipped) are read against their own
     version. Raises NoStandard (also for a broken kept version)."""
     loc = Localized.for_language(language)
@@ -55,7 +62,8 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
     previous = aligned(previous, history) if previous else None
     edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
     texts = (summary_json(summary), answers_csv(summary, edition, loc),
-             render_report(summary, previous, names=names, edition=edition, loc=loc),
+             *(render_report(summary, previous, audience=audience, edition=edition, loc=loc)
+               for audience in (for_leader(names), for_sharing(summary.standard))),
              contribution.contribution_json(summary))
     return Collected(summary, dict(zip(OUTPUTS, texts, strict=True)), loc)
 

@@ -40,7 +40,8 @@ def read_form(raw: RawForm, standard: Standard, history: History) -> FormAnswers
         try:
             return interpret(raw, standard)
         except Unreadable as exc:
-            if version and version != standard.meta.version and history.kept:
+            same = raw.texts.get(c.identity_field("standard")) == standard.meta.id
+            if same and version and version != standard.meta.version and history.kept:
                 raise Unreadable(f"{exc} (versjon {version[:20]} er ikke kjent "
                                  f"her; kjente versjoner: {', '.join(history.names)})") from None
             raise

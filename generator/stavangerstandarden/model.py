@@ -59,6 +59,9 @@ class Guidance:
     submit_hint: str
     """Who receives the filled form and how; shown where forms are filled and downloaded."""
     steps: tuple[Step, ...]
+    contact: str = ""
+    """Optional: whom parents can ask about the form (e.g. a name and an e-mail address);
+    shown on the fill page once the PDF is made. Empty: nothing is shown."""
     line: int = field(default=0, compare=False)
 
 

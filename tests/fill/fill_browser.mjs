@@ -69,8 +69,12 @@ export async function enter(page, values) {
   for (const [name, value] of Object.entries(values)) {
     // Radio values are scale ids; a text value (quotes, line breaks) never enters a selector.
     const radio = `input[type=radio][name="${name}"]`;
-    if (await page.locator(radio).count()) await page.locator(`${radio}[value="${value}"]`).check();
-    else await page.locator(`[name="${name}"]`).fill(value);
+    if (await page.locator(radio).count()) { await page.locator(`${radio}[value="${value}"]`).check(); continue; }
+    // A tiltak row not shown yet: «Legg til tiltak» until it is, as a visitor would.
+    const field = page.locator(`[name="${name}"]`);
+    const add = page.locator('[data-fyll="legg-til"]');
+    while (!(await field.isVisible()) && await add.isVisible()) await add.click();
+    await field.fill(value);
   }
 }
 
@@ -78,7 +82,8 @@ export async function enter(page, values) {
 async function layout(page) {
   return page.evaluate(() => {
     const small = [];
-    for (const el of document.querySelectorAll(".fyll-svar, .fyll input[type=text], .fyll textarea, .fyll button:not([hidden])")) {
+    for (const el of document.querySelectorAll(".fyll-svar, .fyll input[type=text], .fyll input[type=date], .fyll textarea, .fyll button, .fyll-mangler a")) {
+      if (!el.getClientRects().length) continue;  // not shown (a row not added, a closed box)
       const r = el.getBoundingClientRect();
       if (r.width < 44 || r.height < 44) small.push(`${el.tagName}.${el.className}: ${r.width}×${r.height}`);
     }
@@ -226,10 +231,10 @@ async function fill(root, pagePath, valuesFile, out, width, height, mode) {
         [...new FormData(document.getElementById("fyll-skjema"))].filter(([, v]) => v !== "")));
       await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
     }
-    const { download } = await makePdf(page);
+    const { download, warned } = await makePdf(page);
     await download.saveAs(out);
     const result = {
-      file: download.suggestedFilename(),
+      file: download.suggestedFilename(), warned,
       status: await page.locator('[data-fyll="ferdig"]').textContent(),
       csp: await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"),
       stored: await stored(page),
@@ -331,6 +336,7 @@ async function bench(root, pagePath, baselinePath) {
     const usable = site.sent.filter((s) => early.has(s.path) && !baseline.has(s.path));
     const sum = (list) => list.reduce((n, s) => n + s.gzip, 0);
     for (const group of await page.locator(".fyll-valg").all()) await group.locator("input").first().check();
+    while (await page.locator('[data-fyll="legg-til"]').isVisible()) await page.locator('[data-fyll="legg-til"]').click();
     for (const field of await page.locator(".fyll input[type=text], .fyll textarea").all()) await field.fill("Ærlig Øystein");
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });

@@ -212,7 +212,8 @@ async function make(button, anyway) {
   if (list.length && !anyway) {
     listMissing(list);
     missing.hidden = false;
-    missing.focus();
+    missing.focus({ preventScroll: true });
+    missing.scrollIntoView({ block: "start" });
     return;
   }
   missing.hidden = true;

@@ -35,6 +35,10 @@ RADIO_GROUP = int(FormFieldFlag.btn_radio | FormFieldFlag.btn_no_toggle_off)
 AUTO_SIZE = 0
 """/DA font size 0: the viewer fits the text to the box."""
 DROPPED_LINK_KEYS = ("/A", "/Border", "/Contents", "/H", "/QuadPoints")
+TEXT_PADDING = 2.0
+"""Points a text field's box keeps clear of its cell on the left and the right. The cell is
+Typst's; the engines that write the typed text keep as little as 1 pt to the box's edge
+(pdf.js, for a line that almost fits), which set a long tiltak against the cell's border."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,16 @@ def _widget_base(annot: pikepdf.Object, page: pikepdf.Object, tooltip: str) -> N
     annot.F = PRINT
     annot.P = page
     annot.TU = pikepdf.String(tooltip)
+
+
+def padded(rect: pikepdf.Array, padding: float) -> pikepdf.Array:
+    """`rect` (normalised) narrowed by `padding` on the left and the right; a box too narrow
+    to lose it stays as it is."""
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    if x1 - x0 > 4 * padding:
+        x0, x1 = x0 + padding, x1 - padding
+    return Array([round(v, 3) for v in (x0, y0, x1, y1)])
 
 
 def _size(annot: pikepdf.Object) -> tuple[float, float]:
@@ -93,6 +107,7 @@ def make_radio(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: 
 def make_text(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: Widget) -> None:
     """A text field merged with its widget; tiltak cells take several lines."""
     _widget_base(annot, page, widget.tooltip)
+    annot.Rect = padded(annot.Rect, TEXT_PADDING)
     _text_field(b, annot, widget.field)
     b.tree.attach(widget.field.name, annot)
 

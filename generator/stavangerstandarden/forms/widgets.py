@@ -60,7 +60,7 @@ def _widget_base(annot: pikepdf.Object, page: pikepdf.Object, tooltip: str) -> N
     annot.TU = pikepdf.String(tooltip)
 
 
-def padded(rect: pikepdf.Array, padding: float) -> pikepdf.Array:
+def padded(rect: pikepdf.Object, padding: float) -> pikepdf.Array:
     """`rect` (normalised) narrowed by `padding` on the left and the right; a box too narrow
     to lose it stays as it is."""
     x0, y0, x1, y1 = (float(v) for v in rect)

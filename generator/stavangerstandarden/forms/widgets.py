@@ -38,7 +38,12 @@ DROPPED_LINK_KEYS = ("/A", "/Border", "/Contents", "/H", "/QuadPoints")
 TEXT_PADDING = 2.0
 """Points a text field's box keeps clear of its cell on the left and the right. The cell is
 Typst's; the engines that write the typed text keep as little as 1 pt to the box's edge
-(pdf.js, for a line that almost fits), which set a long tiltak against the cell's border."""
+(pdf.js, for a line that almost fits)."""
+PADDED_MAX_LENGTH = 60
+"""Only fields of at most this many characters get TEXT_PADDING. A tiltak (500) keeps its
+full width: pdf.js 6.5 sizes multi-line text for 1.35 times the lines its box shows, and
+4 pt less width already pushes the last line of a full tiltak out of the box (measured by
+tests/forms/test_filled_appearance.py)."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,8 @@ def make_radio(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: 
 def make_text(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: Widget) -> None:
     """A text field merged with its widget; tiltak cells take several lines."""
     _widget_base(annot, page, widget.tooltip)
-    annot.Rect = padded(annot.Rect, TEXT_PADDING)
+    if (widget.field.max_length or 0) <= PADDED_MAX_LENGTH:
+        annot.Rect = padded(annot.Rect, TEXT_PADDING)
     _text_field(b, annot, widget.field)
     b.tree.attach(widget.field.name, annot)
 

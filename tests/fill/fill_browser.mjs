@@ -92,7 +92,7 @@ async function layout(page) {
 }
 
 /** «Lag PDF», and «Lag PDF likevel» when the page lists unanswered statements first. */
-async function makePdf(page, tap = (locator) => locator.click()) {
+export async function makePdf(page, tap = (locator) => locator.click()) {
   const download = page.waitForEvent("download");
   await tap(page.locator('[data-fyll="lag"]'));
   // The summary shows at once (before any await of the page's script), or the PDF is on its way.

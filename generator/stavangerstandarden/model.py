@@ -60,6 +60,9 @@ class Guidance:
     """Who receives the filled form and how; shown where forms are filled and downloaded.
     Optional (added after the first release): without it, pages name no receiver."""
     steps: tuple[Step, ...]
+    contact: str = ""
+    """Optional: whom parents can ask about the form (e.g. a name and an e-mail address);
+    shown on the fill page once the PDF is made. Empty: nothing is shown."""
     line: int = field(default=0, compare=False)
 
 

@@ -21,7 +21,7 @@
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
-import { ARGS, AXE, CHROMIUM, WCAG, enter, serve } from "../fill/fill_browser.mjs";
+import { ARGS, AXE, CHROMIUM, WCAG, enter, makePdf, serve } from "../fill/fill_browser.mjs";
 
 async function withBrowser(roots, fn) {
   const sites = {};
@@ -45,10 +45,10 @@ async function fill(jobsFile) {
       await page.goto(sites[site].origin + path, { waitUntil: "load" });
       await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
       await enter(page, values);
-      const [download] = await Promise.all([page.waitForEvent("download"),
-        page.locator('[data-fyll="lag"]').click()]);
+      // «Lag PDF», and «Lag PDF likevel» where the page lists statements left open.
+      const { download } = await makePdf(page);
       await download.saveAs(out);
-      done.push({ out, status: await page.locator('[data-fyll="status"]').textContent() });
+      done.push({ out, status: await page.locator('[data-fyll="ferdig"]').textContent() });
       await page.close();
     }
     return { done };

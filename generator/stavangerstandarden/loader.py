@@ -151,6 +151,7 @@ def _build(parsed: Parsed, label: str, words: Words = _same) -> m.Standard:
             submit_hint=d["guidance"].get("submit_hint"),
             steps=tuple(m.Step(s["title"], s["text"], line("guidance", "steps", i))
                         for i, s in enumerate(d["guidance"]["steps"])),
+            contact=d["guidance"].get("contact", ""),
             line=line("guidance"),
         ),
         scale=tuple(m.ScaleStep(s["id"], s["label"], s["colour"].lower(), line("scale", i))
@@ -220,6 +221,7 @@ def _area(
                 for j, lt in enumerate(s.get("level_texts", []))
             ),
             line=parsed.line((*path, "statements", i)),
+            replaces=tuple(s.get("replaces", ())),
         )
         for i, s in enumerate(data["statements"])
     )

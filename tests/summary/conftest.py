@@ -37,7 +37,8 @@ DRIVER = Path(__file__).with_name("summary_browser.mjs")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHIPPED = ROOT / "framework" / "stavangerstandarden.yaml"
 PAGE = "/" + c.SUMMARY_PAGE.removesuffix("index.html")
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", "rapport-til-deling.html")
+OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", "rapport-til-deling.html",
+           "til-kommunen.json")
 INBOX = "innboks"
 """The corpus folder's name: the folder picker and `collect innboks` show it in every path."""
 

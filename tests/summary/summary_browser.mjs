@@ -152,7 +152,7 @@ async function shown(page) {
 }
 
 const REPORTS = ["rapport.html", "rapport-til-deling.html"];
-const OUTPUTS = ["sammendrag.json", "svar.csv", ...REPORTS];
+const OUTPUTS = ["sammendrag.json", "svar.csv", "til-kommunen.json", ...REPORTS];
 
 /** Records every status text and progress value the page shows, from its first moment. */
 function watch() {

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "shared_report": N_("kan deles"),
     "answers_file": N_("alle svar, som regneark"),
     "summary_file": N_("alle tall, til å sammenligne med neste gang"),
+    "contribution_file": N_("til kommunen: bare tallene, uten navn og filnavn"),
     "working_files": N_("rapport-til-deling.html kan deles: den viser filnavn, ikke navn eller "
                         "mapper, og skjuler andeler der færre enn {k} har svart. rapport.html, "
                         "svar.csv og sammendrag.json er arbeidsfilene dine: de viser alle tall, "

@@ -19,7 +19,8 @@ const previousShown = part("forrige-valgt");
 const previousClear = part("forrige-fjern");
 const bar = part("fremdrift");
 const OUTPUTS = { "rapport.html": "text/html", "rapport-til-deling.html": "text/html",
-                  "svar.csv": "text/csv", "sammendrag.json": "application/json" };
+                  "svar.csv": "text/csv", "sammendrag.json": "application/json",
+                  "til-kommunen.json": "application/json" };
 
 const say = (text) => { status.textContent = text; };
 const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");

@@ -1,12 +1,13 @@
-// The page's side of the Sammendrag page's worker, for a page that runs the project's Python
-// in it (the Kommune page; the Sammendrag page's own copy in sammendrag.js can move here).
+// The page's side of the Sammendrag page's worker, for each page that runs the project's
+// Python in it (the Sammendrag page and the Kommune page).
 // The worker is started from a blob: URL so that the page's policy (requests only to this
 // site) binds it too; `data` is the page's JSON: worker, pyodide, index, bundle, and `module`,
 // the Python module whose `summarise_folder` the worker calls. A run that takes too long is
-// stopped, the worker started again, and the run rejected with `timeoutMessage`.
+// stopped, the worker started again, and the run rejected with `timeoutMessage`. `on.stage(step,
+// steps)`: how far getting ready has come; `on.progress(done, total)`: files read in a run.
 const url = (path) => new URL(path, document.baseURI).href;
 
-export function startReader(data, timeoutMessage) {
+export function startReader(data, timeoutMessage, on = {}) {
   let worker = null;
   let ready = null;
   let running = null; // {resolve, reject, timer} of the run under way
@@ -25,6 +26,8 @@ export function startReader(data, timeoutMessage) {
     ready = new Promise((resolve, reject) => {
       worker.onmessage = ({ data: m }) => {
         if (m.type === "ready") { URL.revokeObjectURL(bootUrl); resolve(); }
+        else if (m.type === "stage") { if (!running) on.stage?.(m.step, m.steps); }
+        else if (m.type === "progress") { if (running) on.progress?.(m.done, m.total); }
         else if (m.type === "load_failed") reject(new Error(m.error));
         else if (running && m.type === "done") finish((r) => r.resolve(m.result));
         else if (running && m.type === "failed") finish((r) => r.reject(new Error(m.error)));

@@ -6,6 +6,8 @@
 // Nothing is uploaded: the worker runs from a blob: URL, so the page's policy (requests only
 // to this site, for the program itself) binds it too. No word of its own: every text comes
 // from the page's JSON (#sammendrag-data), filled by the generator from its catalogue.
+import { fitFrame, startReader } from "./leser.js";
+
 const data = JSON.parse(document.getElementById("sammendrag-data").textContent);
 const M = data.messages;
 const part = (name) => document.querySelector(`[data-sammendrag="${name}"]`);
@@ -24,12 +26,8 @@ const OUTPUTS = { "rapport.html": "text/html", "rapport-til-deling.html": "text/
 
 const say = (text) => { status.textContent = text; };
 const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
-const url = (path) => new URL(path, document.baseURI).href;
 
-let worker = null;
-let ready = null;
 let chosen = [];      // [{path, file}] as the leader chose them
-let running = null;   // {resolve, reject, timer} of the run under way
 let links = [];
 let isReady = false;
 let busy = false;     // a summary is waiting for the worker or under way
@@ -41,40 +39,15 @@ function progress(done, total) {
   if (total) { bar.max = total; bar.value = done; }
 }
 
-function startWorker() {
-  const boot = new Blob([`import ${JSON.stringify(url(data.worker))};`], { type: "text/javascript" });
-  const bootUrl = URL.createObjectURL(boot);
-  worker = new Worker(bootUrl, { type: "module" });
-  ready = new Promise((resolve, reject) => {
-    worker.onmessage = ({ data: m }) => {
-      if (m.type === "ready") { URL.revokeObjectURL(bootUrl); resolve(); }
-      else if (m.type === "stage") { if (!running) progress(m.step, m.steps); }
-      else if (m.type === "progress" && running) {
-        progress(m.done, m.total);
-        // In words about ten times a run, so a screen reader is not flooded.
-        if (m.done === m.total || m.done % Math.max(1, Math.floor(m.total / 10)) === 0) say(fmt(M.read, { done: m.done, n: m.total }));
-      }
-      else if (m.type === "load_failed") reject(new Error(m.error));
-      else if (running && m.type === "done") finish((r) => r.resolve(m.result));
-      else if (running && m.type === "failed") finish((r) => r.reject(new Error(m.error)));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const error = new Error(event.message || "worker");
-      if (running) finish((r) => r.reject(error)); else reject(error);
-    };
-  });
-  worker.postMessage({ type: "load", pyodide: url(data.pyodide), index: url(data.index),
-                       bundle: url(data.bundle) });
-  return ready;
-}
-
-function finish(settle) {
-  const r = running;
-  running = null;
-  clearTimeout(r.timer);
-  settle(r);
-}
+// Loading shows its stages, reading each file; in words about ten times a run, so a screen
+// reader is not flooded.
+const reader = startReader(data, M.timeout, {
+  stage: (step, steps) => progress(step, steps),
+  progress: (done, total) => {
+    progress(done, total);
+    if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) say(fmt(M.read, { done, n: total }));
+  },
+});
 
 // While a run is under way every control waits, so two runs never overlap. While the worker
 // is still getting ready they stay usable: the newest choice is read once it is.
@@ -166,22 +139,6 @@ zone.addEventListener("dragenter", () => zone.classList.add("sammendrag-slipp--o
 zone.addEventListener("dragleave", () => zone.classList.remove("sammendrag-slipp--over"));
 zone.addEventListener("drop", () => zone.classList.remove("sammendrag-slipp--over"));
 
-// --- Summarising in the worker, bounded in time. ---
-async function run(message, transfer) {
-  await ready;
-  const limit = 60000 + 500 * message.files.length;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      running = null;
-      worker.terminate();
-      startWorker().catch(() => {});
-      reject(new Error(M.timeout));
-    }, limit);
-    running = { resolve, reject, timer };
-    worker.postMessage(message, transfer);
-  });
-}
-
 // Waits for the worker when it is not ready yet, then summarises the newest choice.
 async function summarise() {
   if (busy) { again = true; if (!isReady) say(fmt(M.waiting, { n: chosen.length })); return; }
@@ -189,7 +146,7 @@ async function summarise() {
   try {
     if (!isReady) {
       say(fmt(M.waiting, { n: chosen.length }));
-      await ready;
+      await reader.ready;
     }
     do { again = false; await summariseNow(); } while (again);
   } catch (error) {
@@ -207,8 +164,7 @@ async function summariseNow() {
     const files = await Promise.all(chosen.map(async ({ path, file }) => ({ path, data: await file.arrayBuffer() })));
     const previousFile = previousInput.files[0];
     const previous = previousFile ? await previousFile.text() : null;
-    const out = await run({ type: "run", files, names: namesBox.checked, language: data.language, previous },
-                          files.map((f) => f.data));
+    const out = await reader.run({ files, names: namesBox.checked, language: data.language, previous });
     if (out.error) throw new Error(out.error);
     show(out);
     say(M.done);
@@ -236,23 +192,16 @@ function show(out) {
     return href;
   });
   const frame = part("rapport");
-  frame.onload = () => fit(frame);
+  frame.onload = () => fitFrame(frame);
   frame.srcdoc = out.outputs["rapport.html"];
   result.hidden = false;
   document.getElementById("sammendrag-resultat-tittel").focus();
 }
 
-// The report's frame as tall as the report, also after the phone is turned.
-function fit(frame) {
-  const doc = frame.contentDocument;
-  if (!doc) return;
-  frame.style.height = "0";
-  frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
-}
-window.addEventListener("resize", () => { if (!result.hidden) fit(part("rapport")); });
+window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
 
 showPrevious();
-startWorker().then(() => {
+reader.ready.then(() => {
   isReady = true;
   if (!busy) { progress(0, 0); say(M.ready); }
 }, (error) => { progress(0, 0); say(fmt(M.load_failed, { error: error.message })); });

@@ -6,7 +6,9 @@ and another municipality's; what the school owner sees; nothing leaves the devic
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 Seen = Any  # conftest.Seen (conftest modules are not importable under import-mode=importlib)
@@ -90,3 +92,27 @@ def test_page_is_in_every_languages_navigation_and_linked_from_the_skjema_page(
         assert 'href="../kommune/"' in (root / "skjema" / "sammendrag" / "index.html").read_text(
             "utf-8"), root
         assert 'href="kommune/"' in (root / "skjema" / "index.html").read_text("utf-8"), root
+
+
+def page_data(page: Path) -> dict[str, Any]:
+    html = page.read_text("utf-8")
+    found = re.search(r'<script type="application/json" id="kommune-data">(.*?)</script>', html,
+                      re.S)
+    assert found
+    return dict(json.loads(found.group(1)))
+
+
+def test_page_loads_the_sammendrag_pages_program_and_says_how_big_it_is(visit: Seen) -> None:
+    """One program for both pages (downloaded once); the loading message gives its size; no
+    script names another host."""
+    folder = visit.site / "skjema" / "kommune"
+    data = page_data(folder / "index.html")
+    program = [*(folder / data["index"]).iterdir(), folder / data["bundle"]]
+    assert all(p.resolve().parent.parent == (visit.site / "skjema" / "sammendrag").resolve()
+               or p.resolve().parent == (visit.site / "skjema" / "sammendrag").resolve()
+               for p in program)
+    assert f" {round(sum(p.stat().st_size for p in program) / 1e6)} MB" in data["messages"][
+        "loading"]
+    for script in (folder / "kommune.js", folder / data["worker"],
+                   folder.parent / "sammendrag" / "leser.js"):
+        assert not re.search(r"https?://", script.read_text("utf-8")), script

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.inputs import READ_SUFFIXES, Read
 
 
 def not_pdf_reason(path: Path) -> str:
@@ -24,7 +24,7 @@ def other_files(paths: Sequence[Path]) -> list[Read]:
     for folder in (p for p in paths if p.is_dir()):
         for path in sorted(folder.rglob("*")):
             parts = path.relative_to(folder).parts
-            if (path.is_file() and path.suffix.lower() != ".pdf"
+            if (path.is_file() and path.suffix.lower() not in READ_SUFFIXES
                     and not any(part.startswith(".") for part in parts)):
                 found.append(Read(path.as_posix(), "", None, not_pdf_reason(path)))
     return found

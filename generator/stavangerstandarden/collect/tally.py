@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from stavangerstandarden.collect.form import FormAnswers, interpret
-from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.inputs import Read, Unclear
 from stavangerstandarden.collect.pdfform import Unreadable
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
@@ -40,6 +40,12 @@ class FileResult:
     """Set when the file was read as one of the standard's forms (status ok or blank)."""
     duplicate_of: str = ""
     """The file with the same content that was counted, when status is duplicate."""
+    via: str = "fields"
+    """How the file was read (`Read.via`)."""
+    unclear: tuple[Unclear, ...] = ()
+    """Statements on paper marked twice or unclearly: counted for neither."""
+    missing: tuple[int, ...] = ()
+    """Pages of a printed form not in the file."""
 
 
 @dataclass(frozen=True)
@@ -76,15 +82,16 @@ def summarise(standard: Standard, reads: Sequence[Read]) -> Summary:
 
 
 def _result(read: Read, standard: Standard) -> FileResult:
+    paper = {"via": read.via, "unclear": read.unclear, "missing": read.missing}
     if read.form is None:
-        return FileResult(read.file, "skipped", read.reason, None)
+        return FileResult(read.file, "skipped", read.reason, None, **paper)
     try:
         answers = interpret(read.form, standard)
     except Unreadable as exc:
-        return FileResult(read.file, "skipped", str(exc), None)
-    if _blank(answers):
-        return FileResult(read.file, "blank", BLANK_REASON, answers)
-    return FileResult(read.file, "ok", answers.note, answers)
+        return FileResult(read.file, "skipped", str(exc), None, **paper)
+    if _blank(answers) and not read.unclear and not read.writing:
+        return FileResult(read.file, "blank", BLANK_REASON, answers, **paper)
+    return FileResult(read.file, "ok", answers.note, answers, **paper)
 
 
 def _blank(answers: FormAnswers) -> bool:

@@ -45,7 +45,10 @@ def photo(data: bytes) -> Image:
             with memory.bounded(limits.MAX_READ_MEMORY):
                 image.load()
                 pixels = np.asarray(image.convert("RGB"))
-    except (OSError, ValueError, SyntaxError, Pillow.DecompressionBombError) as exc:
+    except Pillow.DecompressionBombError as exc:
+        raise Unreadable(limits.over_image_limit(
+            "bildepunkter", limits.MAX_IMAGE_PIXELS)) from exc
+    except (OSError, ValueError, SyntaxError) as exc:
         raise Unreadable(NOT_AN_IMAGE) from exc
     except MemoryError as exc:
         raise Unreadable(limits.over_image_limit(
@@ -55,7 +58,12 @@ def photo(data: bytes) -> Image:
 
 def ink(rgb: NDArray[np.uint8]) -> Image:
     """The darkest channel of each pixel."""
-    return np.ascontiguousarray(rgb.min(axis=2)) if rgb.ndim == 3 else rgb
+    if rgb.ndim == 2:
+        return rgb
+    import cv2
+
+    red, green, blue = (np.ascontiguousarray(rgb[:, :, k]) for k in range(3))
+    return np.asarray(cv2.min(cv2.min(red, green), blue), dtype=np.uint8)
 
 
 def _reduced(image: Image) -> Image:

@@ -19,11 +19,12 @@ from stavangerstandarden.collect.read.scan.template import PageTemplate, Spot
 INK = 70
 """Darker than the blank by this much (of 255) is ink: a pencil's grey or a light blue pen
 passes, paper texture and JPEG noise do not."""
-MARKED = 0.02
-"""Share of a circle's surroundings inked for a mark: a small tick is ≈ 0.08, a cross
-≈ 0.2, a line of pen passing a corner ≈ 0.03."""
-FAINT = 0.008
-"""Below a mark, but more than a stray dot: the statement is unclear, not unanswered."""
+MARKED = 0.015
+"""Share of a circle's surroundings inked for a mark: a small tick is ≈ 0.02, a cross
+≈ 0.05 to 0.2, a dot or a ring ≈ 0.2 (measured on the test corpus); an empty circle 0."""
+FAINT = 0.006
+"""Less than a mark, more than a speck: a circle this inked beside a marked one makes the
+statement unclear rather than answered."""
 PAD = 0.45
 """Room around a circle counted with it, as a share of its size: a ring drawn around the
 circle, or a cross bigger than it, is still in."""
@@ -59,9 +60,10 @@ def read_page(page: Image, template: PageTemplate) -> PageMarks:
     unclear = []
     for statement, by_value in scores.items():
         marked = [v for v, s in by_value.items() if s >= MARKED]
-        if len(marked) == 1:
+        touched = [v for v, s in by_value.items() if s >= FAINT]
+        if len(marked) == 1 and len(touched) == 1:
             answers[statement] = marked[0]
-        elif marked or max(by_value.values()) >= FAINT:
+        elif touched:
             unclear.append(statement)
         else:
             answers[statement] = None

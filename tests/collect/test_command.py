@@ -17,6 +17,7 @@ from pypdf.generic import NameObject
 from standards import STAVANGER, counts, picks
 
 from stavangerstandarden.cli import main
+from stavangerstandarden.collect.read.scan.respondents import NO_FIELDS
 from stavangerstandarden.loader import load_file
 
 SOURCE = STAVANGER
@@ -109,15 +110,15 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
                                       "nedlasting eller et vedlegg som ikke ble lagret helt)"),
         "6-kryptert.pdf": ("skipped", "PDF-filen er kryptert eller passordbeskyttet; be om "
                                       "skjemaet lagret uten passord"),
-        "7-referat.pdf": ("skipped", "PDF-filen har ingen skjemafelt; et skannet papirskjema "
-                                     "må telles for hånd"),
+        "7-referat.pdf": ("skipped", NO_FIELDS),
         "8-gammel.pdf": ("skipped", "skjemaet er fra versjon 2019.1 av standarden og har 1 "
                                     f"utsagn som ikke finnes i versjon {VERSION} "
                                     "(relasjoner-gammel); fyll ut et nytt skjema"),
         "9-gammel-kjente-utsagn.pdf": ("ok", "skjema fra versjon 2019.1; alle utsagnene finnes "
                                              f"også i versjon {VERSION} og er talt med"),
         "10-preview.pdf": ("ok", ""),
-        "notat.txt": ("skipped", "ikke en PDF-fil (filtypen «.txt»); bare PDF-filer leses"),
+        "notat.txt": ("skipped", "ikke en PDF-fil eller et bilde (filtypen «.txt»); bare "
+                                 "PDF-filer og bilder (JPEG, PNG) leses"),
     }
     got = data["statements"]
     assert got[P.second.id] == counts(STANDARD, {P.mid: 2, "ubesvart": 1})

@@ -111,7 +111,7 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
     unrelated photo."""
     rng = random.Random(seed)
     expected = Expected()
-    spec, pdf = form_for(standard)
+    _spec, pdf = form_for(standard)
     folder.mkdir(parents=True, exist_ok=True)
     scans: list[np.ndarray] = []
     count = len(m.printed(pdf, 20))

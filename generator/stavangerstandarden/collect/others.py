@@ -15,7 +15,7 @@ from stavangerstandarden.collect.inputs import READ_SUFFIXES, Read
 
 def not_pdf_reason(path: Path) -> str:
     kind = f"filtypen «{path.suffix}»" if path.suffix else "filen har ingen filtype"
-    return f"ikke en PDF-fil ({kind}); bare PDF-filer leses"
+    return f"ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, PNG) leses"
 
 
 def other_files(paths: Sequence[Path]) -> list[Read]:

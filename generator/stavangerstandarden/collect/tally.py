@@ -82,16 +82,20 @@ def summarise(standard: Standard, reads: Sequence[Read]) -> Summary:
 
 
 def _result(read: Read, standard: Standard) -> FileResult:
-    paper = {"via": read.via, "unclear": read.unclear, "missing": read.missing}
     if read.form is None:
-        return FileResult(read.file, "skipped", read.reason, None, **paper)
+        return _file(read, "skipped", read.reason, None)
     try:
         answers = interpret(read.form, standard)
     except Unreadable as exc:
-        return FileResult(read.file, "skipped", str(exc), None, **paper)
+        return _file(read, "skipped", str(exc), None)
     if _blank(answers) and not read.unclear and not read.writing:
-        return FileResult(read.file, "blank", BLANK_REASON, answers, **paper)
-    return FileResult(read.file, "ok", answers.note, answers, **paper)
+        return _file(read, "blank", BLANK_REASON, answers)
+    return _file(read, "ok", answers.note, answers)
+
+
+def _file(read: Read, status: Status, reason: str, form: FormAnswers | None) -> FileResult:
+    return FileResult(read.file, status, reason, form, via=read.via, unclear=read.unclear,
+                      missing=read.missing)
 
 
 def _blank(answers: FormAnswers) -> bool:

@@ -88,7 +88,7 @@ def _squares(image: Image) -> tuple[Points, NDArray[np.float64]]:
         x, y, bw, bh = cv2.boundingRect(contour)
         inside = np.zeros((bh, bw), np.uint8)
         cv2.drawContours(inside, [contour - [x, y]], -1, 255, -1)
-        if cv2.countNonZero(dark[y:y + bh, x:x + bw] & inside) < SOLID * area:
+        if cv2.countNonZero(cv2.bitwise_and(dark[y:y + bh, x:x + bw], inside)) < SOLID * area:
             continue
         centres.append((cx / factor, cy / factor))
         areas.append(area)
@@ -145,7 +145,8 @@ def _code(image: Image, matrix: Points) -> str:
     for dpmm, sharpen in CODE_TRIES:
         crop = _code_crop(image, matrix, dpmm)
         if sharpen:
-            _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+            crop = np.asarray(cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1],
+                              dtype=np.uint8)
         for detector in (cv2.QRCodeDetector(), cv2.QRCodeDetectorAruco()):
             text, _, _ = detector.detectAndDecode(crop)
             if text:

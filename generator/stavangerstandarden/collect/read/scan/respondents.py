@@ -10,7 +10,6 @@ page.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect.inputs import Read, Unclear
@@ -18,16 +17,13 @@ from stavangerstandarden.collect.pdfengine import Unreadable
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.read.scan import ScanSource, is_photo
 from stavangerstandarden.collect.read.scan.images import Image, photo, scan_pages
+from stavangerstandarden.collect.read.scan.locate import NO_MARKS
 from stavangerstandarden.collect.read.scan.pages import Page, read_picture
 from stavangerstandarden.collect.read.scan.writing import Handwriting, cut_out
 
-
-@dataclass
-class _Respondent:
-    identity: c.PageIdentity
-    pages: dict[int, Page] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-
+NO_FIELDS = ("PDF-filen har ingen skjemafelt, og sidene har ikke skjemaets hjørnemerker: den er "
+             "ikke et skjema, eller et papirskjema skrevet ut før utskrifter kunne leses (tell "
+             "det for hånd, eller skriv ut et nytt skjema fra nettstedet)")
 
 def read_pictures(label: str, digest: str, data: bytes, where: ScanSource) -> Read:
     """The file read as pictures of printed pages: its respondents and its unreadable pages
@@ -42,14 +38,23 @@ def read_pictures(label: str, digest: str, data: bytes, where: ScanSource) -> Re
         except Unreadable as exc:
             failed.append((sheet, str(exc)))
     if not pages:
-        reason = failed[0][1] if failed else "filen har ingen sider"
-        raise Unreadable(reason if len(failed) < 2 else f"ingen av sidene kunne leses: {reason}")
+        raise Unreadable(_no_page(via, [reason for _, reason in failed]))
     groups = _grouped(pages)
     alone = len(groups) == 1 and not failed
     parts = [_read(label if alone else _label(label, g), f"{digest}#{k}", g, via)
              for k, g in enumerate(groups)]
     parts += [Read(_label(label, [sheet]), "", None, reason) for sheet, reason in failed]
     return Read(label, digest, None, "", parts=tuple(parts))
+
+
+def _no_page(via: str, reasons: list[str]) -> str:
+    """Why nothing in the file could be read; a PDF without fields whose pages carry no
+    markers is most likely no printout at all, and says so the way it always did."""
+    if not reasons:
+        return "filen har ingen sider"
+    if via == "scan" and all(r == NO_MARKS for r in reasons):
+        return NO_FIELDS
+    return reasons[0] if len(reasons) == 1 else f"ingen av sidene kunne leses: {reasons[0]}"
 
 
 def _grouped(pages: list[Page]) -> list[list[Page]]:

@@ -111,8 +111,8 @@ def _spot(annot: object, page_height: float) -> Spot | None:
     x0, y0, x1, y1 = (float(v) for v in annot.Rect)
     box = (round(min(x0, x1) * SCALE), round((page_height - max(y0, y1)) * SCALE),
            round(max(x0, x1) * SCALE), round((page_height - min(y0, y1)) * SCALE))
-    states = [str(k)[1:] for k in annot.get("/AP", {}).get("/N", {}).keys()
-              if str(k) != "/Off"] if "/AS" in annot else []
+    looks = annot.get("/AP", pikepdf.Dictionary()).get("/N", pikepdf.Dictionary())
+    states = [str(k)[1:] for k in looks if str(k) != "/Off"] if "/AS" in annot else []
     return Spot(_full_name(annot), states[0] if states else "", box)
 
 

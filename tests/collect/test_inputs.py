@@ -37,11 +37,11 @@ def test_pool_reads_like_one_process(tmp_path, make_form):
         "filen er ikke en PDF", "1A", "2A", "3A", "4A", "5A", "6A", "filen er ikke en PDF"]
 
 
-def dies_on_one(path, engine="pikepdf"):
+def dies_on_one(path, engine="pikepdf", scans=None):
     """read_path, but the process dies on a file named `…drept…`."""
     if "drept" in path.name:
         os._exit(9)
-    return real_read_path(path, engine)
+    return real_read_path(path, engine, scans)
 
 
 def test_a_reader_that_dies_loses_only_its_file(tmp_path, make_form, monkeypatch):

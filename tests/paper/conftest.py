@@ -29,8 +29,9 @@ def _source(name: str, folder: Path) -> Path:
 
 @pytest.fixture(scope="session", params=PAPER_STANDARDS)
 def paper_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-              ) -> tuple[corpus.Expected, dict[str, Any], int, Path]:
-    """(what the pen did, sammendrag.json, collect's exit status, the inbox) per standard."""
+              ) -> tuple[corpus.Expected, dict[str, Any], int, str]:
+    """(what the pen did, sammendrag.json, collect's exit status, rapport.html) per
+    standard."""
     name: str = request.param
     base = tmp_path_factory.mktemp(f"papir-{name}")
     source = _source(name, base)
@@ -40,4 +41,4 @@ def paper_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     out = base / "ut"
     status = main(["collect", str(inbox), "--out", str(out), "--source", str(source)])
     summary = json.loads((out / "sammendrag.json").read_text("utf-8"))
-    return expected, summary, status, inbox
+    return expected, summary, status, (out / "rapport.html").read_text("utf-8")

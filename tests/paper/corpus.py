@@ -31,6 +31,8 @@ class Expected:
     """Files (or a file's pages) listed as not read."""
     marks: Counter[str] = field(default_factory=Counter)
     """Kinds of marks made, for the report."""
+    handwritten: int = 0
+    """Tiltak boxes written in on the pages read of the respondents counted."""
 
     def add(self, statement: str, answer: str) -> None:
         self.counts.setdefault(statement, Counter())[answer] += 1
@@ -44,6 +46,8 @@ class Sheet:
     answers: dict[str, str]
     """Statement → scale id, `ubesvart` or `double`."""
     pages_of: dict[str, int]
+    scribbled: int | None = None
+    """The page with handwriting in a tiltak box."""
 
 
 def form_for(standard: Standard, area_form: bool = True) -> tuple[FormSpec, bytes]:
@@ -73,17 +77,21 @@ def filled(pdf: bytes, rng: random.Random, expected: Expected, *, blank: bool = 
             expected.marks[kind] += 1
             m.mark(pages[option.page], option.box, kind, rng.choice((m.BLUE, m.BLACK)), rng)
         answers[statement] = DOUBLE if len(chosen) == 2 else chosen[0].value
+    scribbled = None
     if not blank:
         boxes = m.writing_boxes(pdf)
         if boxes:
             box = rng.choice(boxes)
             m.scribble(pages[box.page], box.box, rng)
+            scribbled = box.page
         m.stray(pages[0], rng)
-    return Sheet(pages, answers, pages_of)
+    return Sheet(pages, answers, pages_of, scribbled)
 
 
 def expect(sheet: Sheet, label: str, expected: Expected, pages: set[int] | None = None) -> None:
     """What one respondent adds to the counts, when the pages in `pages` were read."""
+    if sheet.scribbled is not None and (pages is None or sheet.scribbled in pages):
+        expected.handwritten += 1
     for statement, answer in sheet.answers.items():
         if pages is not None and sheet.pages_of[statement] not in pages:
             continue

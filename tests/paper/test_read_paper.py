@@ -51,3 +51,9 @@ def test_each_file_says_how_it_was_read(paper_run):
     assert read_from["bunke.pdf"] == "scan"
     assert read_from["gra.pdf"] == "scan"
     assert read_from["foto-0.jpg"] == read_from["foto-1.jpg"] == "photo"
+
+
+def test_handwritten_tiltak_reach_the_report_as_pictures(paper_run):
+    expected, _, _, report = paper_run
+    assert report.count('<img src="data:image/png;base64,') == expected.handwritten
+    assert expected.handwritten > 0

@@ -12,6 +12,7 @@ and the standard's texts from its edition; counts are by id, so they are the sam
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -113,6 +114,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
         urgent=[view.urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
         files=[view.file(f, names) for f in summary.files],
         actions=[view.actions(group, names) for group in tiltak],
+        handwritten=view.handwritten(summary),
         proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary, standard),
         tally={status: sum(f.status == status for f in summary.files)
@@ -191,6 +193,19 @@ class _View:
                 "area": area, "level": level, "reason": reason,
                 "who": _people(f.form.meta, names) if f.form else ""}
 
+    def handwritten(self, summary: Summary) -> list[dict[str, object]]:
+        """Tiltak written by hand on paper, as pictures grouped by the form's area (nobody
+        reads handwriting reliably by machine, so the leader reads it)."""
+        groups: dict[str, list[dict[str, str]]] = {}
+        for f in summary.files:
+            if f.status != "ok" or f.form is None:
+                continue
+            title = (self.standard.area(f.form.area).title if f.form.area
+                     else self.loc.gettext(ALL_AREAS))
+            groups.setdefault(title, []).extend(
+                {"src": _png(w.png), "file": _name(f.file)} for w in f.writing)
+        return [{"title": t, "pictures": p} for t, p in groups.items() if p]
+
     def actions(self, group: AreaProposals, names: bool) -> dict[str, object]:
         return {"title": self.standard.area(group.area.id).title if group.area
                 else self.loc.gettext(ALL_AREAS),
@@ -201,6 +216,10 @@ class _View:
                                                    for lv in p.levels),
                                "names": ", ".join(p.names) if names else ""}
                               for p in group.proposals]}
+
+
+def _png(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def percentages(values: list[int]) -> list[int]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from stavangerstandarden.collect.form import FormAnswers, interpret
 from stavangerstandarden.collect.inputs import Read, Unclear
 from stavangerstandarden.collect.pdfform import Unreadable
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
+
+if TYPE_CHECKING:
+    from stavangerstandarden.collect.read.scan.writing import Handwriting
 
 UNANSWERED = "ubesvart"
 """Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
@@ -46,6 +49,8 @@ class FileResult:
     """Statements on paper marked twice or unclearly: counted for neither."""
     missing: tuple[int, ...] = ()
     """Pages of a printed form not in the file."""
+    writing: tuple[Handwriting, ...] = ()
+    """Tiltak boxes written in by hand on paper, as pictures for the leader to read."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ def _result(read: Read, standard: Standard) -> FileResult:
 
 def _file(read: Read, status: Status, reason: str, form: FormAnswers | None) -> FileResult:
     return FileResult(read.file, status, reason, form, via=read.via, unclear=read.unclear,
-                      missing=read.missing)
+                      missing=read.missing, writing=read.writing)
 
 
 def _blank(answers: FormAnswers) -> bool:

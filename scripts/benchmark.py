@@ -16,6 +16,7 @@ from pathlib import Path
 
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
+from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
 
@@ -121,6 +122,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "collect": bench_collect,
     "fill": bench_fill,
     "summary": bench_summary,
+    "paper": bench_paper,
 }
 
 

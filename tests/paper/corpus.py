@@ -115,14 +115,14 @@ def unrelated_photo(rng: random.Random) -> np.ndarray:
 def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expected:
     """Scans and photos of printed forms of `standard` in `folder`, and what `collect` must
     count in them: a scan of a stack of `stack` forms (every other one upside down), a
-    greyscale PNG scan, photos in perspective (one upside down), a blank printout, an
-    unrelated photo."""
+    greyscale scan laid a quarter turn, photos in perspective (a JPEG, and a PNG upside
+    down), a blank printout, an unrelated photo."""
     rng = random.Random(seed)
     expected = Expected()
     _spec, pdf = form_for(standard)
     folder.mkdir(parents=True, exist_ok=True)
     scans: list[np.ndarray] = []
-    count = len(m.printed(pdf, 20))
+    count = len(m.printed(pdf, 10))
     for k in range(stack):
         sheet = filled(pdf, rng, expected)
         first = len(scans) + 1
@@ -136,15 +136,15 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
     sheet = filled(pdf, rng, expected)
     expect(sheet, "gra.pdf", expected)
     expected.respondents += 1
-    grey = [m.scanned(p, rng, grey=True, dpi=200) for p in sheet.pages]
+    grey = [m.scanned(p, rng, grey=True, dpi=200, quarter=1) for p in sheet.pages]
     (folder / "gra.pdf").write_bytes(m.scan_pdf(grey, dpi=200, quality=60))
     for k in range(2):
         sheet = filled(pdf, rng, expected)
-        name = f"foto-{k}.jpg"
+        name = ("foto-0.jpg", "foto-1.png")[k]
         expect(sheet, name, expected, pages={0})
         expected.respondents += 1
-        (folder / name).write_bytes(m.jpeg(m.photographed(sheet.pages[0], rng,
-                                                          quarter=2 * k), 85))
+        picture = m.photographed(sheet.pages[0], rng, quarter=2 * k)
+        (folder / name).write_bytes(m.png(picture) if k else m.jpeg(picture, 85))
     blank = filled(pdf, rng, expected, blank=True)
     (folder / "blank.pdf").write_bytes(m.scan_pdf([m.scanned(p, rng) for p in blank.pages]))
     expected.blank.append("blank.pdf")

@@ -50,7 +50,7 @@ def test_each_file_says_how_it_was_read(paper_run):
                  if f["status"] in ("ok", "blank")}
     assert read_from["bunke.pdf"] == "scan"
     assert read_from["gra.pdf"] == "scan"
-    assert read_from["foto-0.jpg"] == read_from["foto-1.jpg"] == "photo"
+    assert read_from["foto-0.jpg"] == read_from["foto-1.png"] == "photo"
 
 
 def test_handwritten_tiltak_reach_the_report_as_pictures(paper_run):

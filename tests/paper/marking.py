@@ -78,7 +78,8 @@ def printed(pdf: bytes, dpi: int = PRINT_DPI) -> list[np.ndarray]:
     """The pages as a printer puts them on paper (RGB, widgets drawn)."""
     document = pdfium.PdfDocument(pdf)
     document.init_forms()
-    pages = [document[i].render(scale=dpi / 72, may_draw_forms=True).to_numpy()[:, :, :3].copy()
+    pages = [document[i].render(scale=dpi / 72, may_draw_forms=True, rev_byteorder=True)
+             .to_numpy()[:, :, :3].copy()
              for i in range(len(document))]
     document.close()
     return pages

@@ -143,13 +143,21 @@ def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
         return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
-        if not _is_picture(data):
-            form = read_form(data, engine)
-            if form.texts or form.choices:
-                return Read(label, digest, form, "")
-        return _pictures(label, digest, data, scans)
+        form = None if _is_picture(data) else read_form(data, engine)
+        if form is not None and (form.texts or form.choices):
+            return Read(label, digest, form, "")
+        try:
+            return _pictures(label, digest, data, scans)
+        except ImportError:  # no OpenCV or PDFium here (the browser, so far)
+            if form is None:
+                raise Unreadable(PICTURES_ELSEWHERE) from None
+            return Read(label, digest, form, "")
     except Unreadable as exc:
         return Read(label, digest, None, str(exc))
+
+
+PICTURES_ELSEWHERE = ("bilder av papirskjemaer leses foreløpig bare av kommandoen "
+                      "`stavangerstandarden collect`")
 
 
 def _is_picture(data: bytes) -> bool:

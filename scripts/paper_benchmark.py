@@ -35,7 +35,7 @@ def bench_paper(stack: int = 20) -> str:
     with tempfile.TemporaryDirectory() as folder:
         inbox, out = Path(folder) / "innboks", Path(folder) / "ut"
         expected = corpus.build(standard, inbox, seed=20, stack=stack)
-        scans = ScanSource(standard, SOURCE)
+        scans = ScanSource(SOURCE)
         read_path(inbox / "blank.pdf", scans=scans)  # the blank form, rendered once
         per_page: dict[str, list[float]] = {"scan": [], "photo": []}
         for path in sorted(inbox.iterdir()):

@@ -66,7 +66,7 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
         _say("stavangerstandarden collect: feil: fant ingen PDF-filer i "
              + ", ".join(str(p) for p in paths))
         return 2
-    reads = [*read_all(files, scans=ScanSource(standard, source)), *other_files(paths)]
+    reads = [*read_all(files, scans=ScanSource(source)), *other_files(paths)]
     try:
         collected = collect(reads, standard=standard, source=source, previous=previous,
                             names=names, language=language)

@@ -144,7 +144,7 @@ def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
     digest = hashlib.sha256(data).hexdigest()
     try:
         form = None if _is_picture(data) else read_form(data, engine)
-        if form is not None and (form.texts or form.choices):
+        if form is not None and (form.texts or form.choices or not _has_images(data)):
             return Read(label, digest, form, "")
         try:
             return _pictures(label, digest, data, scans)
@@ -158,6 +158,16 @@ def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
 
 PICTURES_ELSEWHERE = ("bilder av papirskjemaer leses foreløpig bare av kommandoen "
                       "`stavangerstandarden collect`")
+
+
+def _has_images(data: bytes) -> bool:
+    """A PDF with no fields is read as a scan only when its pages show images: a text PDF
+    (minutes of a meeting) is no scan, and is not rendered page by page."""
+    try:
+        from stavangerstandarden.collect.read.scan.images import shows_images
+    except ImportError:
+        return False
+    return shows_images(data)
 
 
 def _is_picture(data: bytes) -> bool:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from stavangerstandarden.model import Standard
-
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -24,9 +22,8 @@ def is_photo(data: bytes) -> bool:
 
 @dataclass(frozen=True)
 class ScanSource:
-    """Where the forms a printed page names come from: the standard given on the command
-    line (with its YAML file, beside which its translations lie), else the shipped one the
-    page names."""
+    """Where the forms a printed page names come from: the standard's YAML file given on the
+    command line (its translations lie beside it), else the shipped one the page names. A
+    path, not the model, so it passes to reader processes as it is."""
 
-    standard: Standard | None = None
     source: Path | None = None

@@ -77,6 +77,22 @@ def _reduced(image: Image) -> Image:
                                  interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
 
+def shows_images(data: bytes) -> bool:
+    """Whether any of the first pages of a PDF draws an image (as a copier's scan does)."""
+    import pikepdf
+
+    try:
+        with memory.bounded(limits.MAX_READ_MEMORY), pikepdf.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages[:limits.MAX_SCAN_PAGES]:
+                for _, image in page.images.items():
+                    if image is not None:
+                        return True
+    except (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError,
+            RecursionError, OverflowError, RuntimeError, MemoryError):
+        return False
+    return False
+
+
 def scan_pages(data: bytes) -> Iterator[Image]:
     """Each page of a PDF rendered at SCAN_DPI (pages larger than A3 are rendered smaller,
     so a page claiming to be kilometres wide costs no more than an A3 one)."""

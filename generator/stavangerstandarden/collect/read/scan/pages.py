@@ -41,11 +41,19 @@ def read_picture(image: Image, sheet: int, where: ScanSource) -> Page:
 
 
 def _standard(where: ScanSource, wanted: str) -> tuple[Standard, Path | None] | None:
-    if where.standard is not None:
-        if where.standard.meta.id != wanted:
-            return None
-        return where.standard, where.source
+    if where.source is not None:
+        standard = _given(where.source)
+        return (standard, where.source) if standard.meta.id == wanted else None
     return _shipped(wanted)
+
+
+@lru_cache(maxsize=4)
+def _given(source: Path) -> Standard:
+    """The command checked the source before reading any file; this loads it again in a
+    reader process of its own."""
+    from stavangerstandarden.loader import load_file
+
+    return load_file(source)
 
 
 @lru_cache(maxsize=4)

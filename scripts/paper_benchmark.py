@@ -38,13 +38,16 @@ def bench_paper(stack: int = 20) -> str:
         scans = ScanSource(SOURCE)
         read_path(inbox / "blank.pdf", scans=scans)  # the blank form, rendered once
         per_page: dict[str, list[float]] = {"scan": [], "photo": []}
+        cpu: dict[str, list[float]] = {"scan": [], "photo": []}
         for path in sorted(inbox.iterdir()):
-            started = time.perf_counter()
+            started, processor = time.perf_counter(), time.process_time()
             read = read_path(path, scans=scans)
-            took = time.perf_counter() - started
+            took, used = time.perf_counter() - started, time.process_time() - processor
             pages = _pages(path)
-            kind = "photo" if path.suffix == ".jpg" else "scan"
-            per_page[kind] += [took / pages] * pages if read.parts else []
+            kind = "scan" if path.suffix == ".pdf" else "photo"
+            if read.parts:
+                per_page[kind] += [took / pages] * pages
+                cpu[kind] += [used / pages] * pages
         started = time.perf_counter()
         run([inbox], out, source=SOURCE)
         wall = time.perf_counter() - started
@@ -55,7 +58,8 @@ def bench_paper(stack: int = 20) -> str:
     pages = sum(len(v) for v in per_page.values())
     return (f"paper: {pages} pages ({len(per_page['scan'])} scanned, {len(per_page['photo'])} "
             f"photographed, {stack}-form stack); median {_median(per_page['scan'])} s a scanned "
-            f"page, {_median(per_page['photo'])} s a photo; `collect` {wall:.1f} s wall in all "
+            f"page ({_median(cpu['scan'])} s CPU), {_median(per_page['photo'])} s a photo "
+            f"({_median(cpu['photo'])} s CPU); `collect` {wall:.1f} s wall in all "
             f"(goal ≤ 1 s a page); {sum(expected.marks.values())} marks, "
             f"{sum(expected.unclear.values())} statements marked twice: "
             f"{len(summary['statements']) - wrong} of {len(summary['statements'])} statements "

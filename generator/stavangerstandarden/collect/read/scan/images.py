@@ -84,9 +84,10 @@ def shows_images(data: bytes) -> bool:
     try:
         with memory.bounded(limits.MAX_READ_MEMORY), pikepdf.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages[:limits.MAX_SCAN_PAGES]:
-                for _, image in page.images.items():
-                    if image is not None:
-                        return True
+                objects = page.obj.get("/Resources", pikepdf.Dictionary()).get(
+                    "/XObject", pikepdf.Dictionary())
+                if any(x.get("/Subtype") == pikepdf.Name.Image for x in objects.values()):
+                    return True
     except (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError,
             RecursionError, OverflowError, RuntimeError, MemoryError):
         return False

@@ -144,7 +144,8 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
         expect(sheet, name, expected, pages={0})
         expected.respondents += 1
         picture = m.photographed(sheet.pages[0], rng, quarter=2 * k)
-        (folder / name).write_bytes(m.png(picture) if k else m.jpeg(picture, 85))
+        (folder / name).write_bytes(m.png(m.smaller(picture, 0.6)) if k
+                                    else m.jpeg(picture, 85))
     blank = filled(pdf, rng, expected, blank=True)
     (folder / "blank.pdf").write_bytes(m.scan_pdf([m.scanned(p, rng) for p in blank.pages]))
     expected.blank.append("blank.pdf")

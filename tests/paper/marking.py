@@ -185,6 +185,11 @@ def jpeg(image: np.ndarray, quality: int = 80) -> bytes:
     return out.getvalue()
 
 
+def smaller(image: np.ndarray, factor: float) -> np.ndarray:
+    """A phone's smaller picture size (a noisy full-size PNG is over `collect`'s file limit)."""
+    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+
+
 def png(image: np.ndarray) -> bytes:
     out = io.BytesIO()
     Image.fromarray(image).save(out, "PNG")

@@ -25,6 +25,10 @@ MARKED = 0.015
 FAINT = 0.006
 """Less than a mark, more than a speck: a circle this inked beside a marked one makes the
 statement unclear rather than answered."""
+BESIDE = 0.1
+"""Beside a mark, a circle is touched only with at least this share of the mark's ink: a
+small tick beside a cross is a second mark, the printed circle's edge in a bent photo is
+not."""
 PAD = 0.45
 """Room around a circle counted with it, as a share of its size: a ring drawn around the
 circle, or a cross bigger than it, is still in."""
@@ -60,7 +64,8 @@ def read_page(page: Image, template: PageTemplate) -> PageMarks:
     unclear = []
     for statement, by_value in scores.items():
         marked = [v for v, s in by_value.items() if s >= MARKED]
-        touched = [v for v, s in by_value.items() if s >= FAINT]
+        strongest = max(by_value.values())
+        touched = [v for v, s in by_value.items() if s >= max(FAINT, BESIDE * strongest)]
         if len(marked) == 1 and len(touched) == 1:
             answers[statement] = marked[0]
         elif touched:

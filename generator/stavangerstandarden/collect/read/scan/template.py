@@ -126,12 +126,3 @@ def _full_name(annot: object) -> str:
             parts.append(str(node.T))  # type: ignore[attr-defined]
         node = node.get("/Parent")  # type: ignore[attr-defined]
     return ".".join(reversed(parts))
-
-
-def page_size(template: PageTemplate) -> tuple[int, int]:
-    """Width and height of the page image in pixels."""
-    height, width = template.blank.shape
-    return width, height
-
-
-

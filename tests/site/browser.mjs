@@ -217,7 +217,11 @@ async function tour(root, specFile) {
       page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
       page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
       const response = await page.goto(origin + p.path, { waitUntil: "load" });
-      const result = { path: p.path, width, status: response.status(), errors };
+      const result = { path: p.path, width, status: response.status(), errors,
+        heading: await page.locator("article h1").first().innerText(),
+        header: (await page.locator(".md-header__topic").first().innerText()).trim(),
+        menu: await page.locator(".md-sidebar--primary .md-nav__link--active:visible")
+          .evaluateAll((as) => as.map((a) => a.innerText.trim())) };
       if (p.chooser) result.chooser = await chooser(page);
       if (p.print) result.print = await printed(page);
       if (p.axe) result.axe = await axe(page);

@@ -210,3 +210,14 @@ def test_an_area_page_prints_without_buttons_and_a_fill_page_without_its_control
         statements = len(lang.standard.area(form["area"]).statements)
         # Unanswered: the header, about six statements a page, the tiltak rows on one more.
         assert r["print"]["pages"] <= 2 + statements // 6, (r["path"], r["print"])
+
+
+def test_the_header_names_the_languages_standard_and_the_menu_marks_the_area(
+        visited: dict[str, Any]) -> None:
+    for (path, width), r in visited["pages"].items():
+        if width == "nojs":
+            continue
+        kind, lang = visited["kinds"][path]
+        assert r["header"] == lang.standard.meta.title, (path, width)
+        if kind == "area" and width == max(WIDTHS):  # the menu is a drawer on a phone
+            assert r["menu"] == [r["heading"]], (path, r["menu"])

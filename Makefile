@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: build test serve check lint bench clean
+.PHONY: build test serve check lint bench clean lock
 
 # `make build ENGINE=zensical`, `make build SITE_URL=https://kommune.example/stavangerstandarden/`
 ENGINE   ?= mkdocs
@@ -30,14 +30,26 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/benchmark.py $(BENCH)
 
-$(VENV)/.installed: pyproject.toml
+# Installs come from the lock files (exact versions, hashes), so a fresh clone gets what the
+# tests ran with. After changing dependencies in pyproject.toml: `make lock`.
+PIP := $(BIN)/pip --disable-pip-version-check
+$(VENV)/.installed: pyproject.toml requirements/build.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	$(PIP) install --quiet --require-hashes -r requirements/build.lock
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.lock
+	$(PIP) install --quiet --require-hashes -r requirements/test.lock
 	touch $@
+
+UV_VERSION := 0.13.9
+lock: $(VENV)/.installed
+	$(PIP) install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+		-o requirements/build.lock pyproject.toml
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra test \
+		-o requirements/test.lock pyproject.toml
 
 # Not `npm ci`: the lock file cannot list pdfjs-dist's optional per-platform canvas builds
 # that this registry does not serve, and `npm ci` refuses such a lock. Versions are pinned

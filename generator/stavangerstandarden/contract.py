@@ -96,6 +96,12 @@ def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
 
 
+def booklet_file(standard: Standard) -> str:
+    """The booklet (the whole standard as one PDF), relative to the site root; the same in
+    every language, like the forms."""
+    return f"{FORMS_DIR}/{standard.meta.id}-hefte.pdf"
+
+
 MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig", "frist"})
 """Action parts that wrap: the rows are tall, and a measure, who is responsible for it and
 when it is due often take more than a line."""

@@ -46,6 +46,7 @@ THEME_WORDS = (
     N_("Tilgjengelighet"), N_("Bytt til mørk modus"), N_("Bytt til lys modus"),
     N_("Fant ikke siden"), N_("Adressen finnes ikke på dette nettstedet. Kanskje siden er "
                               "flyttet, eller adressen er skrevet feil."), N_("Gå til forsiden"),
+    N_("Endringer i standarden"),
 )
 """The words of mkdocs.yml (nav titles, palette toggles, `extra.ord`: the words of the
 templates in overrides/): translated into each language's config; a test checks that every

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from stavangerstandarden.collect import inputs
 from stavangerstandarden.collect.inputs import (
     PARALLEL_FROM,
     READER_DIED,
     find_inputs,
+    named,
     read_all,
     read_data,
 )
 from stavangerstandarden.collect.inputs import read_path as real_read_path
+from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.safetext import file_label
 
 
@@ -69,3 +72,29 @@ def test_bytes_read_like_the_file(tmp_path, make_form, reader_engine):
     assert read.form is not None
     assert read.form.texts["meta.klasse"] == "5A"
     assert read_data("notat.pdf", b"hei", reader_engine).reason == "filen er ikke en PDF"
+
+
+def test_files_are_named_from_the_folder_given_never_above_it(tmp_path, monkeypatch):
+    """`collect /home/<user>/innboks` names `innboks/…` (as the browser's folder picker
+    does), not the leader's home; a file given by an absolute path by its name alone."""
+    inbox = tmp_path / "hjemme" / "rektor" / "innboks"
+    (inbox / "3B").mkdir(parents=True)
+    for name in ("a.pdf", "3B/b.pdf", "notat.txt"):
+        (inbox / name).write_bytes(b"")
+    monkeypatch.chdir(tmp_path / "hjemme")
+    relative = Path("rektor/innboks")
+    alone = tmp_path / "hjemme" / "løs.pdf"
+    alone.write_bytes(b"")
+    cases = {(inbox,): ["innboks/3B/b.pdf", "innboks/a.pdf"],
+             (relative,): ["innboks/3B/b.pdf", "innboks/a.pdf"],
+             (inbox / "3B",): ["3B/b.pdf"],
+             (alone,): ["løs.pdf"],
+             (Path("løs.pdf"),): ["løs.pdf"],
+             (Path("rektor/innboks/a.pdf"),): ["rektor/innboks/a.pdf"]}
+    for given, expected in cases.items():
+        files = find_inputs(list(given))
+        reads = named(read_all(files, workers=1), files, given)
+        assert [r.file for r in reads] == expected, given
+    monkeypatch.chdir(inbox)
+    assert [r.file for r in other_files([Path()])] == ["notat.txt"]
+    assert [r.file for r in other_files([inbox])] == ["innboks/notat.txt"]

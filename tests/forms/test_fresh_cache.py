@@ -62,3 +62,24 @@ def test_concurrent_writers_of_one_file_leave_one_whole_file(tmp_path: Path) -> 
     data = target.read_bytes()
     assert len(data) == 100_000 and len(set(data)) == 1
     assert [p.name for p in target.parent.iterdir()] == ["fil.bin"]
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_forms_render_on_every_core_from_an_empty_cache(
+        attempt: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's own path: every usable core renders forms at once into empty caches."""
+    from standards import OTHER
+
+    from stavangerstandarden.cores import usable_cores
+    from stavangerstandarden.forms import form_files
+    from stavangerstandarden.loader import load_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "bruker"))
+    fonts._field_font.cache_clear()
+    standard = load_file(OTHER)
+    files = form_files(standard, tmp_path / "skjema-lager")
+    fonts._field_font.cache_clear()
+    pdfs = [name for name in files if name.endswith(".pdf")]
+    assert len(pdfs) >= max(2, usable_cores())
+    assert all(files[name].startswith(b"%PDF-") for name in pdfs)
+    assert not [p for p in tmp_path.rglob("*.tmp")]

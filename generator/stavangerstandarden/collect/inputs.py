@@ -7,8 +7,8 @@ so the caller can spot duplicates and never lets one bad file stop the others.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -47,15 +47,42 @@ def find_inputs(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
+def shown_name(path: Path, given: Sequence[Path]) -> str:
+    """How the outputs name `path`, found in or given as one of `given`: relative to the folder
+    given, that folder's own name first (as a browser's folder picker names it), never the
+    folders above it, which an absolute path would give away (`/home/<user>/…`). A file given
+    by itself is named as given, or by its name alone when given by an absolute path."""
+    for root in given:
+        if path == root:
+            return file_label(Path(path.name) if path.is_absolute() else path)
+        if path.is_relative_to(root) and root.is_dir():
+            base = Path() if root.name in ("", ".", "..") else Path(root.name)
+            return file_label(base / path.relative_to(root))
+    return file_label(path)
+
+
+def named(reads: Sequence[Read], files: Sequence[Path], given: Sequence[Path]) -> list[Read]:
+    """`reads` of `files` (in that order), each named by `shown_name`."""
+    return [replace(read, file=shown_name(file, given))
+            for read, file in zip(reads, files, strict=True)]
+
+
 def read_all(files: Sequence[Path], workers: int | None = None,
-             engine: Engine = "pikepdf") -> list[Read]:
+             engine: Engine = "pikepdf",
+             on_read: Callable[[int, int], None] | None = None) -> list[Read]:
     """Read every file, in order; in a process pool when there are many. If a reader process
     dies (killed for memory by the system, or a crash in qpdf), every file is read again in
     a process of its own, so only the file that kills its reader is lost, with a reason.
-    With `workers=1` no process is started (Pyodide has none)."""
+    With `workers=1` no process is started (Pyodide has none); `on_read(done, total)` is then
+    called after each file, so the Sammendrag page can show how far it has come."""
     workers = workers or usable_cores()
     if workers < 2 or len(files) < PARALLEL_FROM:
-        return [read_path(f, engine) for f in files]
+        reads = []
+        for f in files:
+            reads.append(read_path(f, engine))
+            if on_read:
+                on_read(len(reads), len(files))
+        return reads
     # Imported here: Pyodide can import multiprocessing but not start a process.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

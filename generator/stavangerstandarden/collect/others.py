@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.inputs import Read, shown_name
 
 
 def not_pdf_reason(path: Path) -> str:
@@ -26,5 +26,5 @@ def other_files(paths: Sequence[Path]) -> list[Read]:
             parts = path.relative_to(folder).parts
             if (path.is_file() and path.suffix.lower() != ".pdf"
                     and not any(part.startswith(".") for part in parts)):
-                found.append(Read(path.as_posix(), "", None, not_pdf_reason(path)))
+                found.append(Read(shown_name(path, paths), "", None, not_pdf_reason(path)))
     return found

@@ -76,5 +76,6 @@ def _rows(summary: Summary, statements: dict[str, Statement],
         meta = [form.meta.get(part, "") for part, _ in c.META_FIELDS]
         for statement_id, answer in form.answers.items():
             key = answer or UNANSWERED
-            yield (file, form.area, form.level, statement_id,
-                   statements[statement_id].text_for(form.level), key, labels[key], *meta)
+            text = (statements[statement_id].text_for(form.level) if statement_id in statements
+                    else summary.retired_text(statement_id, form.level))
+            yield (file, form.area, form.level, statement_id, text, key, labels[key], *meta)

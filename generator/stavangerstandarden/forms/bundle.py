@@ -109,7 +109,8 @@ def _renderer_fingerprint() -> bytes:
     digest = hashlib.sha256(" ".join([*versions, pikepdf.__libqpdf_version__]).encode())
     package = Path(__file__).resolve().parents[1]
     for path in sorted([*package.glob("forms/*"), *package.glob("fonts/*"),
-                        package / "contract.py", package / "formspec.py"]):
+                        package / "contract.py", package / "formspec.py",
+                        package / "typst_runner.py"]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.digest()

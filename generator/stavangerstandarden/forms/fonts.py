@@ -22,8 +22,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FAMILY = "Noto Sans"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 FIELD_FONT_FILE = "NotoSans-Regular.ttf"

@@ -86,7 +86,7 @@ def translation_report(layout: Layout, parsed: Parsed,
                 str(layout.content_po(language)), 1, "",
                 f"ingen katalog over ordene i koden på {language_name(language)} ({language}): "
                 "ord som «Skole» og «Dato» i skjemaene vises på bokmål",
-                f"legg til {catalogue_path(language)} (se README.md, «Translations»)",
+                f"legg til {catalogue_path(language)} (se TRANSLATING.md)",
                 Severity.WARNING))
         statuses.append(_language(layout, parsed, language, preflight, problems))
     return Report(tuple(statuses), tuple(problems))
@@ -99,6 +99,9 @@ def _language(layout: Layout, parsed: Parsed, language: str, preflight: Prefligh
         merged = _merged(part, language, problems)
         if merged is None:
             continue
+        if i == 0 and (foreign := _foreign(merged, part, parsed)) is not None:
+            problems.append(foreign)
+            return Status(language, 0, 0, 0, len(part.texts))
         for j, n in enumerate(_count(merged.catalog)):
             counts[j] += n
         problems.extend(_text_problems(merged.catalog, part, language))
@@ -145,6 +148,22 @@ def _merged(part: Part, language: str, problems: list[Problem]) -> po.Merged | N
         problems.append(Problem(str(part.path), 1, "", "filen er ikke lagret som UTF-8",
                                 "lagre filen som UTF-8"))
     return None
+
+
+def _foreign(merged: po.Merged, part: Part, parsed: Parsed) -> Problem | None:
+    """One problem, not hundreds, when a translation of another standard lies beside the
+    source (a municipality that copied the project and replaced the YAML): it names another
+    standard in its header and most of what it translates is not in this source."""
+    project = (merged.catalog.project or "").strip()
+    title = str(parsed.data["standard"]["title"]).strip()
+    kept = sum(1 for m in merged.catalog if m.id)
+    if not project or project == title or len(merged.dropped) <= kept:
+        return None
+    return Problem(str(part.path), 1, "",
+                   f"oversettelsen gjelder «{project}», ikke «{title}»: "
+                   f"{len(merged.dropped)} av tekstene den oversetter finnes ikke i kilden",
+                   f"flytt {part.path.parent} bort (eller slett filene) og start nye "
+                   "oversettelser med `stavangerstandarden oversett`")
 
 
 def _count(catalog: Catalog) -> tuple[int, int, int, int]:

@@ -19,6 +19,7 @@ import yaml
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
 from kommune_benchmark import time_kommune
+from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
 
@@ -181,6 +182,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "fill": bench_fill,
     "summary": bench_summary,
     "versions": bench_versions,
+    "paper": bench_paper,
 }
 
 

@@ -182,18 +182,19 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
                  for lang in languages.translated]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
-    settings = dict(site_settings(standard))
     url = site_url or standard.meta.site_url
     base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     with site_lock(site_dir):
         sync_tree(docs, files)
         _remove_leftovers(project, site_dir.absolute(), keep=())  # what killed builds left
         sites: list[tuple[str, dict[str, Any], Path | None]] = [
-            ("", engine_config(base, _at(settings, url, ""), source_language, languages, "docs"),
-             None)]
+            ("", engine_config(base, _at(site_settings(standard), url, ""), source_language,
+                               languages, "docs"), None)]
         for lang, tree in trees:
             folder = Path(tempfile.mkdtemp(prefix=f"{ENGINE_OUTPUT}docs-", dir=project))
             sync_tree(folder, tree, roots=None)
+            # Each language's own title, description and owner: its header is its title.
+            settings = site_settings(lang.edition.standard)
             sites.append((lang.root, engine_config(base, _at(settings, url, lang.root), lang,
                                                    languages, folder.name), folder))
         try:

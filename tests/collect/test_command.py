@@ -122,7 +122,8 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
         "9-gammel-kjente-utsagn.pdf": ("ok", "skjema fra versjon 2019.1; alle utsagnene finnes "
                                              f"også i versjon {VERSION} og er talt med"),
         "10-preview.pdf": ("ok", ""),
-        "notat.txt": ("skipped", "ikke en PDF-fil (filtypen «.txt»); bare PDF-filer leses"),
+        "notat.txt": ("skipped", "ikke en PDF-fil eller et bilde (filtypen «.txt»); bare "
+                                 "PDF-filer og bilder (JPEG, PNG) leses"),
     }
     got = data["statements"]
     assert got[P.second.id] == counts(STANDARD, {P.mid: 2, "ubesvart": 1})

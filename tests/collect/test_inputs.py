@@ -10,7 +10,6 @@ from stavangerstandarden.collect.inputs import (
     PARALLEL_FROM,
     READER_DIED,
     find_inputs,
-    named,
     read_all,
     read_data,
 )
@@ -40,11 +39,11 @@ def test_pool_reads_like_one_process(tmp_path, make_form):
         "filen er ikke en PDF", "1A", "2A", "3A", "4A", "5A", "6A", "filen er ikke en PDF"]
 
 
-def dies_on_one(path, engine="pikepdf"):
+def dies_on_one(path, engine="pikepdf", scans=None):
     """read_path, but the process dies on a file named `…drept…`."""
     if "drept" in path.name:
         os._exit(9)
-    return real_read_path(path, engine)
+    return real_read_path(path, engine, scans)
 
 
 def test_a_reader_that_dies_loses_only_its_file(tmp_path, make_form, monkeypatch):
@@ -93,7 +92,7 @@ def test_files_are_named_from_the_folder_given_never_above_it(tmp_path, monkeypa
              (Path("rektor/innboks/a.pdf"),): ["rektor/innboks/a.pdf"]}
     for given, expected in cases.items():
         files = find_inputs(list(given))
-        reads = named(read_all(files, workers=1), files, given)
+        reads = read_all(files, workers=1, given=given)
         assert [r.file for r in reads] == expected, given
     monkeypatch.chdir(inbox)
     assert [r.file for r in other_files([Path()])] == ["notat.txt"]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stavangerstandarden.collect.compare import BadPrevious, parse_previous
-from stavangerstandarden.collect.inputs import find_inputs, named, read_all
+from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.pipeline import collect, not_counted
 from stavangerstandarden.collect.standards import shipped
@@ -39,7 +39,7 @@ def summarise_folder(folder: str, names: bool = False, language: str = "nb",
     os.chdir(folder)
     paths = sorted(Path().iterdir())
     files = find_inputs(paths)
-    reads = [*named(read_all(files, workers=1, engine="pypdf", on_read=progress), files, paths),
+    reads = [*read_all(files, workers=1, engine="pypdf", on_read=progress, given=paths),
              *other_files(paths)]
     try:
         earlier = parse_previous(previous, PREVIOUS_LABEL) if previous is not None else None

@@ -13,6 +13,7 @@ and the standard's texts from its edition; counts are by id, so they are the sam
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -135,6 +136,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
         files=[view.file(f) for f in summary.files],
         dates=view.date_range(summary),
         actions=[view.actions(group) for group in tiltak],
+        handwritten=view.handwritten(summary) if not audience.shared else [],
         proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary, standard),
         tally={status: sum(f.status == status for f in summary.files)
@@ -265,6 +267,19 @@ class _View:
                        for d in (found[0], found[-1]))
         return first, last
 
+    def handwritten(self, summary: Summary) -> list[dict[str, object]]:
+        """Tiltak written by hand on paper, as pictures grouped by the form's area (nobody
+        reads handwriting reliably by machine, so the leader reads it)."""
+        groups: dict[str, list[dict[str, str]]] = {}
+        for f in summary.files:
+            if f.status != "ok" or f.form is None:
+                continue
+            title = (self.standard.area(f.form.area).title if f.form.area
+                     else self.loc.gettext(ALL_AREAS))
+            groups.setdefault(title, []).extend(
+                {"src": _png(w.png), "file": _name(f.file)} for w in f.writing)
+        return [{"title": t, "pictures": p} for t, p in groups.items() if p]
+
     def actions(self, group: AreaProposals) -> dict[str, object]:
         return {"title": self.standard.area(group.area.id).title if group.area
                 else self.loc.gettext(ALL_AREAS),
@@ -275,6 +290,10 @@ class _View:
                                                    for lv in p.levels),
                                "names": ", ".join(p.names) if self.audience.names else ""}
                               for p in group.proposals]}
+
+
+def _png(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def percentages(values: list[int]) -> list[int]:

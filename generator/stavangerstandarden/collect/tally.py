@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from stavangerstandarden.collect.across import read_form, retired_in
 from stavangerstandarden.collect.form import FormAnswers
-from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.inputs import Read, Unclear
 from stavangerstandarden.collect.pdfform import Unreadable
 from stavangerstandarden.model import Standard
 from stavangerstandarden.versions.history import History, alone
 from stavangerstandarden.versions.lineage import Retired
 from stavangerstandarden.words import N_
+
+if TYPE_CHECKING:
+    from stavangerstandarden.collect.read.scan.writing import Handwriting
 
 UNANSWERED = "ubesvart"
 """Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
@@ -43,6 +46,14 @@ class FileResult:
     """Set when the file was read as one of the standard's forms (status ok or blank)."""
     duplicate_of: str = ""
     """The file with the same content that was counted, when status is duplicate."""
+    via: str = "fields"
+    """How the file was read (`Read.via`)."""
+    unclear: tuple[Unclear, ...] = ()
+    """Statements on paper marked twice or unclearly: counted for neither."""
+    missing: tuple[int, ...] = ()
+    """Pages of a printed form not in the file."""
+    writing: tuple[Handwriting, ...] = ()
+    """Tiltak boxes written in by hand on paper, as pictures for the leader to read."""
 
 
 @dataclass(frozen=True)
@@ -95,14 +106,19 @@ def summarise(standard: Standard, reads: Sequence[Read],
 
 def _result(read: Read, standard: Standard, history: History) -> FileResult:
     if read.form is None:
-        return FileResult(read.file, "skipped", read.reason, None)
+        return _file(read, "skipped", read.reason, None)
     try:
         answers = read_form(read.form, standard, history)
     except Unreadable as exc:
-        return FileResult(read.file, "skipped", str(exc), None)
-    if _blank(answers):
-        return FileResult(read.file, "blank", BLANK_REASON, answers)
-    return FileResult(read.file, "ok", answers.note, answers)
+        return _file(read, "skipped", str(exc), None)
+    if _blank(answers) and not read.unclear and not read.writing:
+        return _file(read, "blank", BLANK_REASON, answers)
+    return _file(read, "ok", answers.note, answers)
+
+
+def _file(read: Read, status: Status, reason: str, form: FormAnswers | None) -> FileResult:
+    return FileResult(read.file, status, reason, form, via=read.via, unclear=read.unclear,
+                      missing=read.missing, writing=read.writing)
 
 
 def _blank(answers: FormAnswers) -> bool:

@@ -32,7 +32,7 @@ TEMPLATE = "fyll.html"
 """Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
 POLICY = {
     "default-src": "'self'",
-    "connect-src": "'none'",
+    "connect-src": "'self'",
     "script-src": "'self' 'unsafe-inline'",
     "worker-src": "'self' blob:",
     "style-src": "'self' 'unsafe-inline'",
@@ -42,9 +42,13 @@ POLICY = {
     "base-uri": "'self'",
     "form-action": "'none'",
 }
-"""No connection to anything: answers cannot leave the device. Scripts, the worker and the
-blank form (a module, see BLANK_MODULE) come from the site itself; 'unsafe-inline' covers the
-theme's own inline bootstrap scripts and the scale colours."""
+"""No connection to anything but the site itself: answers cannot leave for another host.
+'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
+from the site; CSP cannot name a path without naming the host, which a preview does not
+know). The page's own scripts make no request: the site is static files, so nothing there
+could receive answers. Scripts, the worker and the blank form (a module, see BLANK_MODULE)
+come from the site itself; 'unsafe-inline' covers the theme's own inline bootstrap scripts
+and the scale colours."""
 
 
 def csp(policy: dict[str, str]) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
-from stavangerstandarden.fill.fields import page_source
 from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
@@ -81,7 +80,8 @@ def _snippets(site: Site) -> dict[str, bytes]:
     data = sorted(data_files(s))
     return {
         f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data,
-                                                 booklet=site.downloads.booklet)
+                                                 booklet=site.downloads.booklet,
+                                                 msg=messages(site.loc))
         for name in SNIPPETS
     } | {
         f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/",
@@ -100,7 +100,7 @@ def _area_pages(site: Site) -> dict[str, bytes]:
     for i, area in enumerate(areas):
         pages[f"{AREAS_DIR}/{area.id}.md"] = site.render(
             "omrade.md.j2", area=area,
-            downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}.md"),
+            downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}/"),
             msg=messages(site.loc),
             previous=areas[i - 1] if i > 0 else None,
             next=areas[i + 1] if i + 1 < len(areas) else None,
@@ -149,11 +149,12 @@ CHANGED_FIELDS = {"title": N_("tittel"), "description": N_("beskrivelse"), "kind
 """The words for the fields of an area, level or scale step the changelog says changed."""
 
 
-def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, str, str]]:
-    """Each download with its PDF link and its fill page's Markdown link, relative to `page`
-    (MkDocs checks and rewrites Markdown links)."""
-    here = posixpath.dirname(page)
-    return [(d, posixpath.relpath(d.file, here), posixpath.relpath(page_source(d.html), here))
+def _links(downloads: tuple[Download, ...], url: str) -> list[tuple[Download, str, str]]:
+    """Each download with its PDF's and its fill page's address relative to the built page at
+    `url` (a folder: the engines write `omrader/<id>.md` as `omrader/<id>/index.html`). The
+    links sit in raw HTML, which the engines neither check nor rewrite; the site tests follow
+    every one of them."""
+    return [(d, posixpath.relpath(d.file, url), posixpath.relpath(d.html, url))
             for d in downloads]
 
 

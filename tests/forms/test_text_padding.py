@@ -14,6 +14,7 @@ import pytest
 
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.forms.content import LINK_PREFIX, form_content
+from stavangerstandarden.forms.paper import paper_data
 from stavangerstandarden.forms.typeset import typeset
 from stavangerstandarden.forms.widgets import PADDED_MAX_LENGTH, TEXT_PADDING, padded
 from stavangerstandarden.formspec import FormSpec, form_specs
@@ -53,7 +54,7 @@ def cells(standard: Standard, spec: FormSpec) -> dict[str, tuple[float, ...]]:
     """Field name → the box Typst laid out for it (its placeholder link's rectangle)."""
     content = form_content(standard, spec)
     out = {}
-    with pikepdf.open(io.BytesIO(typeset(content.data))) as pdf:
+    with pikepdf.open(io.BytesIO(typeset({**content.data, "paper": paper_data(None)}))) as pdf:
         for page in pdf.pages:
             for annot in page.obj.get("/Annots", pikepdf.Array()):
                 uri = str(annot.get("/A", {}).get("/URI", ""))

@@ -88,7 +88,8 @@ def preflight(standard: Standard) -> None:
 def generated_files(standard: Standard, cache: Path | None = None,
                     language: SiteLanguage | None = None,
                     statuses: tuple[Status, ...] = (),
-                    log: Changelog | None = None) -> dict[str, bytes]:
+                    log: Changelog | None = None,
+                    source_links: bool = False) -> dict[str, bytes]:
     """Every generated file of one language's site (bokmål unless `language` says otherwise),
     keyed by its path relative to that site's docs tree (and so to its root).
 
@@ -102,14 +103,17 @@ def generated_files(standard: Standard, cache: Path | None = None,
 
     forms = form_files(standard, cache)
     forms |= booklet_files(language.edition if language else source_edition(standard))
-    return _language_files(standard, forms, language, statuses, log)
+    return _language_files(standard, forms, language, statuses, log, source_links)
 
 
 def _language_files(standard: Standard, forms: Mapping[str, bytes],
                     language: SiteLanguage | None,
                     statuses: tuple[Status, ...],
-                    log: Changelog | None = None) -> dict[str, bytes]:
-    """Data, pages and fill pages of one language around its `forms` (manifest included)."""
+                    log: Changelog | None = None,
+                    source_links: bool = False) -> dict[str, bytes]:
+    """Data, pages and fill pages of one language around its `forms` (manifest included).
+    `source_links`: the engine resolves links in raw HTML from the page's source file, as
+    Zensical does (MkDocs leaves them as written)."""
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
     from stavangerstandarden.overview.page import kommune_files
@@ -126,7 +130,7 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     files.update(changelog_files(log))
     files.update(forms)
     files.update(page_files(shown, forms, edition=edition, loc=loc, statuses=statuses,
-                            log=log))
+                            log=log, source_links=source_links))
     if all(d.file in forms for d in read_downloads(forms).forms):
         # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
         files.update(fill_files(shown, forms, loc=loc))
@@ -173,12 +177,14 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     docs = project / "docs"
     languages = site_languages(standard, docs)
     source_language = languages.sites[0]
+    links = engine in SOURCE_LINK_ENGINES
     try:
         files = (generated_files(standard, project / FORM_CACHE, source_language,
-                                 languages.statuses, log) if forms
-                 else pages_first(standard, docs, source_language, languages.statuses, log))
+                                 languages.statuses, log, links) if forms
+                 else pages_first(standard, docs, source_language, languages.statuses, log,
+                                  links))
         trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE,
-                                       log))
+                                       log, links))
                  for lang in languages.translated]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
@@ -211,7 +217,8 @@ def _at(settings: Mapping[str, str], url: str | None, root: str) -> dict[str, st
 
 
 def _language_tree(language: SiteLanguage, languages: Languages, source_files: Mapping[str, bytes],
-                   docs: Path, cache: Path, log: Changelog | None = None) -> dict[str, bytes]:
+                   docs: Path, cache: Path, log: Changelog | None = None,
+                   source_links: bool = False) -> dict[str, bytes]:
     """A translated language's whole docs tree: generated files and hand-written pages."""
     from stavangerstandarden import contract as c
 
@@ -219,13 +226,14 @@ def _language_tree(language: SiteLanguage, languages: Languages, source_files: M
                                       if p.startswith(f"{c.FORMS_DIR}/")
                                       and not p.startswith(f"{c.FILL_DIR}/")}, cache)
     files = _language_files(language.edition.standard, forms, language, languages.statuses,
-                            log)
+                            log, source_links)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
 
 def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | None = None,
                 statuses: tuple[Status, ...] = (),
-                log: Changelog | None = None) -> dict[str, bytes]:
+                log: Changelog | None = None,
+                source_links: bool = False) -> dict[str, bytes]:
     """Pages, data and the forms' manifest (known without rendering a PDF), with every other
     generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
     from stavangerstandarden import contract as c
@@ -236,7 +244,8 @@ def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | Non
                for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}
     pdfs = {p: d for p, d in current.items() if p.startswith(f"{c.FORMS_DIR}/")
             and not p.startswith(f"{c.FILL_DIR}/") and p != c.MANIFEST}
-    return current | _language_files(standard, pdfs | forms, language, statuses, log)
+    return current | _language_files(standard, pdfs | forms, language, statuses, log,
+                                     source_links)
 
 
 def sync_tree(docs_dir: Path, files: Mapping[str, bytes],
@@ -312,6 +321,9 @@ ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
 }
 """Site engine name → function building `project` with a full config (written to the file
 named last, in the project) into the empty folder `out`."""
+SOURCE_LINK_ENGINES = frozenset({"zensical"})
+"""Engines that resolve relative links in raw HTML from the page's source file, as they do
+Markdown links (`omrader/x.md` → `omrader/x/`: one `../` more); MkDocs leaves them as written."""
 
 
 def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],

@@ -51,6 +51,8 @@ class Site:
     statuses: tuple[Status, ...]
     changelog: Changelog | None = None
     """The changes between the kept versions; None: no version is kept."""
+    source_links: bool = False
+    """The engine resolves links in raw HTML from the page's source file (Zensical)."""
 
     def render(self, template: str, **context: object) -> bytes:
         """A template in this site's language, bokmål fallbacks marked."""
@@ -61,14 +63,16 @@ class Site:
 def page_files(standard: Standard, forms: Mapping[str, bytes], edition: Edition | None = None,
                loc: Localized | None = None,
                statuses: tuple[Status, ...] = (),
-               log: Changelog | None = None) -> dict[str, bytes]:
+               log: Changelog | None = None,
+               source_links: bool = False) -> dict[str, bytes]:
     """`forms` is the form renderer's output; its manifest decides what the pages link to.
     `edition` and `loc` give the language (bokmål without them; `standard` is then the
     edition's); `statuses` each translation's, for the «Språk» page (none: no page); `log`
     the changes between the kept versions (none: no version is kept)."""
     edition = edition or source_edition(standard)
     site = Site(standard, read_downloads(forms), edition,
-                loc or Localized.for_language(edition.language), statuses, log)
+                loc or Localized.for_language(edition.language), statuses, log,
+                source_links)
     files: dict[str, bytes] = {}
     for renderer in RENDERERS:
         files.update(renderer(site))
@@ -100,7 +104,8 @@ def _area_pages(site: Site) -> dict[str, bytes]:
     for i, area in enumerate(areas):
         pages[f"{AREAS_DIR}/{area.id}.md"] = site.render(
             "omrade.md.j2", area=area,
-            downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}/"),
+            downloads=_links(site.downloads.for_area(area.id),
+                             AREAS_DIR if site.source_links else f"{AREAS_DIR}/{area.id}/"),
             msg=messages(site.loc),
             previous=areas[i - 1] if i > 0 else None,
             next=areas[i + 1] if i + 1 < len(areas) else None,

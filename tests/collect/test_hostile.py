@@ -42,6 +42,11 @@ SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 GOOD = {"relasjoner-tett-kontakt": "bedre", "relasjoner-matpakker": "endres",
         "tiltak.1.tiltak": "Foreldrekaffe", "meta.klasse": "3B"}
 MAX_CPU_SECONDS = 5
+"""A run that reads one good form costs ≈ 1.2 s of CPU; a hostile file may cost a few times
+that, never minutes."""
+MAX_CPU_UNPACKING = 15
+"""qpdf unpacks 144 MB of object streams in C++ (≈ 4.5 s here, more on a slower machine):
+bounded, but not within the general bound."""
 MAX_MEMORY_MB = 500
 ADDRESS_SPACE = 1 << 30
 """The memory limit every case runs under (1 GiB of address space; a run needs ≈ 300 MB)."""
@@ -101,9 +106,9 @@ class Outcome:
 
 def collect(tmp_path: Path, *args: str | bytes | Path, out: Path | None = None,
             cwd: Path | None = None, limit: int = ADDRESS_SPACE, file_size: int = 0,
-            engine: Engine = "pikepdf") -> Outcome:
+            engine: Engine = "pikepdf", max_cpu: float = MAX_CPU_SECONDS) -> Outcome:
     """`stavangerstandarden collect ARGS --out OUT` as a measured child process, reading the
-    forms with `engine`."""
+    forms with `engine`, within `max_cpu` seconds of CPU time."""
     out = out or tmp_path / "ut"
     usage = tmp_path / "bruk.json"
     command = [sys.executable, *RUN[engine], "collect",
@@ -117,7 +122,7 @@ def collect(tmp_path: Path, *args: str | bytes | Path, out: Path | None = None,
     outcome = Outcome(used["status"], run.stdout, run.stderr, used["cpu"], used["memory_mb"],
                       out)
     assert b"Traceback" not in run.stderr, run.stderr.decode(errors="replace")
-    assert outcome.cpu < MAX_CPU_SECONDS
+    assert outcome.cpu < max_cpu
     assert outcome.memory_mb < MAX_MEMORY_MB
     return outcome
 
@@ -320,7 +325,7 @@ def test_many_object_streams_under_pypdfs_limit_are_bounded(reader_engine, tmp_p
     data = many_object_streams()
     assert len(data) < 1_000_000
     outcome = collect(tmp_path, inbox(tmp_path, good, {"strommer.pdf": data}),
-                      engine=reader_engine)
+                      engine=reader_engine, max_cpu=MAX_CPU_UNPACKING)
     assert outcome.status == 1
     status, reason = outcome.files()["strommer.pdf"]
     assert status == "skipped"

@@ -144,8 +144,10 @@ def _restore_previous(message: Message) -> None:
     message.previous_id = [denormalize(quoted)]
 
 
-def dumps(catalog: Catalog) -> bytes:
-    """PO text with the previous msgid of every fuzzy entry, as Weblate and Poedit show."""
+def dumps(catalog: Catalog, *, line_numbers: bool = True) -> bytes:
+    """PO text with the previous msgid of every fuzzy entry, as Weblate and Poedit show.
+    Without line numbers a catalogue stays in step when code above a message moves."""
     buffer = BytesIO()
-    write_po(buffer, catalog, width=100, include_previous=True, ignore_obsolete=True)
+    write_po(buffer, catalog, width=100, include_previous=True, ignore_obsolete=True,
+             include_lineno=line_numbers)
     return buffer.getvalue()

@@ -56,7 +56,7 @@ def refreshed(package: Path = PACKAGE, locales: Path = LOCALES) -> dict[Path, by
         catalogue = po.read(path)
         catalogue.update(template, update_creation_date=False)
         catalogue.obsolete.clear()
-        result[path] = po.dumps(catalogue)
+        result[path] = po.dumps(catalogue, line_numbers=False)
     return result
 
 

@@ -21,8 +21,9 @@ from project import TRANSLATIONS
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import DATE_FIELDS
 from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.loader import load
+from stavangerstandarden.loader import load, load_file
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,6 +100,14 @@ def in_pdf(values: dict[str, str], language: str) -> dict[str, str]:
     loc = Localized.for_language(language)
     return {name: loc.date(date.fromisoformat(v)) if name in DATE_FIELDS else v
             for name, v in values.items()}
+
+
+def site_languages(name: str) -> list[str]:
+    """The languages `name`'s site is built in: bokmål, and each translation built beside it
+    (a language added to framework/oversettelser is tested without touching the tests)."""
+    if name not in TRANSLATED:
+        return ["nb"]
+    return ["nb", *(e.language for e in translated_editions(load_file(SOURCES[name])))]
 
 
 def page_path(spec: FormSpec, language: str = "nb") -> str:

@@ -16,7 +16,7 @@ from stavangerstandarden.model import Standard
 
 BLANK_MODULE = "skjema.js"
 """Next to each fill page: `export default "<base64 of the blank PDF>"`."""
-SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js"}
+SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js", "linjer.js": f"{c.FILL_DIR}/linjer.js"}
 
 
 def fill_files(standard: Standard, forms: Mapping[str, bytes],

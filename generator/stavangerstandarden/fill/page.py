@@ -23,6 +23,7 @@ from stavangerstandarden.fill.fields import (
     single_line,
 )
 from stavangerstandarden.fill.messages import js_messages, messages
+from stavangerstandarden.forms.fonts import field_widths
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Standard
@@ -77,7 +78,7 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
                     "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg),
-                    "date": loc.date_words()}),
+                    "date": loc.date_words(), "widths": field_widths()}),
     )
 
 

@@ -73,6 +73,13 @@ def field_encoding() -> dict[int, str]:
     return chars
 
 
+def field_widths() -> dict[str, int]:
+    """Character → advance width (thousandths of the size) in the /DR font: what the fill
+    page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+    widths = field_font().widths
+    return {ch: widths[code - FIRST_CHAR] for code, ch in field_encoding().items()}
+
+
 def field_font() -> FieldFont:
     """The /DR font: subset once per font, fontTools version and this code, then kept in the
     user's cache folder (the subset takes ~0.2 s, reading it back ~5 ms). Threads rendering

@@ -1,6 +1,8 @@
 // Fill page: keeps the answers in this tab only and makes the filled PDF in the browser with
 // pdf.js, from the same blank form the site serves. No word of its own: every text comes from
 // the page's JSON (#fyll-data), which the generator fills from its message catalogue.
+import { printedLines } from "./linjer.js";
+
 const data = JSON.parse(document.getElementById("fyll-data").textContent);
 const M = data.messages;
 const form = document.getElementById("fyll-skjema");
@@ -134,6 +136,13 @@ function bytes(base64) {
   return out;
 }
 
+/** A multi-line field's printed lines, laid out here (see linjer.js); its value stays as typed. */
+function shown(annotation, value) {
+  if (!annotation.multiLine) return {};
+  const [x0, y0, x1, y1] = annotation.rect;
+  return { formattedValue: printedLines(value, data.widths, x1 - x0, y1 - y0) };
+}
+
 /** Set every answer under its public field name, as Firefox does, and save. */
 async function filledPdf(values) {
   const { pdfjs, worker, blank } = await prepare();
@@ -147,7 +156,7 @@ async function filledPdf(values) {
         if (!a.fieldName || !(a.fieldName in values)) continue;
         const value = values[a.fieldName];
         if (a.radioButton) doc.annotationStorage.setValue(a.id, { value: a.buttonValue === value });
-        else if (a.fieldType === "Tx") doc.annotationStorage.setValue(a.id, { value });
+        else if (a.fieldType === "Tx") doc.annotationStorage.setValue(a.id, { value, ...shown(a, value) });
       }
     }
     return await doc.saveDocument();

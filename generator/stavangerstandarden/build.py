@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,
@@ -42,8 +43,9 @@ from stavangerstandarden.languages import (
 from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 
-GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak")
+GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
 
@@ -73,14 +75,15 @@ class Built:
     files: int
 
 
-def preflight(standard: Standard) -> None:
-    """Checks that need a renderer's resources (the form font), so `check` catches them too.
+def preflight(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
+    """Checks that need a renderer's resources (the form fonts of `language`), so `check`
+    catches them too.
 
     Raises InvalidSource with every problem found.
     """
     from stavangerstandarden.forms.glyphs import check_glyphs
 
-    check_glyphs(standard)
+    check_glyphs(standard, language)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,
@@ -200,6 +203,7 @@ def _language_tree(language: SiteLanguage, languages: Languages, source_files: M
                                       if p.startswith(f"{c.FORMS_DIR}/")
                                       and not p.startswith(f"{c.FILL_DIR}/")}, cache)
     files = _language_files(language.edition.standard, forms, language, languages.statuses)
+    files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
 

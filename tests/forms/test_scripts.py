@@ -44,8 +44,11 @@ def words(text: str) -> set[str]:
     return {w.strip(PUNCTUATION) for w in BIDI_CONTROLS.sub("", text).split()} - {""}
 
 
-def as_extracted(word: str, rtl: bool) -> str:
-    return LAM_ALEF.sub("\\1\u0644", word) if rtl else word
+def as_extracted(word: str, rtl: bool) -> set[str]:
+    """The word as poppler gives it: with the lam-alef swap, and a compound broken at its
+    hyphen joined without it (poppler's dehyphenation at a line end)."""
+    word = LAM_ALEF.sub("\\1\u0644", word) if rtl else word
+    return {word, word.replace("-", "")}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -64,7 +67,7 @@ def test_poppler_extracts_every_statement_word_for_word(
         extracted = words(text)
         for _, pairs in spec.statements:
             for _, shown in pairs:
-                lost = sorted(w for w in words(shown) if as_extracted(w, rtl) not in extracted)
+                lost = sorted(w for w in words(shown) if not as_extracted(w, rtl) & extracted)
                 if lost:
                     missing[f"{spec.file}: {shown}"] = lost
     assert missing == {}
@@ -117,7 +120,7 @@ def test_no_glyph_is_notdef_and_every_text_is_in_the_fonts_cmaps(
 def _first_row(pdf: pikepdf.Pdf, field: str) -> dict[str, tuple[float, ...]]:
     """Export value → widget rectangle of the radio group `field`."""
     node = next(f for f in pdf.Root.AcroForm.Fields if str(f.get("/T")) == field)
-    return {next(str(k)[1:] for k in kid.AP.N.keys() if k != "/Off"):
+    return {next(str(k)[1:] for k in kid.AP.N if k != "/Off"):
             tuple(float(v) for v in kid.Rect) for kid in node.Kids}
 
 
@@ -164,7 +167,7 @@ def _descendants(node: pikepdf.Object) -> Iterator[pikepdf.Object]:
 
 
 def _widget_values(cell: pikepdf.Object) -> list[str]:
-    return [next(str(k)[1:] for k in d.Obj.AP.N.keys() if k != "/Off")
+    return [next(str(k)[1:] for k in d.Obj.AP.N if k != "/Off")
             for d in _descendants(cell) if str(d.get("/Type", "")) == "/OBJR"
             and "/AP" in d.Obj and "/Off" in d.Obj.AP.N]
 

@@ -1,8 +1,9 @@
 """Forms in every language with a translation: the same fields, files and export values as the
 bokmål forms (so `collect` counts them together), and every word in that language.
 
-Stavanger's standard ships nynorsk and English; the whole set of each is rendered once, and
-the slower checks (engines, page text) run on a sample per language. A partial translation
+Stavanger's standard ships every language it has PO files for (nynorsk, English and the
+newer ones); the whole set of each is rendered once, and the slower checks (engines, page
+text) run on a sample per language. A partial translation
 shows the bokmål text, marked as bokmål; a standard without translations gets none.
 """
 

@@ -5,6 +5,7 @@ Run with `make bench`. Each benchmark prints one line: what, the figure, and the
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -14,8 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
+from kommune_benchmark import time_kommune
+from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
 
@@ -78,6 +82,13 @@ def bench_collect() -> str:
             "CPU (goal ≤ 3 s wall on 2 cores)")
 
 
+def bench_kommune() -> str:
+    runs = [time_kommune(SOURCE) for _ in range(3)]
+    return (f"stavangerstandarden kommune, 60 schools × 10 summaries ({runs[0][2]} forms): "
+            f"median {statistics.median(r[0] for r in runs):.2f} s wall, "
+            f"{statistics.median(r[1] for r in runs):.2f} s CPU (goal ≤ 2 s)")
+
+
 def bench_build() -> str:
     lines = []
     for engine in ENGINES:
@@ -115,6 +126,54 @@ def bench_languages() -> str:
             f"median (warm), ratio {medians[every] / medians[1]:.2f} (goal ≤ 4)")
 
 
+def _revised(text: str, version: str, statement: int) -> str:
+    """`text` under `version` with one statement reworded: the next published version."""
+    data = yaml.safe_load(text)
+    data["standard"]["version"] = version
+    target = [s for a in data["areas"] for s in a["statements"]][statement]
+    target["text"] = f"{target['text'].rstrip('.')} hver måned"
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _build_times(project: Path, runs: int = 3) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds (the build's processes) of warm builds."""
+    cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
+    subprocess.run(cmd, cwd=project, check=True, capture_output=True)
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=project, check=True, capture_output=True)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def bench_versions() -> str:
+    """A build with two kept versions (and a changelog of two versions' changes) against the
+    same build with none, bokmål only, warm."""
+    figures = {}
+    for kept in (0, 2):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = project_copy(Path(tmp))
+            text = SOURCE.read_text("utf-8")
+            if kept:
+                folder = project / "framework" / "versjoner"
+                folder.mkdir()
+                version = load_file(SOURCE).meta.version
+                (folder / f"{version}.yaml").write_text(text, "utf-8")
+                second = _revised(text, "2098.1", 0)
+                (folder / "2098.1.yaml").write_text(second, "utf-8")
+                (project / "framework" / SOURCE.name).write_text(
+                    _revised(second, "2099.1", 1), "utf-8")
+            figures[kept] = _build_times(project)
+    (wall0, cpu0), (wall2, cpu2) = figures[0], figures[2]
+    return (f"build with 2 kept versions: {wall2:.2f} s wall, {cpu2:.2f} s CPU; with none: "
+            f"{wall0:.2f} s, {cpu0:.2f} s (median of 3, warm); ratio {wall2 / wall0:.2f} wall, "
+            f"{cpu2 / cpu0:.2f} CPU (goal ≤ 1.2)")
+
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "check": bench_check,
     "forms": bench_forms,
@@ -122,8 +181,11 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "languages": bench_languages,
     "serve": bench_serve,
     "collect": bench_collect,
+    "kommune": bench_kommune,
     "fill": bench_fill,
     "summary": bench_summary,
+    "versions": bench_versions,
+    "paper": bench_paper,
 }
 
 

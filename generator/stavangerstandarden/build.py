@@ -40,12 +40,13 @@ from stavangerstandarden.languages import (
     site_languages,
     with_notes,
 )
-from stavangerstandarden.loader import check_file
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
+from stavangerstandarden.versions import Changelog, alone, changelog
+from stavangerstandarden.versions.guard import check_versions
 
-GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", FONTS_DIR)
+GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
 
@@ -81,42 +82,53 @@ def preflight(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
 
     Raises InvalidSource with every problem found.
     """
+    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
     from stavangerstandarden.forms.glyphs import check_glyphs
 
-    check_glyphs(standard, language)
+    check_glyphs(standard, PRINTED_TEXTS, language=language)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,
                     language: SiteLanguage | None = None,
-                    statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
+                    statuses: tuple[Status, ...] = (),
+                    log: Changelog | None = None) -> dict[str, bytes]:
     """Every generated file of one language's site (bokmål unless `language` says otherwise),
     keyed by its path relative to that site's docs tree (and so to its root).
 
     `cache`: a folder where forms are kept between builds (see `forms.form_files`);
-    `statuses`: each translation's status, for the «Språk» page (none: no such page).
+    `statuses`: each translation's status, for the «Språk» page (none: no such page);
+    `log`: the changes between the kept versions (none: no version kept).
     """
+    from stavangerstandarden.booklet.files import booklet_files
     from stavangerstandarden.forms import form_files
+    from stavangerstandarden.i18n.edition import source_edition
 
     forms = form_files(standard, cache)
-    return _language_files(standard, forms, language, statuses)
+    forms |= booklet_files(language.edition if language else source_edition(standard))
+    return _language_files(standard, forms, language, statuses, log)
 
 
 def _language_files(standard: Standard, forms: Mapping[str, bytes],
                     language: SiteLanguage | None,
-                    statuses: tuple[Status, ...]) -> dict[str, bytes]:
+                    statuses: tuple[Status, ...],
+                    log: Changelog | None = None) -> dict[str, bytes]:
     """Data, pages and fill pages of one language around its `forms` (manifest included)."""
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
     from stavangerstandarden.pages import SNIPPETS_DIR, page_files
     from stavangerstandarden.pages.downloads import read_downloads
     from stavangerstandarden.summary.files import summary_files
+    from stavangerstandarden.versions.export import changelog_files
 
     edition = language.edition if language else None
     loc = language.loc if language else None
     shown = edition.standard if edition else standard
+    log = log or changelog(alone(standard))
     files = data_files(shown)
+    files.update(changelog_files(log))
     files.update(forms)
-    files.update(page_files(shown, forms, edition=edition, loc=loc, statuses=statuses))
+    files.update(page_files(shown, forms, edition=edition, loc=loc, statuses=statuses,
+                            log=log))
     if all(d.file in forms for d in read_downloads(forms).forms):
         # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
         files.update(fill_files(shown, forms, loc=loc))
@@ -131,16 +143,17 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
 
 def language_forms(language: SiteLanguage, source_forms: Mapping[str, bytes],
                    cache: Path | None) -> dict[str, bytes]:
-    """The forms (PDFs, ZIP, manifest) of a translated language's site, at the same paths as
-    bokmål's under its own root (`nn/skjema/…`), rendered from that language's edition; each
-    language keeps its own cache folder."""
+    """The forms (PDFs, ZIP, manifest) and the booklet of a translated language's site, at
+    the same paths as bokmål's under its own root (`nn/skjema/…`), rendered from that
+    language's edition; each language keeps its own form cache folder."""
+    from stavangerstandarden.booklet.files import booklet_files
     from stavangerstandarden.forms import form_files
 
     del source_forms
     forms: dict[str, bytes] = form_files(
         language.edition.standard, cache / language.language if cache else None,
         language.edition)
-    return forms
+    return forms | booklet_files(language.edition)
 
 
 def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
@@ -152,33 +165,36 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     in docs/ as they are. Raises InvalidSource (every problem, warnings included) or
     SiteBuildFailed; `site_dir` is then exactly as it was.
     """
-    checked = check_file(source)
-    if checked.standard is None:
+    checked, history = check_versions(source)
+    if checked.standard is None or history is None:
         raise InvalidSource(checked.problems)
     standard = checked.standard
+    log = changelog(history)
     docs = project / "docs"
     languages = site_languages(standard, docs)
     source_language = languages.sites[0]
     try:
         files = (generated_files(standard, project / FORM_CACHE, source_language,
-                                 languages.statuses) if forms
-                 else pages_first(standard, docs, source_language, languages.statuses))
-        trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE))
+                                 languages.statuses, log) if forms
+                 else pages_first(standard, docs, source_language, languages.statuses, log))
+        trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE,
+                                       log))
                  for lang in languages.translated]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
-    settings = dict(site_settings(standard))
     url = site_url or standard.meta.site_url
     base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     with site_lock(site_dir):
         sync_tree(docs, files)
         _remove_leftovers(project, site_dir.absolute(), keep=())  # what killed builds left
         sites: list[tuple[str, dict[str, Any], Path | None]] = [
-            ("", engine_config(base, _at(settings, url, ""), source_language, languages, "docs"),
-             None)]
+            ("", engine_config(base, _at(site_settings(standard), url, ""), source_language,
+                               languages, "docs"), None)]
         for lang, tree in trees:
             folder = Path(tempfile.mkdtemp(prefix=f"{ENGINE_OUTPUT}docs-", dir=project))
             sync_tree(folder, tree, roots=None)
+            # Each language's own title, description and owner: its header is its title.
+            settings = site_settings(lang.edition.standard)
             sites.append((lang.root, engine_config(base, _at(settings, url, lang.root), lang,
                                                    languages, folder.name), folder))
         try:
@@ -195,20 +211,22 @@ def _at(settings: Mapping[str, str], url: str | None, root: str) -> dict[str, st
 
 
 def _language_tree(language: SiteLanguage, languages: Languages, source_files: Mapping[str, bytes],
-                   docs: Path, cache: Path) -> dict[str, bytes]:
+                   docs: Path, cache: Path, log: Changelog | None = None) -> dict[str, bytes]:
     """A translated language's whole docs tree: generated files and hand-written pages."""
     from stavangerstandarden import contract as c
 
     forms = language_forms(language, {p: d for p, d in source_files.items()
                                       if p.startswith(f"{c.FORMS_DIR}/")
                                       and not p.startswith(f"{c.FILL_DIR}/")}, cache)
-    files = _language_files(language.edition.standard, forms, language, languages.statuses)
+    files = _language_files(language.edition.standard, forms, language, languages.statuses,
+                            log)
     files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
 
 def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | None = None,
-                statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
+                statuses: tuple[Status, ...] = (),
+                log: Changelog | None = None) -> dict[str, bytes]:
     """Pages, data and the forms' manifest (known without rendering a PDF), with every other
     generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
     from stavangerstandarden import contract as c
@@ -219,7 +237,7 @@ def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | Non
                for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}
     pdfs = {p: d for p, d in current.items() if p.startswith(f"{c.FORMS_DIR}/")
             and not p.startswith(f"{c.FILL_DIR}/") and p != c.MANIFEST}
-    return current | _language_files(standard, pdfs | forms, language, statuses)
+    return current | _language_files(standard, pdfs | forms, language, statuses, log)
 
 
 def sync_tree(docs_dir: Path, files: Mapping[str, bytes],

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from stavangerstandarden import i18n
-from stavangerstandarden.loader import Checked, check_file
+from stavangerstandarden.loader import Checked
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 
 DEFAULT_SOURCE = Path("framework/stavangerstandarden.yaml")
@@ -53,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_check.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
     p_check.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
                          help="mappen med docs/ (standard: denne)")
+    p_freeze = sub.add_parser("frys", help="ta vare på versjonen i kilden som en fryst "
+                              "versjon i versjoner/, for endringsloggen og eldre skjema")
+    p_freeze.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
     p_translate = sub.add_parser("oversett", help="oppdater oversettelsesfilene etter kilden")
     p_translate.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE,
                              metavar="FIL")
@@ -77,10 +80,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     _collect_options(sub.add_parser(
         "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
         formatter_class=_NorwegianHelp,
-        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv og "
-                    "rapport.html. Kan kjøres fra hvilken som helst mappe: skjemaene sier selv "
-                    "hvilken standard og versjon de hører til."))
+        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv, "
+                    "rapport.html (til deg som leder, med alle tall) og "
+                    "rapport-til-deling.html (skjuler fordelingen der få har svart, og navn) "
+                    "og til-kommunen.json (det skolen sender kommunen, uten navn). "
+                    "Kan kjøres fra hvilken som helst mappe: skjemaene sier selv hvilken "
+                    "standard og versjon de hører til."))
+    _overview_options(sub.add_parser(
+        "kommune", help="lag kommunens oversikt fra skolenes sammendrag", add_help=False,
+        formatter_class=_NorwegianHelp,
+        description="Legg sammen skolenes sammendrag til kommune.json, kommune.csv og "
+                    "rapport.html. Tall fra færre enn k svar skjules, og så mange andre at de "
+                    "ikke kan regnes ut; navn og filstier kommer aldri med."))
     args = parser.parse_args(argv)
+    if args.command == "kommune":
+        from stavangerstandarden.overview import command as overview
+
+        return overview.run(args.paths, args.out, args.source, args.sammenlign, args.sprak)
     if args.command == "collect":
         from stavangerstandarden.collect import command as collect
 
@@ -88,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                            args.sprak)
     if args.command == "check":
         return _check(args.source, args.project)
+    if args.command == "frys":
+        return _freeze(args.source)
     if args.command == "oversett":
         return _translate(args.source, args.project, tuple(args.nytt_sprak), args.kodeord)
     if args.command == "serve":
@@ -123,7 +141,22 @@ def _collect_options(p: argparse.ArgumentParser) -> None:
                         "alle språk telles sammen")
     p.add_argument("--med-navn", action="store_true",
                    help="vis navnene fra «Utfylt av» i rapport.html (standard: skjult; "
-                        "sammendrag.json og svar.csv har dem alltid)")
+                        "aldri i rapport-til-deling.html; sammendrag.json og svar.csv har "
+                        "dem alltid)")
+
+
+def _overview_options(p: argparse.ArgumentParser) -> None:
+    p._positionals.title, p._optionals.title = "argumenter", "valg"
+    p.add_argument("-h", "--help", action="help", help="vis denne hjelpen og avslutt")
+    p.add_argument("paths", nargs="+", type=Path, metavar="SAMMENDRAG",
+                   help="skolenes til-kommunen.json eller sammendrag.json")
+    p.add_argument("--out", type=Path, required=True, metavar="MAPPE",
+                   help="mappen kommune.json, kommune.csv og rapport.html skrives til")
+    p.add_argument("--sammenlign", type=Path, metavar="FJOR/kommune.json",
+                   help="fjorårets kommune.json å sammenligne med")
+    p.add_argument("--source", type=Path, metavar="FIL", help="standarden som YAML-fil")
+    p.add_argument("--sprak", default="nb", metavar="KODE",
+                   help="språket rapporten skrives på: nb (standard), nn eller en")
 
 
 def _report(problems: Sequence[Problem]) -> None:
@@ -132,7 +165,9 @@ def _report(problems: Sequence[Problem]) -> None:
 
 
 def _checked(source: Path) -> Checked:
-    checked = check_file(source)
+    from stavangerstandarden.versions.guard import check_versions
+
+    checked, _ = check_versions(source)
     _report(checked.problems)
     return checked
 
@@ -194,6 +229,26 @@ def _translate(source: Path, project: Path, new: tuple[str, ...],
     for path, data in (i18n.refreshed() if code_words else {}).items():
         path.write_bytes(data)
         print(f"{path}: oppdatert etter koden.")
+    return 0
+
+
+def _freeze(source: Path) -> int:
+    from stavangerstandarden.versions.freeze import CannotFreeze, freeze
+
+    try:
+        frozen = freeze(source)
+    except InvalidSource as exc:
+        _report(exc.problems)
+        print(f"{len(exc.errors)} feil i {source}. Ingenting er fryst.", file=sys.stderr)
+        return 1
+    except CannotFreeze as exc:
+        print(f"{exc}\nIngenting er fryst.", file=sys.stderr)
+        return 1
+    if frozen.new:
+        print(f"Fryste versjon {frozen.version} i {frozen.file}. Øk standard.version i "
+              f"{source} før neste endring av utsagnene.")
+    else:
+        print(f"Versjon {frozen.version} er allerede fryst i {frozen.file}, med samme innhold.")
     return 0
 
 

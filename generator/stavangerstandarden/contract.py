@@ -6,6 +6,9 @@ breaks every filled form already out there, so it changes only with a new major 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
 from stavangerstandarden.model import Area, Level, Standard
 from stavangerstandarden.words import N_
 
@@ -96,6 +99,12 @@ def zip_file(standard: Standard) -> str:
     return f"{FORMS_DIR}/{standard.meta.id}-alle-skjema.zip"
 
 
+def booklet_file(standard: Standard) -> str:
+    """The booklet (the whole standard as one PDF), relative to the site root; the same in
+    every language, like the forms."""
+    return f"{FORMS_DIR}/{standard.meta.id}-hefte.pdf"
+
+
 MULTILINE_ACTION_PARTS = frozenset({"tiltak", "ansvarlig", "frist"})
 """Action parts that wrap: the rows are tall, and a measure, who is responsible for it and
 when it is due often take more than a line."""
@@ -114,3 +123,49 @@ def max_length(name: str) -> int | None:
     if prefix == ACTION_PREFIX:
         return ACTION_MAX_LENGTHS.get(part)
     return None
+
+
+PAGE_CODE_SCHEME = "SSK1"
+"""First part of the QR code on every printed page: says the code is a page of a form of this
+generator, in this format (a new format gets a new scheme, and readers keep the old one)."""
+_PAGE_CODE_PARTS = 7
+
+
+@dataclass(frozen=True)
+class PageIdentity:
+    """Which page of which form a printed sheet is: what its QR code carries, so a scan or a
+    photo of it can be read back (`collect`)."""
+
+    standard: str
+    version: str
+    language: str
+    area: str
+    """Area id, or "" for the complete form with every area."""
+    level: str
+    page: int
+    """1-based."""
+    pages: int
+
+
+def page_code(identity: PageIdentity) -> str:
+    """`SSK1|<standard>|<version>|<language>|<area>|<level>|<page>/<pages>`, each text part
+    percent-encoded (so a `|` in a version cannot split it)."""
+    parts = (identity.standard, identity.version, identity.language, identity.area,
+             identity.level)
+    return "|".join((PAGE_CODE_SCHEME, *(quote(p, safe="-_.") for p in parts),
+                     f"{identity.page}/{identity.pages}"))
+
+
+def parse_page_code(text: str) -> PageIdentity | None:
+    """The identity in a page's QR code; None for any other text."""
+    parts = text.split("|")
+    if len(parts) != _PAGE_CODE_PARTS or parts[0] != PAGE_CODE_SCHEME:
+        return None
+    page, _, pages = parts[-1].partition("/")
+    if not (page.isdigit() and pages.isdigit() and len(page) < 4 and len(pages) < 4
+            and 1 <= int(page) <= int(pages)):
+        return None
+    standard, version, language, area, level = (unquote(p) for p in parts[1:-1])
+    if not (standard and version and language and level):
+        return None
+    return PageIdentity(standard, version, language, area, level, int(page), int(pages))

@@ -140,6 +140,7 @@ def manifest(standard: Standard, specs: tuple[FormSpec, ...]) -> dict[str, Any]:
         "version": standard.meta.version,
         "standard": standard.meta.id,
         "zip": c.zip_file(standard),
+        "booklet": c.booklet_file(standard),
         "forms": [
             {
                 "file": spec.file,

@@ -27,7 +27,8 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, language_na
 from stavangerstandarden.i18n.pages import page_texts, translate_page
 from stavangerstandarden.i18n.status import Status, parsed_source, translation_report
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.model import Standard
+from stavangerstandarden.model import Area, Standard
+from stavangerstandarden.pages import AREAS_DIR
 from stavangerstandarden.pages.markup import md
 from stavangerstandarden.sitefonts import STYLESHEET, served_families
 
@@ -46,6 +47,7 @@ THEME_WORDS = (
     N_("Tilgjengelighet"), N_("Bytt til mørk modus"), N_("Bytt til lys modus"),
     N_("Fant ikke siden"), N_("Adressen finnes ikke på dette nettstedet. Kanskje siden er "
                               "flyttet, eller adressen er skrevet feil."), N_("Gå til forsiden"),
+    N_("Endringer i standarden"),
 )
 """The words of mkdocs.yml (nav titles, palette toggles, `extra.ord`: the words of the
 templates in overrides/): translated into each language's config; a test checks that every
@@ -184,7 +186,9 @@ def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
     config["theme"] = theme
     config["markdown_extensions"] = [_snippets_base(e, docs_dir)
                                      for e in base.get("markdown_extensions", [])]
-    nav = [{translate(title): page for item in base.get("nav", []) for title, page in item.items()}]
+    areas = language.edition.standard.areas
+    nav = [{translate(title): _with_areas(page, areas)
+            for item in base.get("nav", []) for title, page in item.items()}]
     if len(languages.sites) > 1:
         nav[0][translate(N_("Språk og oversettelser"))] = STATUS_PAGE
         home = settings.get("site_url") or f"/{language.root}"
@@ -197,6 +201,14 @@ def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
     config["extra"]["ord"] = {k: translate(v)
                               for k, v in base.get("extra", {}).get("ord", {}).items()}
     return config
+
+
+def _with_areas(page: Any, areas: Iterable[Area]) -> Any:
+    """The areas' overview as a section holding every area page (titled by its heading), so
+    the menu shows where an area page belongs and marks it as the current page."""
+    if page != f"{AREAS_DIR}/index.md":
+        return page
+    return [page, *(f"{AREAS_DIR}/{area.id}.md" for area in areas)]
 
 
 def switcher(language: SiteLanguage, languages: Languages, home: str) -> dict[str, Any]:

@@ -45,6 +45,7 @@ class Checked:
 def check(text: str, label: str) -> Checked:
     # Imported here, not above: the browser's copy of the package (under Pyodide) builds the
     # model with `load_checked` and has neither jsonschema nor the form font.
+    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
     from stavangerstandarden.forms.glyphs import glyph_problems
     from stavangerstandarden.rules import semantic_problems
     from stavangerstandarden.schema import structural_problems
@@ -58,7 +59,7 @@ def check(text: str, label: str) -> Checked:
         return Checked(None, (Problem(label, 1, "", "filen er tom",
                                       "filen må inneholde standarden (se README.md)"),))
     problems = (structural_problems(parsed, label) + semantic_problems(parsed, label)
-                + glyph_problems(parsed, label))
+                + glyph_problems(parsed, label, PRINTED_TEXTS))
     problems.sort(key=lambda p: (p.line, p.path, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return Checked(None, tuple(problems))
@@ -150,6 +151,7 @@ def _build(parsed: Parsed, label: str, words: Words = _same) -> m.Standard:
             submit_hint=d["guidance"].get("submit_hint"),
             steps=tuple(m.Step(s["title"], s["text"], line("guidance", "steps", i))
                         for i, s in enumerate(d["guidance"]["steps"])),
+            contact=d["guidance"].get("contact", ""),
             line=line("guidance"),
         ),
         scale=tuple(m.ScaleStep(s["id"], s["label"], s["colour"].lower(), line("scale", i))
@@ -219,6 +221,7 @@ def _area(
                 for j, lt in enumerate(s.get("level_texts", []))
             ),
             line=parsed.line((*path, "statements", i)),
+            replaces=tuple(s.get("replaces", ())),
         )
         for i, s in enumerate(data["statements"])
     )

@@ -60,6 +60,9 @@ class Guidance:
     """Who receives the filled form and how; shown where forms are filled and downloaded.
     Optional (added after the first release): without it, pages name no receiver."""
     steps: tuple[Step, ...]
+    contact: str = ""
+    """Optional: whom parents can ask about the form (e.g. a name and an e-mail address);
+    shown on the fill page once the PDF is made. Empty: nothing is shown."""
     line: int = field(default=0, compare=False)
 
 
@@ -106,6 +109,9 @@ class Statement:
     """The statement as shown on every level."""
     level_texts: tuple[LevelText, ...] = ()
     line: int = field(default=0, compare=False)
+    replaces: tuple[str, ...] = ()
+    """Ids of statements of an earlier version this one takes the place of (a split or a
+    merge); forms of that version count their answers under this statement."""
 
     def text_for(self, level_id: str) -> str:
         """The statement as shown on one level: the common text plus that level's additions."""

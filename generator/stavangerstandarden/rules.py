@@ -39,6 +39,7 @@ def semantic_problems(parsed: Parsed, label: str) -> list[Problem]:
     found += [problem(p, m, h) for p, m, h in _duplicate_texts(statements)]
     found += [problem(p, m, h) for p, m, h in _reserved_ids(data, statements)]
     found += [problem(p, m, h) for p, m, h in _references(data, statements)]
+    found += [problem(p, m, h) for p, m, h in _replaced_still_here(statements)]
     found += [problem(p, m, h) for p, m, h in _lengths_on_a_level(data, statements)]
     found += [problem(p, m, h, warn=True) for p, m, h in _same_descriptions(data)]
     found += [problem(p, m, h) for p, m, h in _control_characters(data, ())]
@@ -167,6 +168,20 @@ def _references(data: dict[str, Any], statements: list[tuple[Path, dict[str, Any
         if isinstance(kind, str) and kind not in kinds:
             known = ", ".join(sorted(str(k) for k in kinds))
             yield (*path, "kind"), f"ukjent type område «{kind}»", f"kjente typer (kinds): {known}"
+
+
+def _replaced_still_here(statements: list[tuple[Path, dict[str, Any]]]) -> Finding:
+    """`replaces` names statements of an earlier version that are gone: a statement that is
+    still here is not replaced (its forms count under its own id)."""
+    present = _ids(item for _, item in statements)
+    for path, item in statements:
+        replaced = item.get("replaces")
+        for i, ref in enumerate(replaced if isinstance(replaced, list) else []):
+            if isinstance(ref, str) and ref in present:
+                yield ((*path, "replaces", i),
+                       f"utsagnet «{ref}» finnes fortsatt, så det kan ikke erstattes",
+                       "replaces skal bare nevne utsagn fra en tidligere versjon som er "
+                       "fjernet; gi de nye utsagnene nye id-er")
 
 
 MAX_STATEMENT_ON_A_LEVEL = 800

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from stavangerstandarden.collect.advice import lower_steps, proposals, ranked
+from stavangerstandarden.collect.disclosure import SHARED_REPORT, Audience, for_leader
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.report import render_report
@@ -27,6 +28,10 @@ def any_standard(request, standard) -> Standard:
 
 def visible(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def shared(k: int) -> Audience:
+    return Audience(SHARED_REPORT, k, names=False)
 
 
 def raw(standard: Standard, area: str = "", level: str = "", texts=None, **answers) -> RawForm:
@@ -71,7 +76,7 @@ def test_ranking_by_share_of_lower_answers_ties_in_source_order(any_standard):
 
     summary = tallied(any_standard, {s[0]: mix(2, 8), s[1]: mix(6, 4, blank=9),
                                      s[2]: mix(1, 4)})
-    assert [(r.statement.id, r.lower, r.answered) for r in ranked(summary, 5)] == [
+    assert [(r.statement.id, r.lower, r.answered) for r in ranked(summary, shared(5)).ranked] == [
         (s[1], 6, 10), (s[0], 2, 10), (s[2], 1, 5)]  # blank answers not in the share
     text = visible(render_report(summary))
     urgent = text[text.index("Dette bør dere se på først"):text.index("Slik leser du detaljene")]
@@ -80,8 +85,11 @@ def test_ranking_by_share_of_lower_answers_ties_in_source_order(any_standard):
     assert "6 av 10 svar (60 %) er «" in urgent
 
     few = tallied(any_standard, {s[0]: mix(2, 8), s[1]: mix(4, 0)})  # 100 %, but 4 answers
-    assert [r.statement.id for r in ranked(few, 5)] == [s[0]]
-    assert [r.statement.id for r in ranked(few, 4)] == [s[1], s[0]]
+    assert [r.statement.id for r in ranked(few, shared(5)).ranked] == [s[0]]
+    assert [(a.id, st.id) for a, st in ranked(few, shared(5)).unranked] == [
+        (any_standard.areas[0].id, s[1])]
+    assert [r.statement.id for r in ranked(few, shared(4)).ranked] == [s[1], s[0]]
+    assert [r.statement.id for r in ranked(few, for_leader()).ranked] == [s[1], s[0]]
 
 
 def test_identical_tiltak_are_merged_and_grouped_by_area(any_standard):
@@ -127,8 +135,7 @@ def test_blank_forms_are_listed_and_not_counted(any_standard):
                                        Read("klasse.pdf", "3", named_only, "")])
     assert [(f.file, f.status) for f in summary.files] == [
         ("svar.pdf", "ok"), ("tomt.pdf", "blank"), ("klasse.pdf", "ok")]
-    assert summary.files[1].reason == ("tomt skjema: ingenting er krysset av eller skrevet "
-                                       "inn; ikke talt med")
+    assert summary.files[1].reason == "tomt skjema: ingenting er krysset av eller skrevet inn"
     assert [file for file, _ in summary.forms] == ["svar.pdf", "klasse.pdf"]
     assert sum(summary.counts[first].values()) == 2  # the blank form is not a respondent
     assert not summary.complete

@@ -430,7 +430,7 @@ def test_control_characters_never_reach_the_terminal(reader_engine, tmp_path, go
     assert not [c for c in err if c in "\x1b\x07\r\u009b\u202e"]
     assert ("kontroll.pdf: ikke talt med: skjemaet gjelder et nivå som ikke finnes i "
             "standarden: «]0;hacket[2J31mLIF Alle 30 filer er talt med»") in err
-    assert f"{tmp_path}/innboks/[31mrødt[0m.pdf: ikke talt med: filen er ikke en PDF" in lines
+    assert "innboks/[31mrødt[0m.pdf: ikke talt med: filen er ikke en PDF" in lines
     assert outcome.files()["kontroll.pdf"][1].endswith(fake.replace("\r", "\n") + "»")
     assert_good_counted(outcome)
 
@@ -529,18 +529,19 @@ def test_failed_run_keeps_the_previous_outputs(tmp_path, good, real_form, fill):
 
 
 def outputs_agree(out: Path) -> frozenset[str]:
-    """The base names the three outputs list, after checking that they list the same ones
-    and that each is whole."""
+    """The base names the outputs list, after checking that they list the same ones and that
+    each is whole."""
     names = {f["file"].rsplit("/", 1)[-1]
              for f in json.loads((out / "sammendrag.json").read_text("utf-8"))["files"]}
     rows = list(csv.reader(io.StringIO((out / "svar.csv").read_text(encoding="utf-8-sig")),
                            delimiter=";"))
-    html = (out / "rapport.html").read_text(encoding="utf-8")
     assert {len(row) for row in rows} == {len(rows[0])}
     assert {r[0].rsplit("/", 1)[-1] for r in rows[1:]} == names
-    assert html.count("</html>") == 1
-    assert html.endswith("</html>\n")
-    assert all(f"{name}</" in html for name in names)
+    for report in ("rapport.html", "rapport-til-deling.html"):
+        html = (out / report).read_text(encoding="utf-8")
+        assert html.count("</html>") == 1
+        assert html.endswith("</html>\n")
+        assert all(f"{name}</" in html for name in names)
     return frozenset(names)
 
 
@@ -583,7 +584,8 @@ def test_concurrent_runs_into_one_folder_never_mix(tmp_path, good):
                     for folder in (one, two)]
             assert [run.wait(60) for run in runs] == [0, 0]
             assert sorted(p.name for p in out.iterdir()) == [
-                LOCK, "rapport.html", "sammendrag.json", "svar.csv"]
+                LOCK, "rapport-til-deling.html", "rapport.html", "sammendrag.json", "svar.csv",
+                "til-kommunen.json"]
             assert outputs_agree(out) in expected
     finally:
         done.set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from stavangerstandarden.collect import inputs
 from stavangerstandarden.collect.inputs import (
@@ -13,6 +14,7 @@ from stavangerstandarden.collect.inputs import (
     read_data,
 )
 from stavangerstandarden.collect.inputs import read_path as real_read_path
+from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.safetext import file_label
 
 
@@ -37,11 +39,11 @@ def test_pool_reads_like_one_process(tmp_path, make_form):
         "filen er ikke en PDF", "1A", "2A", "3A", "4A", "5A", "6A", "filen er ikke en PDF"]
 
 
-def dies_on_one(path, engine="pikepdf"):
+def dies_on_one(path, engine="pikepdf", scans=None):
     """read_path, but the process dies on a file named `…drept…`."""
     if "drept" in path.name:
         os._exit(9)
-    return real_read_path(path, engine)
+    return real_read_path(path, engine, scans)
 
 
 def test_a_reader_that_dies_loses_only_its_file(tmp_path, make_form, monkeypatch):
@@ -69,3 +71,29 @@ def test_bytes_read_like_the_file(tmp_path, make_form, reader_engine):
     assert read.form is not None
     assert read.form.texts["meta.klasse"] == "5A"
     assert read_data("notat.pdf", b"hei", reader_engine).reason == "filen er ikke en PDF"
+
+
+def test_files_are_named_from_the_folder_given_never_above_it(tmp_path, monkeypatch):
+    """`collect /home/<user>/innboks` names `innboks/…` (as the browser's folder picker
+    does), not the leader's home; a file given by an absolute path by its name alone."""
+    inbox = tmp_path / "hjemme" / "rektor" / "innboks"
+    (inbox / "3B").mkdir(parents=True)
+    for name in ("a.pdf", "3B/b.pdf", "notat.txt"):
+        (inbox / name).write_bytes(b"")
+    monkeypatch.chdir(tmp_path / "hjemme")
+    relative = Path("rektor/innboks")
+    alone = tmp_path / "hjemme" / "løs.pdf"
+    alone.write_bytes(b"")
+    cases = {(inbox,): ["innboks/3B/b.pdf", "innboks/a.pdf"],
+             (relative,): ["innboks/3B/b.pdf", "innboks/a.pdf"],
+             (inbox / "3B",): ["3B/b.pdf"],
+             (alone,): ["løs.pdf"],
+             (Path("løs.pdf"),): ["løs.pdf"],
+             (Path("rektor/innboks/a.pdf"),): ["rektor/innboks/a.pdf"]}
+    for given, expected in cases.items():
+        files = find_inputs(list(given))
+        reads = read_all(files, workers=1, given=given)
+        assert [r.file for r in reads] == expected, given
+    monkeypatch.chdir(inbox)
+    assert [r.file for r in other_files([Path()])] == ["notat.txt"]
+    assert [r.file for r in other_files([inbox])] == ["innboks/notat.txt"]

@@ -86,8 +86,8 @@ def test_report_in_english(standard: Standard, specs: tuple[FormSpec, ...], fill
     for bokmal in ("Sammendrag av egenvurderinger", "Filer som er lest", standard.areas[0].title,
                    standard.statements[0].text):
         assert bokmal not in html, bokmal
-    assert "4 of 4 files counted. Wrote sammendrag.json, svar.csv, rapport.html in " in (
-        capsys.readouterr().out)
+    assert ("4 of 4 files counted. Wrote sammendrag.json, svar.csv, rapport.html, "
+            "rapport-til-deling.html, til-kommunen.json in ") in capsys.readouterr().out
     csv = (out / "svar.csv").read_text("utf-8-sig")
     assert csv.splitlines()[0].startswith("fil;område;nivå;utsagn;utsagnstekst;svar;svartekst")
     assert f";{p.first.id};{p.first.text};" in csv

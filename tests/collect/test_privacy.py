@@ -1,6 +1,9 @@
-"""The shared report protects people by default: file names, not paths; no names from
-«Utfylt av» unless asked (--med-navn); no shares where fewer than k forms answered (k from
-the YAML, default 5). sammendrag.json and svar.csv stay complete."""
+"""The leader sees everything that is theirs; what is shared hides what must be hidden.
+
+rapport.html, the leader's, shows every count; rapport-til-deling.html shows no shares where
+fewer than k forms answered (k from the YAML, default 5) and never a name from «Utfylt av».
+Both name files, not paths; names in rapport.html only when asked (--med-navn).
+sammendrag.json and svar.csv stay complete, and name files relative to the folder given."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from stavangerstandarden.collect.disclosure import for_leader
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
 from stavangerstandarden.collect.report import render_report
@@ -27,14 +31,20 @@ def visible(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
-def answers(standard: Standard, n: int) -> str:
-    """The report's text when n forms answered the first statement (the lowest step)."""
+def answers(standard: Standard, n: int, leader: bool = False) -> str:
+    """The report's text when n forms answered the first statement (the lowest step): the
+    shareable report, or the leader's."""
     first = standard.statements[0]
     reads = [Read(f"{i}.pdf", str(i), RawForm(
         {"skjema.standard": standard.meta.id, "skjema.versjon": standard.meta.version,
          "skjema.omrade": "", "skjema.niva": standard.levels[0].id},
         {first.id: standard.scale[0].id}), "") for i in range(n)]
-    return visible(render_report(summarise(standard, reads)))
+    audience = for_leader() if leader else None
+    return visible(render_report(summarise(standard, reads), audience=audience))
+
+
+def urgent(text: str) -> str:
+    return text.split("Dette bør dere se på først")[1].split("Slik leser du")[0]
 
 
 @pytest.mark.parametrize("source", SOURCES)
@@ -48,10 +58,29 @@ def test_shares_only_from_k_answers(source):
     assert f"{first} Færre enn {k} svar: fordelingen vises ikke." in below
     assert f"{step}: {k - 1} (100 %)" not in below
     assert f"({k - 1} skjema) Færre enn {k} svar" in below  # the area's overview, too
-    assert "Dette bør dere se på først" in below and first not in below.split(
-        "Dette bør dere se på først")[1].split("Slik leser du")[0]
+    # Not ranked, and said so: named among the statements with too few answers.
+    assert f"{first}: {k - 1} av {k - 1} svar" not in below
+    assert (f"1 utsagn har færre enn {k} svar og er ikke rangert, så ingen enkeltsvar "
+            f"kan kjennes igjen: {first} ({standard.areas[0].title})") in urgent(below)
     assert f"{first} {k} {step}: {k} (100 %)" in at  # the bar's label, then the text
     assert f"{k} av {k} svar (100 %) er «{step}»" in at
+    assert "ikke rangert" not in at
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_the_leader_sees_every_count(source):
+    path, extra = SOURCES[source]
+    standard = load(path.read_text(encoding="utf-8") + extra, str(path))
+    k = standard.report.min_answers
+    first, step = standard.statements[0].text, standard.scale[0].label
+    for n in range(1, k + 1):
+        text = answers(standard, n, leader=True)
+        assert "fordelingen vises ikke" not in text
+        assert f"{first} {n} {step}: {n} (100 %)" in text
+        assert f"{first} ({standard.areas[0].title}): {n} av {n} svar (100 %) er «{step}»" \
+            in urgent(text)
+        assert "ikke rangert" not in text
+        assert "Del den ikke; del rapport-til-deling.html" in text
 
 
 FORMS = {"stavanger": (None, "gode-relasjoner", "trinn-3", "3. trinn", "Gode relasjoner",
@@ -83,26 +112,38 @@ def with_source(case, *extra: str) -> tuple[str, ...]:
     return (*extra, "--source", str(case[0])) if case[0] else extra
 
 
-def test_report_has_no_paths_and_no_names_by_default(inbox, collect, tmp_path, case):
+REPORTS = ("rapport.html", "rapport-til-deling.html")
+
+
+def test_reports_have_no_paths_and_no_names_by_default(inbox, collect, tmp_path, case):
     _, data, rows = collect(inbox, extra=with_source(case))
-    html = (tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8")
-    for private in ("Kari Nordmann", "Ola Nordmann", str(tmp_path), "hjemme", "rektor/"):
-        assert private not in html
-    text = visible(html)
-    assert "kari.pdf" in text and "ola.pdf" in text
-    assert "kopi.pdf Duplikat samme innhold som kari.pdf; talt én gang" in text
-    assert "sammendrag.json og svar.csv i samme mappe er komplette, også med navn" in text
-    # the leader's working files keep everything
+    for report in REPORTS:
+        html = (tmp_path / "ut" / report).read_text(encoding="utf-8")
+        for private in ("Kari Nordmann", "Ola Nordmann", str(tmp_path), "hjemme", "rektor/"):
+            assert private not in html, report
+        text = visible(html)
+        assert "kari.pdf" in text and "ola.pdf" in text
+        assert "kopi.pdf Duplikat samme innhold som kari.pdf; talt én gang" in text
+    shared = visible((tmp_path / "ut" / REPORTS[1]).read_text(encoding="utf-8"))
+    assert ("rapport.html, sammendrag.json og svar.csv er komplette, også med navn: de er "
+            "arbeidsfilene dine og bør ikke deles.") in shared
+    # the leader's working files keep everything, and name files from the folder given
     assert {f["meta"]["utfylt_av"] for f in data["files"] if f["status"] == "ok"} == {
         "Kari Nordmann", "Ola Nordmann (FAU)"}
-    assert data["files"][0]["file"] == f"{inbox.as_posix()}/kari.pdf"
+    assert [f["file"] for f in data["files"]] == [
+        "innboks/kari.pdf", "innboks/kopi.pdf", "innboks/ola.pdf"]
+    assert {r["fil"] for r in rows} == {"innboks/kari.pdf", "innboks/ola.pdf"}
     assert {r["utfylt_av"] for r in rows} == {"Kari Nordmann", "Ola Nordmann (FAU)"}
+    assert str(tmp_path) not in (tmp_path / "ut" / "sammendrag.json").read_text("utf-8")
 
 
-def test_names_only_with_med_navn(inbox, collect, tmp_path, case):
+def test_names_only_with_med_navn_and_only_in_the_leaders_report(inbox, collect, tmp_path,
+                                                                 case):
     _, _, _, level, area, _, _ = case
     collect(inbox, extra=with_source(case, "--med-navn"))
     text = visible((tmp_path / "ut" / "rapport.html").read_text(encoding="utf-8"))
     assert "Utfylt av: Kari Nordmann, Ola Nordmann (FAU)" in text  # with the tiltak
     assert f"kari.pdf {area}, {level} Kari Nordmann" in text
     assert str(tmp_path) not in text
+    shared = (tmp_path / "ut" / "rapport-til-deling.html").read_text(encoding="utf-8")
+    assert "Kari Nordmann" not in shared and "Ola Nordmann" not in shared

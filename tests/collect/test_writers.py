@@ -37,10 +37,12 @@ def test_json_shape(standard):
     assert data["files"][0] == {
         "file": "mappe/én.pdf", "status": "ok", "reason": "", "area": p.varied_area.id,
         "level": p.varied_level, "versjon": standard.meta.version, "sprak": "nb",
-        "meta": {"skole": "", "klasse": "2A", "dato": "", "utfylt_av": ""}}
+        "meta": {"skole": "", "klasse": "2A", "dato": "", "utfylt_av": ""},
+        "read_from": "fields", "unclear": []}
     assert data["files"][1]["area"] is None
     assert data["files"][2] == {"file": "x.txt", "status": "skipped",
-                                "reason": "filen er ikke en PDF", "area": None, "level": None}
+                                "reason": "filen er ikke en PDF", "area": None, "level": None,
+                                "read_from": "fields", "unclear": []}
     assert data["statements"][p.varied_area.statements[0].id] == counts(
         standard, {p.low: 1, p.mid: 1})
     assert data["tiltak"] == [{"file": "mappe/én.pdf", "area": p.varied_area.id,

@@ -9,14 +9,19 @@ import random
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from modules import load_module
+from project import TRANSLATIONS
 
+from stavangerstandarden import contract as c
+from stavangerstandarden.fill.fields import DATE_FIELDS
 from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 
@@ -25,6 +30,11 @@ DRIVER = Path(__file__).with_name("fill_browser.mjs")
 SOURCES = {"stavanger": ROOT / "framework" / "stavangerstandarden.yaml",
            "annen": ROOT / "tests" / "fixtures" / "annen-kommune.yaml"}
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CONTACT = "Spørsmål? Skriv til rektor@annen.example, eller ring skolen."
+"""The other standard names a contact (the optional `guidance.contact`); Stavanger's does
+not, so both the old and the new source shape are built."""
+TRANSLATED = {"stavanger": TRANSLATIONS}
+"""Stavanger's site is built with its translations (English and nynorsk fill pages too)."""
 LONG_TIKTAK = ("Vi vil ha foreldrekaffe før jul med tolk for nye familier, og øve på «nettvett» "
                "på foreldremøtet i år. ") * 6
 """Long text with æøå, cut to each field's maxlength before it is typed."""
@@ -48,7 +58,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     out = {}
     for name, source in SOURCES.items():
         text = source.read_text("utf-8")
-        project = SITE_HELPERS.copy_project(tmp_path_factory.mktemp(name) / "project", text)
+        if name == "annen":
+            hint = "  submit_hint: Lever skjemaet til rektor.\n"
+            assert hint in text
+            text = text.replace(hint, f"{hint}  contact: {CONTACT}\n")
+        project = SITE_HELPERS.copy_project(tmp_path_factory.mktemp(name) / "project", text,
+                                            TRANSLATED.get(name))
         # copy_project names the source after this standard; load() needs only the text.
         out[name] = Built(load(text, str(source)), SITE_HELPERS.build_project(project))
     return out
@@ -78,6 +93,20 @@ def driver() -> Callable[..., Any]:
     return run
 
 
+def in_pdf(values: dict[str, str], language: str) -> dict[str, str]:
+    """What the PDF holds for the values typed on the page: a date picked as yyyy-mm-dd is
+    written out as the language writes dates (the generator's `Localized.date`)."""
+    loc = Localized.for_language(language)
+    return {name: loc.date(date.fromisoformat(v)) if name in DATE_FIELDS else v
+            for name, v in values.items()}
+
+
+def page_path(spec: FormSpec, language: str = "nb") -> str:
+    """The fill page's address on the site (another language's under its folder)."""
+    folder = "" if language == "nb" else f"{language}/"
+    return f"/{folder}" + c.fill_page(spec.file).removesuffix("index.html")
+
+
 def random_answers(spec: FormSpec, seed: int, max_length: Callable[[Any], int]) -> dict[str, str]:
     """Most statements answered at random, every header field and two tiltak rows, with æøå
     and texts as long as each field allows."""
@@ -89,6 +118,8 @@ def random_answers(spec: FormSpec, seed: int, max_length: Callable[[Any], int]) 
         if f.type == "radio":
             if rnd.random() < 0.85:
                 values[f.name] = rnd.choice([v for v, _ in f.options])
+        elif f.name in DATE_FIELDS:
+            values[f.name] = f"2026-{rnd.randint(1, 12):02}-{rnd.randint(1, 28):02}"
         elif f.name.startswith("meta.") or f.name.startswith("tiltak.1.") \
                 or f.name.startswith("tiltak.3."):
             text = f"Ærlig Øystein på Å skole {rnd.randint(1, 99)} " + LONG_TIKTAK

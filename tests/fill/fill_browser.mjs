@@ -5,6 +5,12 @@
 //     VALUES maps field name -> value (radio: export value). With `offline` the context goes
 //     offline once the page has loaded pdf.js. Prints {file, status, requests, stored,
 //     targets, overflow, restored, cleared}.
+//   node fill_browser.mjs path SITE_DIR PAGE VALUES.json OUT.pdf WIDTH HEIGHT
+//     the parent's path: tap each answer and text field of VALUES in page order, then «Lag PDF»
+//     (and «Lag PDF likevel» if asked); counts taps and the distance scrolled to reach them.
+//   node fill_browser.mjs guard SITE_DIR PAGE VALUES.json OUT.pdf WIDTH HEIGHT [share]
+//     «Lag PDF» on a partly filled form: the summary of unanswered statements, its links,
+//     «Lag PDF likevel», what shows next. `share`: a browser that says it can share files.
 //   node fill_browser.mjs axe SITE_DIR PAGE...      axe-core WCAG 2.1 A/AA, light and dark
 //   node fill_browser.mjs shot SITE_DIR PAGE WIDTH OUT.png [VALUES.json [SELECTOR]]
 //     full page, or with SELECTOR one screen scrolled to it
@@ -63,8 +69,12 @@ export async function enter(page, values) {
   for (const [name, value] of Object.entries(values)) {
     // Radio values are scale ids; a text value (quotes, line breaks) never enters a selector.
     const radio = `input[type=radio][name="${name}"]`;
-    if (await page.locator(radio).count()) await page.locator(`${radio}[value="${value}"]`).check();
-    else await page.locator(`[name="${name}"]`).fill(value);
+    if (await page.locator(radio).count()) { await page.locator(`${radio}[value="${value}"]`).check(); continue; }
+    // A tiltak row not shown yet: «Legg til tiltak» until it is, as a visitor would.
+    const field = page.locator(`[name="${name}"]`);
+    const add = page.locator('[data-fyll="legg-til"]');
+    while (!(await field.isVisible()) && await add.isVisible()) await add.click();
+    await field.fill(value);
   }
 }
 
@@ -72,11 +82,121 @@ export async function enter(page, values) {
 async function layout(page) {
   return page.evaluate(() => {
     const small = [];
-    for (const el of document.querySelectorAll(".fyll-svar, .fyll input[type=text], .fyll textarea, .fyll button:not([hidden])")) {
+    for (const el of document.querySelectorAll(".fyll-svar, .fyll input[type=text], .fyll input[type=date], .fyll textarea, .fyll button, .fyll-mangler a")) {
+      if (!el.getClientRects().length) continue;  // not shown (a row not added, a closed box)
       const r = el.getBoundingClientRect();
       if (r.width < 44 || r.height < 44) small.push(`${el.tagName}.${el.className}: ${r.width}×${r.height}`);
     }
     return { small, overflow: document.documentElement.scrollWidth > window.innerWidth };
+  });
+}
+
+/** «Lag PDF», and «Lag PDF likevel» when the page lists unanswered statements first. */
+export async function makePdf(page, tap = (locator) => locator.click()) {
+  const download = page.waitForEvent("download");
+  await tap(page.locator('[data-fyll="lag"]'));
+  // The summary shows at once (before any await of the page's script), or the PDF is on its way.
+  const warned = await page.locator('[data-fyll="mangler"]').isVisible();
+  if (warned) await tap(page.locator('[data-fyll="likevel"]'));
+  return { download: await download, warned };
+}
+
+/** Where a box is: in view (its top inside the viewport), focused, its text. */
+async function box(page, name) {
+  return page.locator(`[data-fyll="${name}"]`).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { visible: !el.hidden && r.height > 0, inView: r.top >= 0 && r.top < innerHeight,
+      focused: document.activeElement === el, text: el.innerText };
+  });
+}
+
+async function shareShown(page) {
+  return page.locator('[data-fyll="del"]').evaluate((el) => el.getBoundingClientRect().height > 0);
+}
+
+async function ready(browser, site, pagePath, width, height, share) {
+  const context = await browser.newContext({ viewport: { width: +width, height: +height },
+    acceptDownloads: true, hasTouch: +width < 600 });
+  // `share`: a browser that says it can share files, as phones do (headless Chromium cannot).
+  if (share) await context.addInitScript(() => {
+    navigator.canShare = (data) => Boolean(data && data.files && data.files.length);
+    navigator.share = async () => {};
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => d.accept());
+  await page.goto(site.origin + pagePath, { waitUntil: "load" });
+  await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
+  return { page, errors };
+}
+
+async function path(root, pagePath, valuesFile, out, width, height) {
+  const values = JSON.parse(await readFile(valuesFile, "utf8"));
+  return withSite(root, async (browser, site) => {
+    const { page, errors } = await ready(browser, site, pagePath, width, height, false);
+    let taps = 0, scrolled = 0, y = 0;
+    // A tap: swipe until the control is in view (counted as the distance scrolled), then tap.
+    const tap = async (locator) => {
+      await locator.scrollIntoViewIfNeeded();
+      const now = await page.evaluate(() => window.scrollY);
+      scrolled += Math.abs(now - y);
+      taps += 1;
+      await (+width < 600 ? locator.tap() : locator.click());
+      y = await page.evaluate(() => window.scrollY);
+    };
+    for (const [name, value] of Object.entries(values)) {
+      const radio = page.locator(`input[type=radio][name="${name}"]`);
+      if (await radio.count()) {
+        await tap(page.locator(`label.fyll-svar:has(input[name="${name}"][value="${value}"])`));
+      } else {
+        await tap(page.locator(`[name="${name}"]`));
+        await page.keyboard.type(value);
+      }
+    }
+    const { download, warned } = await makePdf(page, tap);
+    await download.saveAs(out);
+    return { taps, scrolled, screens: scrolled / +height, warned,
+      pageHeight: await page.evaluate(() => document.documentElement.scrollHeight),
+      next: await box(page, "neste"), share: await shareShown(page), errors };
+  });
+}
+
+async function guard(root, pagePath, valuesFile, out, width, height, share) {
+  const values = JSON.parse(await readFile(valuesFile, "utf8"));
+  return withSite(root, async (browser, site) => {
+    const { page, errors } = await ready(browser, site, pagePath, width, height, share === "share");
+    await enter(page, values);
+    const downloads = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    const before = { share: await shareShown(page), next: await box(page, "neste") };
+    await page.locator('[data-fyll="lag"]').click();
+    await page.waitForTimeout(1500);  // time enough for a PDF that should not come
+    const summary = await box(page, "mangler");
+    const links = await page.locator('[data-fyll="mangler-liste"] a').evaluateAll((as) => as.map((a) => {
+      const target = document.getElementById(a.getAttribute("href").slice(1));
+      return { text: a.textContent, target: target ? target.id : null,
+        answered: target ? Boolean(target.querySelector("input:checked")) : null,
+        names: target ? [...new Set([...target.querySelectorAll("input")].map((i) => i.name))] : [] };
+    }));
+    const warned = { downloads: [...downloads], summary, links, share: await shareShown(page),
+      next: await box(page, "neste") };
+    // Each link leads to its statement: the statement in view, its first answer focused.
+    let followed = null;
+    if (links.length) {
+      await page.locator('[data-fyll="mangler-liste"] a').last().click();
+      followed = await page.evaluate(() => {
+        const statement = document.activeElement.closest(".fyll-utsagn");
+        const r = statement ? statement.getBoundingClientRect() : null;
+        return { statement: statement && statement.id, inView: Boolean(r && r.top >= 0 && r.top < innerHeight) };
+      });
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"),
+      page.locator('[data-fyll="likevel"]').click()]);
+    await download.saveAs(out);
+    return { before, warned, followed, file: download.suggestedFilename(),
+      after: { next: await box(page, "neste"), summary: await box(page, "mangler"),
+        share: await shareShown(page) }, errors };
   });
 }
 
@@ -111,14 +231,11 @@ async function fill(root, pagePath, valuesFile, out, width, height, mode) {
         [...new FormData(document.getElementById("fyll-skjema"))].filter(([, v]) => v !== "")));
       await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
     }
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.locator('[data-fyll="lag"]').click(),
-    ]);
+    const { download, warned } = await makePdf(page);
     await download.saveAs(out);
     const result = {
-      file: download.suggestedFilename(),
-      status: await page.locator('[data-fyll="status"]').textContent(),
+      file: download.suggestedFilename(), warned,
+      status: await page.locator('[data-fyll="ferdig"]').textContent(),
       csp: await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"),
       stored: await stored(page),
       layout: await layout(page),
@@ -219,6 +336,7 @@ async function bench(root, pagePath, baselinePath) {
     const usable = site.sent.filter((s) => early.has(s.path) && !baseline.has(s.path));
     const sum = (list) => list.reduce((n, s) => n + s.gzip, 0);
     for (const group of await page.locator(".fyll-valg").all()) await group.locator("input").first().check();
+    while (await page.locator('[data-fyll="legg-til"]').isVisible()) await page.locator('[data-fyll="legg-til"]').click();
     for (const field of await page.locator(".fyll input[type=text], .fyll textarea").all()) await field.fill("Ærlig Øystein");
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
@@ -240,13 +358,15 @@ const main = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1
 const [command, root, ...args] = process.argv.slice(2);
 const commands = {
   fill: () => fill(root, ...args),
+  path: () => path(root, ...args),
+  guard: () => guard(root, ...args),
   axe: () => axe(root, args),
   shot: () => shot(root, ...args),
   choose: () => choose(root, ...args),
   bench: () => bench(root, ...args),
 };
 if (main && !commands[command]) {
-  process.stderr.write("usage: fill_browser.mjs fill|axe|shot|bench SITE_DIR …\n");
+  process.stderr.write("usage: fill_browser.mjs fill|path|guard|axe|shot|choose|bench SITE_DIR …\n");
   process.exit(2);
 }
 if (main) process.stdout.write(JSON.stringify(await commands[command](), null, 2) + "\n");

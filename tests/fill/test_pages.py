@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import max_length
+from stavangerstandarden.i18n.ui import Localized
 
 STANDARDS = ["stavanger", "annen"]
 
@@ -36,7 +38,7 @@ def test_fill_page_has_every_field_and_the_texts_of_the_pdf(built, name):
     for spec in b.specs:
         page = (b.site / c.fill_page(spec.file)).read_text("utf-8")
         text = text_of(page)
-        assert "connect-src 'none'" in page.split("</head>")[0]
+        assert "connect-src 'self';" in page.split("</head>")[0]
         for f in spec.fields:
             if f.hidden:
                 assert f'name="{f.name}"' not in page
@@ -52,7 +54,7 @@ def test_fill_page_has_every_field_and_the_texts_of_the_pdf(built, name):
                 assert " ".join(shown.split()) in text, shown
         assert b.standard.guidance.rating_hint in text
         assert " ".join(b.standard.guidance.submit_hint.split()) in text
-        assert page.count("<fieldset class=\"fyll-utsagn\">") == sum(
+        assert page.count('<fieldset class="fyll-utsagn"') == sum(
             len(p) for _, p in spec.statements)
 
 
@@ -84,3 +86,23 @@ def test_chooser_and_area_pages_offer_both_actions_for_every_form(built, name):
             stem = Path(form["file"]).stem
             assert f'href="../../skjema/fyll/{stem}/"' in page, stem
             assert f'href="../../skjema/{stem}.pdf"' in page, stem
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_fields_are_sized_and_named_as_the_pdf_in_its_language(built, language):
+    """Tiltak headings in the page's language, as the PDF of that language prints them; one
+    line for a deadline or a name, a text area only for the tiltak itself; a date picker."""
+    b = built["stavanger"]
+    loc = Localized.for_language(language)
+    spec = next(s for s in b.specs if s.area)
+    folder = "" if language == "nb" else f"{language}/"
+    page = (b.site / folder / c.fill_page(spec.file)).read_text("utf-8")
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(b.site / folder / spec.file).pages)
+    for part, label in c.ACTION_PARTS:
+        heading = loc.gettext(label)
+        assert heading in pdf_text
+        assert f'<label for="f-tiltak-1-{part}">{heading}</label>' in page
+    assert '<textarea id="f-tiltak-1-tiltak"' in page
+    for part in ("ansvarlig", "frist"):
+        assert f'<input type="text" id="f-tiltak-1-{part}"' in page
+    assert '<input type="date" id="f-meta-dato"' in page

@@ -71,4 +71,6 @@ def test_engine_config_speaks_the_language_and_links_every_root() -> None:
     assert config["extra"]["ord"]["not_found"] == "Fann ikkje sida"
     alone = engine_config(base, {}, nb, Languages((nb,), ()), "docs")
     assert "sprak" not in alone["extra"]
-    assert alone["nav"] == base["nav"]
+    areas = {"Områdene": ["omrader/index.md", *(f"omrader/{a.id}.md" for a in STANDARD.areas)]}
+    assert alone["nav"] == [areas if "Områdene" in item else item for item in base["nav"]]
+    assert {"Områda": areas["Områdene"]} in config["nav"]

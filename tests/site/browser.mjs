@@ -6,6 +6,9 @@
 //                                           axe (light+dark), links, print
 //   node browser.mjs page SITE_DIR PATH        one page: visible text and injected-script check
 //   node browser.mjs shot SITE_DIR PATH WIDTH OUT.png [dark]
+//   node browser.mjs tour SITE_DIR SPEC.json   pages at several widths as a visitor meets them:
+//                                           console errors, search hits, the level chooser,
+//                                           axe, what prints (see `tour` below)
 //   node browser.mjs watch URL              open URL (a live preview) and print one JSON line
 //                                           per page load until stdin closes
 import { createServer } from "node:http";
@@ -194,6 +197,106 @@ async function search(root, path, word) {
   return { hits };
 }
 
+// SPEC: {"widths": [390, 1280], "pages": [{"path": "/", "search": "word", "chooser": true,
+// "axe": true, "print": true, "widths": [390]}, …]} (a page's own widths replace the
+// spec's). Per page and width: every console error and uncaught exception while the page is
+// used, and what each asked-for check found.
+async function tour(root, specFile) {
+  const spec = JSON.parse(await readFile(specFile, "utf-8"));
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const contexts = new Map();
+  const results = [];
+  for (const p of spec.pages) {
+    for (const width of p.widths || spec.widths) {
+      if (!contexts.has(width)) contexts.set(width, await b.newContext(
+        { viewport: { width, height: 900 }, serviceWorkers: "block" }));
+      const page = await contexts.get(width).newPage();
+      const started = Date.now();
+      const errors = [];
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+      const response = await page.goto(origin + p.path, { waitUntil: "load" });
+      const result = { path: p.path, width, status: response.status(), errors,
+        heading: await page.locator("article h1").first().innerText(),
+        header: (await page.locator(".md-header__topic").first().innerText()).trim(),
+        menu: await page.locator(".md-sidebar--primary .md-nav__link--active:visible")
+          .evaluateAll((as) => as.map((a) => a.innerText.trim())) };
+      if (p.chooser) result.chooser = await chooser(page);
+      if (p.print) result.print = await printed(page);
+      if (p.axe) result.axe = await axe(page);
+      if (p.search) result.hits = await searchHits(page, p.search);
+      await page.waitForTimeout(200);  // late errors (a worker's failed request) arrive
+      result.ms = Date.now() - started;
+      results.push(result);
+      await page.close();
+    }
+  }
+  const noScript = await b.newContext({ javaScriptEnabled: false });
+  for (const p of spec.pages.filter((q) => q.chooser)) {
+    const page = await noScript.newPage();
+    await page.goto(origin + p.path, { waitUntil: "load" });
+    results.push({ path: p.path, javascript: false, chooser: await chooserWithoutScript(page) });
+    await page.close();
+  }
+  await b.close();
+  server.close();
+  return results;
+}
+
+// Types WORD into the theme's search and returns the addresses of the results, or [] when
+// none come within 10 s (a search that never starts). Both themes open it on "/" at any
+// width; Zensical shows its results in a shadow root, which Playwright's CSS selectors enter.
+async function searchHits(page, word) {
+  await page.keyboard.press("/");
+  await page.waitForTimeout(300);
+  await page.keyboard.type(word, { delay: 20 });
+  const items = page.locator(".md-search-result__item a, [role=listbox] a[role=option]");
+  await items.first().waitFor({ timeout: 10000 }).catch(() => null);
+  return items.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+}
+
+// The level chooser: visible, one select; for each level the two actions' addresses, and
+// whether each answers 200.
+async function chooser(page) {
+  const box = page.locator("div[data-velger]");
+  const select = box.locator('select[data-velger="trinn"]');
+  const levels = await select.locator("option").evaluateAll((os) => os.map((o) => o.value));
+  const choices = [];
+  for (const level of levels) {
+    await select.selectOption(level);
+    const [fill, pdf] = await Promise.all(["html", "pdf"].map((k) =>
+      box.locator(`[data-velger="${k}"]`).evaluate((a) => a.href)));
+    choices.push({ level, fill: new URL(fill).pathname, pdf: new URL(pdf).pathname });
+  }
+  const status = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) =>
+    (await fetch(u, { method: "HEAD" })).status)), choices.flatMap((c) => [c.fill, c.pdf]));
+  return { visible: await box.isVisible(), selects: await box.locator("select").count(),
+    buttons: await page.locator("article .md-button:visible").count(), choices,
+    statuses: [...new Set(status)] };
+}
+
+async function chooserWithoutScript(page) {
+  return {
+    visible: await page.locator("div[data-velger]").isVisible(),
+    links: await page.locator("[data-skjema] a:visible").evaluateAll((as) =>
+      as.map((a) => new URL(a.href).pathname)),
+  };
+}
+
+// What prints: the content's buttons and choosers still shown (nothing to press on paper),
+// its writing fields, and the number of A4 pages.
+async function printed(page) {
+  await page.emulateMedia({ media: "print" });
+  const count = (sel) => page.locator(`article :is(${sel}):visible`).count();
+  const buttons = await count(".md-button, button, select, summary");
+  const fields = await count("input[type=text], textarea");
+  const pdf = await page.pdf({ format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+  return { buttons, fields,
+    pages: (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length };
+}
+
 async function watch(url) {
   const b = await browser();
   const page = await (await b.newContext()).newPage();
@@ -212,7 +315,7 @@ async function watch(url) {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const commands = { crawl, page: pageText, search, shot, watch };
+const commands = { crawl, page: pageText, search, shot, tour, watch };
 if (!commands[command]) {
   console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
   process.exit(2);

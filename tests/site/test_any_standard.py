@@ -42,7 +42,7 @@ def test_every_form_is_linked_from_its_page(any_standard: Standard) -> None:
     everything = "".join(files.values())
     for spec in form_specs(any_standard):
         if spec.area:
-            assert f"(../{spec.file})" in files[f"omrader/{spec.area.id}.md"], spec.file
+            assert f'href="../../{spec.file}"' in files[f"omrader/{spec.area.id}.md"], spec.file
         else:
             assert spec.file.split("/")[-1] in everything, spec.file
 

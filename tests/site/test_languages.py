@@ -145,8 +145,8 @@ def test_every_word_of_mkdocs_yml_is_a_message_id() -> None:
     words |= {p["toggle"]["name"] for p in config["theme"]["palette"]}
     words |= set(config["extra"]["ord"].values())
     assert words - set(THEME_WORDS) == set()
-    template = (ROOT / "overrides" / "404.html").read_text("utf-8")
-    assert set(re.findall(r"config\.extra\.ord\.(\w+)", template)) == set(config["extra"]["ord"])
+    templates = "".join(p.read_text("utf-8") for p in (ROOT / "overrides").rglob("*.html"))
+    assert set(re.findall(r"config\.extra\.ord\.(\w+)", templates)) == set(config["extra"]["ord"])
 
 
 @pytest.fixture(scope="module")

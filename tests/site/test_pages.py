@@ -75,7 +75,8 @@ def test_area_pages_link_every_form_of_their_area() -> None:
     for spec in form_specs(STANDARD):
         if spec.area:
             page = files[f"omrader/{spec.area.id}.md"].decode("utf-8")
-            assert f"(../{spec.file})" in page
+            assert f'href="../../{spec.file}"' in page
+            assert f'href="../../{c.fill_page(spec.file)}"' in page
 
 
 def test_level_texts_name_their_levels_from_the_model() -> None:

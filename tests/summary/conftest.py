@@ -37,7 +37,7 @@ DRIVER = Path(__file__).with_name("summary_browser.mjs")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHIPPED = ROOT / "framework" / "stavangerstandarden.yaml"
 PAGE = "/" + c.SUMMARY_PAGE.removesuffix("index.html")
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", "rapport-til-deling.html")
 INBOX = "innboks"
 """The corpus folder's name: the folder picker and `collect innboks` show it in every path."""
 
@@ -233,11 +233,16 @@ class Visit:
     axe: bool = False
     scheme: str = "light"
     width: int = 1280
+    early: bool = False
+    """Choose the files as soon as the page has loaded, before its reader is ready."""
+    touch: bool = False
+    """A touch-only phone: no mouse, no hover."""
 
     @property
     def id(self) -> str:
         return "-".join((self.standard, self.language, self.how,
-                         "offline" if self.offline else "online", f"{self.width}px", self.scheme))
+                         "offline" if self.offline else "online", f"{self.width}px", self.scheme,
+                         *(["early"] if self.early else []), *(["touch"] if self.touch else [])))
 
 
 VISITS = (
@@ -246,9 +251,12 @@ VISITS = (
     Visit("stavanger", "drop", offline=True),
     Visit("stavanger", "files", language="nn", width=390),
     Visit("annen", "files", offline=True),
+    Visit("stavanger", "files", width=390, early=True, touch=True),
+    Visit("annen", "drop", early=True),
 )
 """Every way of choosing files, online and offline (context offline once the page is ready),
-both standards, nynorsk, axe-core in light and dark, and the narrowest phone."""
+both standards, nynorsk, axe-core in light and dark, the narrowest phone, a touch-only
+phone, and files chosen before the page's reader is ready."""
 
 
 @dataclass
@@ -263,6 +271,7 @@ class Seen:
     cli: dict[str, bytes]
     named_page: bytes | None = None
     named_cli: bytes | None = None
+    named_shared_page: bytes | None = None
 
     @property
     def prefix(self) -> str:
@@ -281,7 +290,8 @@ def seen(built: dict[str, Built], corpora: dict[str, Corpus],
         page = PAGE if v.language == "nb" else f"/{v.language}{PAGE}"
         plan.append({"site": str(b.site), "page": page, "how": v.how, "folder": str(corpus.folder),
                      "files": corpus.names, "offline": v.offline, "names": v.names, "axe": v.axe,
-                     "scheme": v.scheme, "width": v.width, "out": str(tmp / f"side-{n}")})
+                     "scheme": v.scheme, "width": v.width, "early": v.early, "touch": v.touch,
+                     "out": str(tmp / f"side-{n}")})
     (tmp / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), "utf-8")
     results = drive("summarise", str(tmp / "plan.json"))
     out = {}
@@ -296,6 +306,7 @@ def seen(built: dict[str, Built], corpora: dict[str, Corpus],
         s = Seen(v, b, corpus, result, {k: (page_out / k).read_bytes() for k in OUTPUTS}, cli)
         if v.names:
             s.named_page = (page_out / "navn" / "rapport.html").read_bytes()
+            s.named_shared_page = (page_out / "navn" / "rapport-til-deling.html").read_bytes()
             s.named_cli = run_cli(corpus.folder, corpus.names, tmp / f"cli-{n}-navn", *extra,
                                   "--med-navn")["rapport.html"]
         out[v.id] = s

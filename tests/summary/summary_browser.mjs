@@ -6,11 +6,13 @@
 //     `enter`), "Lag PDF" pressed, the download saved to `out`. One browser for all.
 //   node summary_browser.mjs summarise PLAN.json
 //     PLAN: [{site, page, how ("files" | "folder" | "drop"), folder, files (names in folder),
-//     offline, names, axe, scheme, width, out}]: one visit each, in one browser. The visit
-//     waits until the page is ready, chooses the files (file picker, folder picker or a drop
-//     on the page), waits for "Ferdig", saves the three downloads to `out`, and reads what the
-//     page shows. `offline`: the context goes offline once the page is ready. `names`: then
-//     ticks the names box and saves the new rapport.html to `out`/navn/. `axe`: axe-core
+//     offline, names, axe, scheme, width, early, touch, out}]: one visit each, in one browser.
+//     The visit waits until the page is ready (with `early`: not, it chooses the files as soon
+//     as the page has loaded, while the reader is still getting ready), chooses the files
+//     (file picker, folder picker or a drop on the page), waits for "Ferdig", saves the four
+//     downloads to `out`, and reads what the page shows. `touch`: a touch-only phone (no
+//     mouse, no hover). Every status text and progress value the page shows is recorded. `offline`: the context goes offline once the page is ready. `names`: then
+//     ticks the names box and saves the new reports to `out`/navn/. `axe`: axe-core
 //     before and after the summary; `shot`: a PNG of the whole page with the result shown, for
 //     a reviewer or the README. Every request is recorded twice: by the page's context
 //     (the page, its worker and frame) and by the site's server.
@@ -19,7 +21,7 @@
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
-import { ARGS, AXE, CHROMIUM, WCAG, enter, serve } from "../fill/fill_browser.mjs";
+import { ARGS, AXE, CHROMIUM, WCAG, enter, makePdf, serve } from "../fill/fill_browser.mjs";
 
 async function withBrowser(roots, fn) {
   const sites = {};
@@ -43,10 +45,10 @@ async function fill(jobsFile) {
       await page.goto(sites[site].origin + path, { waitUntil: "load" });
       await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
       await enter(page, values);
-      const [download] = await Promise.all([page.waitForEvent("download"),
-        page.locator('[data-fyll="lag"]').click()]);
+      // «Lag PDF», and «Lag PDF likevel» where the page lists statements left open.
+      const { download } = await makePdf(page);
       await download.saveAs(out);
-      done.push({ out, status: await page.locator('[data-fyll="status"]').textContent() });
+      done.push({ out, status: await page.locator('[data-fyll="ferdig"]').textContent() });
       await page.close();
     }
     return { done };
@@ -149,9 +151,57 @@ async function shown(page) {
   });
 }
 
+const REPORTS = ["rapport.html", "rapport-til-deling.html"];
+const OUTPUTS = ["sammendrag.json", "svar.csv", ...REPORTS];
+
+/** Records every status text and progress value the page shows, from its first moment. */
+function watch() {
+  window.__seen = { statuses: [], progress: [] };
+  document.addEventListener("DOMContentLoaded", () => {
+    const status = document.querySelector("[data-sammendrag=status]");
+    const bar = document.querySelector("[data-sammendrag=fremdrift]");
+    const note = () => {
+      const s = window.__seen;
+      if (s.statuses.at(-1) !== status.textContent) s.statuses.push(status.textContent);
+      const p = bar.hidden ? null : `${bar.value}/${bar.max}`;
+      if (p && s.progress.at(-1) !== p) s.progress.push(p);
+    };
+    note();
+    new MutationObserver(note).observe(document.querySelector("[data-sammendrag]"),
+      { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** What the page offers and how its controls look, before anything is chosen. */
+async function offered(page) {
+  return page.evaluate(() => {
+    const visible = (el) => {
+      const r = el.getBoundingClientRect();
+      return !el.closest("[hidden]") && r.width > 2 && r.height > 2 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const inputs = [...document.querySelectorAll("input[type=file]")];
+    return {
+      folder: visible(document.querySelector('label[for="sammendrag-mappe"]')),
+      drop: visible(document.querySelector("[data-sammendrag=slipptekst]")),
+      drop_zone_border: getComputedStyle(document.querySelector("[data-sammendrag=slipp]")).borderTopColor,
+      native_file_inputs: inputs.filter(visible).map((i) => i.id),
+      file_buttons: Object.fromEntries(inputs.map((i) => {
+        const label = document.querySelector(`label[for="${i.id}"]`);
+        return [i.id, { button: label.classList.contains("md-button"), visible: visible(label), text: label.textContent }];
+      })),
+      disabled: Object.fromEntries(["sammendrag-filer", "sammendrag-mappe", "sammendrag-navn", "sammendrag-forrige"].map(
+        (id) => [id, document.getElementById(id).disabled])),
+      status: document.querySelector("[data-sammendrag=status]").textContent,
+      text: document.querySelector("article, main").innerText,
+    };
+  });
+}
+
 async function visit(browser, site, c) {
   const context = await browser.newContext({ viewport: { width: c.width || 1280, height: 900 },
-    colorScheme: c.scheme || "light", acceptDownloads: true });
+    colorScheme: c.scheme || "light", acceptDownloads: true,
+    ...(c.touch ? { hasTouch: true, isMobile: true } : {}) });
+  await context.addInitScript(watch);
   const requests = [];
   let phase = "loading";
   context.on("request", (r) => requests.push({ url: r.url(), phase }));
@@ -161,32 +211,38 @@ async function visit(browser, site, c) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const t0 = performance.now();
-  await page.goto(site.origin + c.page, { waitUntil: "load" });
-  await untilReady(page);
+  await page.goto(site.origin + c.page, { waitUntil: c.early ? "domcontentloaded" : "load" });
+  const before = await offered(page);
+  if (!c.early) await untilReady(page);
   const result = { ready_ms: Math.round(performance.now() - t0), ready_status: await status(page),
-    messages: JSON.parse(await page.locator("#sammendrag-data").textContent()).messages };
+    messages: JSON.parse(await page.locator("#sammendrag-data").textContent()).messages,
+    offered: before };
   if (c.axe) result.axe_before = await axe(page);
-  phase = "ready";
-  const servedBefore = site.sent.length;
+  // Chosen early, the page is still fetching its program: "ready" begins once it is done.
+  let servedBefore = site.sent.length;
+  if (!c.early) phase = "ready";
   if (c.offline) await context.setOffline(true);
   const t1 = performance.now();
   await choose(page, c);
+  result.status_after_choosing = await status(page);
   result.controls_while_reading = await page.evaluate(() => Object.fromEntries(
     ["sammendrag-filer", "sammendrag-mappe", "sammendrag-navn", "sammendrag-forrige"].map(
       (id) => [id, document.getElementById(id).disabled])));
   await untilDone(page);
   result.summary_ms = Math.round(performance.now() - t1);
+  if (c.early) { phase = "ready"; servedBefore = site.sent.length; }
   result.shown = await shown(page);
   if (result.shown.status !== result.messages.done) {
     throw new Error(`${c.page} (${c.how}): ${result.shown.status} ${errors.join(" ")}`);
   }
-  result.links = await save(page, ["sammendrag.json", "svar.csv", "rapport.html"], c.out);
+  result.links = await save(page, OUTPUTS, c.out);
+  result.page_text = await page.evaluate(() => document.querySelector("article, main").innerText);
   if (c.shot) await page.screenshot({ path: c.shot, fullPage: true });
   if (c.names) {
     await page.check("#sammendrag-navn");
     await untilDone(page);
     result.named = await shown(page);
-    await save(page, ["rapport.html"], join(c.out, "navn"));
+    await save(page, REPORTS, join(c.out, "navn"));
   }
   if (c.axe) result.axe_after = await axe(page);
   // The phone turned, or the window resized: the frame follows the report's new height.
@@ -194,6 +250,7 @@ async function visit(browser, site, c) {
   await page.waitForTimeout(300);
   result.turned = await shown(page);
   result.served_after_ready = site.sent.slice(servedBefore).map((s) => s.path);
+  result.seen = await page.evaluate(() => window.__seen);
   result.requests = requests;
   result.types = types;
   result.errors = errors;

@@ -42,7 +42,8 @@ def test_page_shows_the_count_and_every_file_not_counted_with_its_reason(visit: 
     corpus, shown, p = visit.corpus, visit.result["shown"], visit.prefix
     files = {f["file"]: f for f in json.loads(visit.cli["sammendrag.json"])["files"]}
     report = words(shown["report_text"])
-    assert visit.result["ready_status"] == visit.result["messages"]["ready"]
+    if not visit.visit.early:
+        assert visit.result["ready_status"] == visit.result["messages"]["ready"]
     assert shown["status"] == visit.result["messages"]["done"]
     counted, total = len(corpus.filled), len(corpus.names)
     assert re.fullmatch(rf"{counted}\D+{total}\D+", shown["line"]), shown["line"]
@@ -98,7 +99,59 @@ def test_wasm_is_served_as_webassembly(visit: Seen) -> None:
 
 def test_every_control_waits_while_the_files_are_read(visit: Seen) -> None:
     """So a box ticked mid-run cannot start a second run whose answer the first one takes.
-    (A drop first reads the dropped folders, so the run may not have begun when checked.)"""
-    if visit.visit.how != "drop":
-        assert all(visit.result["controls_while_reading"].values()), \
-            visit.result["controls_while_reading"]
+    (A drop first reads the dropped folders, so the run may not have begun when checked.)
+    Chosen before the reader is ready, nothing waits: the leader may still change the choice."""
+    controls = visit.result["controls_while_reading"]
+    if visit.visit.early:
+        assert not any(controls.values()), controls
+    elif visit.visit.how != "drop":
+        assert all(controls.values()), controls
+
+
+def test_files_can_be_chosen_before_the_reader_is_ready(seen: dict[str, Seen]) -> None:
+    """No control greyed while the page loads its reader; the files chosen are kept, the page
+    says they will be read, shows how far loading and then reading have come, and gives what
+    the command line gives (byte for byte, test above)."""
+    early = [s for s in seen.values() if s.visit.early]
+    assert {s.visit.standard for s in early} == {"stavanger", "annen"}
+    for s in early:
+        m, before = s.result["messages"], s.result["offered"]
+        loading = m["loading"].split("(")[0]
+        assert before["status"].startswith(loading), before["status"]
+        assert not any(before["disabled"].values()), before["disabled"]
+        n = len(s.corpus.names)
+        statuses = s.result["seen"]["statuses"]
+        waiting = m["waiting"].format(n=n)
+        assert waiting in statuses, statuses
+        assert statuses.index(waiting) < statuses.index(m["done"])
+        # Files chosen one by one are each read, the note among them (it is no PDF).
+        assert m["read"].format(done=n, n=n) in statuses
+        progress = s.result["seen"]["progress"]
+        # the steps of getting ready, then file after file up to the last
+        assert any(p.endswith("/3") for p in progress), progress
+        assert f"{n}/{n}" in progress and f"1/{n}" in progress, progress
+
+
+def test_folder_and_drop_are_offered_only_with_a_mouse_or_trackpad(visit: Seen) -> None:
+    offered = visit.result["offered"]
+    with_mouse = not visit.visit.touch
+    assert offered["folder"] == with_mouse
+    assert offered["drop"] == with_mouse
+    assert (offered["drop_zone_border"] != "rgba(0, 0, 0, 0)") == with_mouse
+    assert offered["file_buttons"]["sammendrag-filer"]["visible"]
+
+
+def test_every_file_input_is_a_button_like_the_others(visit: Seen) -> None:
+    """No bare "Choose File": each picker is a visually hidden input with a styled label."""
+    offered = visit.result["offered"]
+    assert offered["native_file_inputs"] == []
+    assert all(b["button"] for b in offered["file_buttons"].values())
+    assert offered["file_buttons"]["sammendrag-forrige"]["visible"]
+
+
+def test_no_command_line_words_for_the_leader(visit: Seen) -> None:
+    texts = [visit.result["offered"]["text"], visit.result["page_text"],
+             *(visit.page[name].decode() for name in ("rapport.html", "rapport-til-deling.html"))]
+    for text in texts:
+        assert "stavangerstandarden collect" not in text
+        assert not re.search(r"\bcollect\b", text)

@@ -1,7 +1,8 @@
 """What stays on the device: no request leaves 127.0.0.1 during a visit, none at all once
 the page is ready (the files are never sent anywhere, not even to the site), and the names
-typed in "Utfylt av" reach the shared report only when the leader asks for them; the
-working file sammendrag.json always has them, as the page says."""
+typed in "Utfylt av" reach the leader's report only when the leader asks for them, and the
+shareable report never; the working file sammendrag.json always has them, as the page
+says."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def test_names_only_in_the_report_when_asked_for(seen: dict[str, Seen]) -> None:
     assert [n for n in names if n in default or n in s.result["shown"]["report_text"]] == []
     assert [n for n in names if n not in named or n not in s.result["named"]["report_text"]] == []
     assert s.named_page == s.named_cli  # as `collect --med-navn`
+    # the shareable report never names anyone, box ticked or not
+    assert s.named_shared_page is not None
+    assert [n for n in names if n in s.named_shared_page.decode()] == []
     assert s.result["named"]["names_checked"]
     # The working file has them either way.
     summary = json.loads(s.page["sammendrag.json"])
@@ -45,6 +49,7 @@ def test_names_only_in_the_report_when_asked_for(seen: dict[str, Seen]) -> None:
 def test_names_stay_out_of_every_default_report(visit: Seen) -> None:
     names = {v["meta.utfylt_av"] for v in visit.corpus.filled.values() if "meta.utfylt_av" in v}
     assert names
-    assert [n for n in names if n in visit.page["rapport.html"].decode()] == []
+    for report in ("rapport.html", "rapport-til-deling.html"):
+        assert [n for n in names if n in visit.page[report].decode()] == []
     answers = visit.page["svar.csv"].decode("utf-8-sig")  # a working file: complete
     assert [n for n in names if n not in answers] == []

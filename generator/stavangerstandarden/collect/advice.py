@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from stavangerstandarden.collect.disclosure import Audience
 from stavangerstandarden.collect.form import Action, FormAnswers
 from stavangerstandarden.collect.tally import UNANSWERED, Summary
 from stavangerstandarden.model import Area, Standard, Statement
@@ -42,19 +43,31 @@ class Ranked:
         return Fraction(self.lower, self.answered)
 
 
-def ranked(summary: Summary, min_answers: int) -> tuple[Ranked, ...]:
-    """Statements with any answer on the lower steps, the highest share of those first; equal
-    shares in source order. Statements with fewer than `min_answers` answers are left out:
-    the report shows no shares for them."""
+@dataclass(frozen=True)
+class Ranking:
+    ranked: tuple[Ranked, ...]
+    """Statements with any answer on the lower steps, the highest share first."""
+    unranked: tuple[tuple[Area, Statement], ...]
+    """Statements on the forms with too few answers for the audience to rank (none at all
+    for the leader, fewer than *k* in the shared report), in source order: the report names
+    them rather than leave them out without a word."""
+
+
+def ranked(summary: Summary, audience: Audience) -> Ranking:
+    """Statements the audience may rank by their share of lower answers; equal shares in
+    source order. A statement no counted form asked is neither ranked nor named."""
     lower = lower_steps(summary.standard)
-    rows = []
+    rows, unranked = [], []
     for area in summary.standard.areas:
         for statement in area.statements:
             counts = summary.counts[statement.id]
             low, total = sum(counts[key] for key in lower), answered(counts)
-            if low and total >= min_answers:
+            if not audience.ranks(total):
+                if sum(counts.values()):
+                    unranked.append((area, statement))
+            elif low:
                 rows.append(Ranked(area, statement, low, total))
-    return tuple(sorted(rows, key=lambda r: -r.share))
+    return Ranking(tuple(sorted(rows, key=lambda r: -r.share)), tuple(unranked))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from stavangerstandarden.collect.compare import BadPrevious, Previous, parse_pre
 from stavangerstandarden.collect.inputs import find_inputs, read_all
 from stavangerstandarden.collect.others import other_files
 from stavangerstandarden.collect.pipeline import OUTPUTS, Collected, collect, not_counted
+from stavangerstandarden.collect.read.scan import ScanSource
 from stavangerstandarden.collect.safetext import for_terminal
 from stavangerstandarden.collect.standards import NoStandard
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
@@ -65,7 +66,7 @@ def run(paths: Sequence[Path], out: Path, source: Path | None = None,
         _say("stavangerstandarden collect: feil: fant ingen PDF-filer i "
              + ", ".join(str(p) for p in paths))
         return 2
-    reads = [*read_all(files), *other_files(paths)]
+    reads = [*read_all(files, scans=ScanSource(source), given=paths), *other_files(paths)]
     try:
         collected = collect(reads, standard=standard, source=source, previous=previous,
                             names=names, language=language)

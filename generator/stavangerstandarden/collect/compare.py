@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from stavangerstandarden.collect.limits import MAX_COUNT
 
@@ -15,11 +17,25 @@ class BadPrevious(ValueError):
 
 
 @dataclass(frozen=True)
+class Incomparable:
+    """Why a row cannot be compared with the previous summary (made on another version)."""
+
+    message: str
+    """A message id, translated where it is shown, with `{version}` and `{ids}`."""
+    version: str
+    ids: str = ""
+
+
+@dataclass(frozen=True)
 class Previous:
     label: str
     """The file name, as shown in the report."""
     counts: dict[str, dict[str, int]]
     """Statement id → {scale id or "ubesvart": n}, as in `sammendrag.json`."""
+    version: str = ""
+    """The version of the standard it was made on (`versjon`); empty when it does not say."""
+    notes: Mapping[str, Incomparable] = field(default_factory=lambda: MappingProxyType({}))
+    """Statement id → why its row cannot be compared; "" for the whole comparison."""
 
 
 def parse_previous(text: str, label: str) -> Previous:
@@ -44,7 +60,8 @@ def parse_previous(text: str, label: str) -> Previous:
                               f"(hele tall fra 0 til {MAX_COUNT}) per svar, fant "
                               f"{_short(json.dumps(row, ensure_ascii=False))}")
         counts[str(statement_id)] = {str(k): n for k, n in row.items()}
-    return Previous(label, counts)
+    version = data.get("versjon")
+    return Previous(label, counts, version if isinstance(version, str) else "")
 
 
 def _short(text: str) -> str:

@@ -38,6 +38,16 @@ MAX_META_CHARS = 500
 """Characters in one header field (`meta.*`, one line of ≈ 60 visible characters on the form):
 the school, class, date and who filled it in are repeated on every row of `svar.csv`."""
 
+MAX_IMAGE_PIXELS = 100_000_000
+"""Pixels of a photo, read from its header before decoding: a phone takes ≤ 50 million; a
+file of a few KB can claim billions (a decompression bomb)."""
+MAX_SCAN_PAGES = 250
+"""Pages of one scanned PDF: a class's stack of four-page forms is ≈ 120; each page takes
+up to a second to read."""
+MAX_SCAN_PAGE_POINTS = 1200
+"""Longest side, in points, a scanned page is rendered at full resolution (A3 is 1191);
+larger pages are rendered smaller, so their pixels stay bounded."""
+
 MAX_PREVIOUS_BYTES = 20_000_000
 """The `--sammenlign` file: a summary of thousands of forms is < 1 MB."""
 MAX_COUNT = 10**9
@@ -49,3 +59,10 @@ def over_limit(what: str, limit: int) -> str:
     shown = f"{limit:_}".replace("_", " ")
     return (f"PDF-filen går over en grense for hva et skjema kan inneholde ({what}: høyst "
             f"{shown}); den er ikke lest")
+
+
+def over_image_limit(what: str, limit: int) -> str:
+    """The Norwegian reason for a picture over a bound."""
+    shown = f"{limit:_}".replace("_", " ")
+    return (f"bildet går over en grense for hva et bilde av et skjema kan være ({what}: høyst "
+            f"{shown}); det er ikke lest")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.inputs import READ_SUFFIXES, Read, shown_name
 
 
 def not_pdf_reason(path: Path) -> str:
     kind = f"filtypen «{path.suffix}»" if path.suffix else "filen har ingen filtype"
-    return f"ikke en PDF-fil ({kind}); bare PDF-filer leses"
+    return f"ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, PNG) leses"
 
 
 def other_files(paths: Sequence[Path]) -> list[Read]:
@@ -24,7 +24,7 @@ def other_files(paths: Sequence[Path]) -> list[Read]:
     for folder in (p for p in paths if p.is_dir()):
         for path in sorted(folder.rglob("*")):
             parts = path.relative_to(folder).parts
-            if (path.is_file() and path.suffix.lower() != ".pdf"
+            if (path.is_file() and path.suffix.lower() not in READ_SUFFIXES
                     and not any(part.startswith(".") for part in parts)):
-                found.append(Read(path.as_posix(), "", None, not_pdf_reason(path)))
+                found.append(Read(shown_name(path, paths), "", None, not_pdf_reason(path)))
     return found

@@ -8,10 +8,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stavangerstandarden.collect import contribution
+from stavangerstandarden.collect.across import aligned
 from stavangerstandarden.collect.compare import Previous
+from stavangerstandarden.collect.disclosure import (
+    LEADER_REPORT,
+    SHARED_REPORT,
+    for_leader,
+    for_sharing,
+)
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.report import render_report
-from stavangerstandarden.collect.standards import Loader, shipped_file, standard_for
+from stavangerstandarden.collect.standards import (
+    Loader,
+    history_for,
+    shipped_file,
+    standard_for,
+)
 from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
 from stavangerstandarden.collect.writers import answers_csv, summary_json
 from stavangerstandarden.i18n.editions import edition_in
@@ -21,7 +34,7 @@ from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.words import N_
 
-OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html")
+OUTPUTS = ("sammendrag.json", "svar.csv", LEADER_REPORT, SHARED_REPORT, contribution.FILE)
 NOT_COUNTED = N_("ikke talt med")
 
 
@@ -38,12 +51,20 @@ def collect(reads: Sequence[Read], *, standard: Standard | None = None,
             names: bool = False, language: str = SOURCE_LANGUAGE,
             read: Loader = load) -> Collected:
     """`standard` None: the shipped standard the forms name (made by `read`). `language`: the
-    report's and svar.csv's texts; the forms may be in any language. Raises NoStandard."""
+    reports' and svar.csv's texts; the forms may be in any language. `names`: the names typed
+    in «Utfylt av» in the leader's report (never in the shareable one). Forms and `previous` of
+    the standard's kept versions (beside `source`, or shipped) are read against their own
+    version. Raises NoStandard (also for a broken kept version)."""
     loc = Localized.for_language(language)
-    summary = summarise(standard or standard_for(reads, read), reads)
+    standard = standard or standard_for(reads, read)
+    history = history_for(standard, source, read)
+    summary = summarise(standard, reads, history)
+    previous = aligned(previous, history) if previous else None
     edition = edition_in(summary.standard, language, source or shipped_file(summary.standard))
     texts = (summary_json(summary), answers_csv(summary, edition, loc),
-             render_report(summary, previous, names=names, edition=edition, loc=loc))
+             *(render_report(summary, previous, audience=audience, edition=edition, loc=loc)
+               for audience in (for_leader(names), for_sharing(summary.standard))),
+             contribution.contribution_json(summary))
     return Collected(summary, dict(zip(OUTPUTS, texts, strict=True)), loc)
 
 

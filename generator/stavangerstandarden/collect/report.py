@@ -1,20 +1,23 @@
-"""The summary → `rapport.html`: a self-contained, printable report in a chosen language.
+"""The summary → a report (`rapport.html`, `rapport-til-deling.html`): self-contained,
+printable, in a chosen language.
 
 The view is built here (shares, bar segments, changes since last time, what to act on
 first) so the Jinja2 template only lays it out. Every bar is backed by the same counts and
 shares in text, and each scale step also gets its own fill pattern, so the report reads
-without colour. The report is meant to be shared: it names files, not paths; names typed in
-«Utfylt av» only when asked for; and no shares where fewer than `report.min_answers` forms
-answered. `sammendrag.json` and `svar.csv` stay complete. A pure function of the summary, so
-it can run anywhere Python runs. In another language the words come from its catalogue
+without colour. It is made for an `Audience` (disclosure.py): the leader's report shows
+every count, the shareable one no distribution under *k* answers and no names; both name
+files, not paths. `sammendrag.json` and `svar.csv` stay complete. A pure function of the
+summary, so it can run anywhere Python runs. In another language the words come from its catalogue
 and the standard's texts from its edition; counts are by id, so they are the same.
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from stavangerstandarden.collect.advice import (
@@ -27,6 +30,13 @@ from stavangerstandarden.collect.advice import (
     ranked,
 )
 from stavangerstandarden.collect.compare import Previous
+from stavangerstandarden.collect.dates import parse_date, shown_date
+from stavangerstandarden.collect.disclosure import (
+    LEADER_REPORT,
+    SHARED_REPORT,
+    Audience,
+    for_sharing,
+)
 from stavangerstandarden.collect.patterns import Pattern, patterns
 from stavangerstandarden.collect.tally import (
     UNANSWERED,
@@ -37,15 +47,21 @@ from stavangerstandarden.collect.tally import (
 from stavangerstandarden.collect.writers import UNANSWERED_LABEL
 from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
 from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.model import Area, Standard
+from stavangerstandarden.model import Area, Kind, Standard, Statement
 from stavangerstandarden.words import N_
 
 UNANSWERED_COLOUR = "#e0e0e0"
 STATUS_LABELS = {"ok": N_("Talt med"), "blank": N_("Tomt skjema"),
                  "skipped": N_("Ikke talt med"), "duplicate": N_("Duplikat")}
 CHANGE = N_("Endring i prosentpoeng: {changes}.")
+RETIRED_TITLE = N_("Utsagn fra versjon {version} som ikke finnes i versjon {current}")
+RETIRED_KIND = N_("fjernet")
+RETIRED_AREA = ""
 MOST_URGENT = 5
+DATE_PART = "dato"
+"""The header field for the date: `meta.dato` (contract.META_FIELDS)."""
 """How many statements the overview lists as most in need of action."""
 
 
@@ -67,7 +83,7 @@ class Row:
     text: str
     total: int
     segments: tuple[Segment, ...]
-    """Empty when fewer than `min_answers` forms answered (the report shows no shares)."""
+    """Empty when the audience may not see them (fewer than *k* answers when shared)."""
     previous: tuple[Segment, ...]
     """The same statement in the earlier summary; empty when not compared or not asked."""
     change: str
@@ -81,44 +97,53 @@ class AreaView:
     forms: int
     rows: tuple[Row, ...]
     totals: tuple[Segment, ...]
-    """All answers to the area's statements together, for the overview; empty when fewer
-    than `min_answers` forms answered anything in the area."""
+    """All answers to the area's statements together, for the overview; empty when the
+    audience may not see them (fewer than *k* forms answered anything in the area)."""
 
 
 def render_report(summary: Summary, previous: Previous | None = None, *,
-                  names: bool = False, edition: Edition | None = None,
+                  audience: Audience | None = None, edition: Edition | None = None,
                   loc: Localized = BOKMAL) -> str:
-    """The report; `names` adds what people typed in «Utfylt av». `edition` (of the
-    summary's standard) and `loc` give it in another language."""
+    """The report for `audience` (the shareable one when None). `edition` (of the summary's
+    standard) and `loc` give it in another language."""
     env = Environment(loader=PackageLoader("stavangerstandarden.collect"),
                       autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
     standard = (edition or source_edition(summary.standard)).standard
-    k = standard.report.min_answers
-    view = _View(standard, loc)
-    areas = [view.area(a, summary, previous, k) for a in standard.areas]
+    audience = audience or for_sharing(standard)
+    view = _View(standard, loc, audience)
+    areas = [view.area(a, summary, previous) for a in standard.areas]
+    areas += view.retired(summary, previous)
     tiltak = proposals(summary)
+    ranking = ranked(summary, audience)
     return env.get_template("rapport.html.j2").render(
         language=loc.language,
         standard=standard,
-        k=k,
-        names=names,
+        k=standard.report.min_answers,
+        shared=audience.shared,
+        names=audience.names,
+        other_report=LEADER_REPORT if audience.shared else SHARED_REPORT,
         areas=[a for a in areas if a.forms],
         unasked=[a.title for a in areas if not a.forms],
         legend=view.segments(dict.fromkeys((*(s.id for s in standard.scale), UNANSWERED), 0)),
         patterns=_patterns(standard),
         lower=[s.label for s in standard.scale if s.id in lower_steps(standard)],
-        urgent=[view.urgent(r) for r in ranked(summary, k)[:MOST_URGENT]],
-        files=[view.file(f, names) for f in summary.files],
-        actions=[view.actions(group, names) for group in tiltak],
+        urgent=[view.urgent(r) for r in ranking.ranked[:MOST_URGENT]],
+        not_shown=len(ranking.ranked[MOST_URGENT:]),
+        unranked=[view.unranked(area, statement) for area, statement in ranking.unranked],
+        files=[view.file(f) for f in summary.files],
+        dates=view.date_range(summary),
+        actions=[view.actions(group) for group in tiltak],
+        handwritten=view.handwritten(summary) if not audience.shared else [],
         proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary, standard),
         tally={status: sum(f.status == status for f in summary.files)
                for status in STATUS_LABELS},
         previous=previous,
         previous_label=_name(previous.label, 2) if previous else "",
+        previous_note=view.incomparable(previous, ""),
     )
 
 
@@ -133,17 +158,19 @@ class _View:
 
     standard: Standard
     loc: Localized
+    audience: Audience
 
-    def area(self, area: Area, summary: Summary, previous: Previous | None, k: int,
-             ) -> AreaView:
+    def area(self, area: Area, summary: Summary, previous: Previous | None) -> AreaView:
+        shows = self.audience.shows
         rows = []
         for statement in area.statements:
             counts = summary.counts[statement.id]
             before = previous.counts.get(statement.id, {}) if previous else {}
-            now = self.segments(counts) if answered(counts) >= k else ()
-            then = self.segments(before) if answered(before) >= k else ()
+            now = self.segments(counts) if shows(answered(counts)) else ()
+            then = self.segments(before) if before and shows(answered(before)) else ()
             rows.append(Row(statement.id, statement.text, sum(counts.values()), now, then,
-                            self.change(now, then)))
+                            self.change(now, then) or self.incomparable(previous,
+                                                                        statement.id)))
         ids = {s.id for s in area.statements}
         responding = sum(any(form.answers.get(i) for i in ids) for _, form in summary.forms)
         totals: dict[str, int] = {}
@@ -152,13 +179,37 @@ class _View:
                 totals[key] = totals.get(key, 0) + n
         return AreaView(area.title, area.kind.label,
                         sum(any(i in form.answers for i in ids) for _, form in summary.forms),
-                        tuple(rows), self.segments(totals) if responding >= k else ())
+                        tuple(rows), self.segments(totals) if shows(responding) else ())
+
+    def incomparable(self, previous: Previous | None, statement_id: str) -> str:
+        """Why the row has no comparison, when the previous summary is of another version."""
+        note = previous.notes.get(statement_id) if previous else None
+        return (self.loc.gettext(note.message).format(version=note.version, ids=note.ids)
+                if note else "")
+
+    def retired(self, summary: Summary, previous: Previous | None) -> list[AreaView]:
+        """The removed statements older forms answered, one group per old version."""
+        views = []
+        for version in dict.fromkeys(r.version for r in summary.retired):
+            statements = tuple(r.statement for r in summary.retired if r.version == version)
+            area = Area(RETIRED_AREA, Kind(RETIRED_AREA, self.loc.gettext(RETIRED_KIND), ""),
+                        self.loc.gettext(RETIRED_TITLE).format(
+                            version=version, current=self.standard.meta.version),
+                        "", "", statements)
+            views.append(self.area(area, summary, previous))
+        return views
 
     def urgent(self, r: Ranked) -> dict[str, str | int]:
-        statement = next(s for s in self.standard.statements if s.id == r.statement.id)
-        return {"text": statement.text, "area": self.standard.area(r.area.id).title,
+        return {"text": self.text(r.statement), "area": self.standard.area(r.area.id).title,
                 "lower": r.lower, "answered": r.answered,
                 "percent": percentages([r.lower, r.answered - r.lower])[0]}
+
+    def unranked(self, area: Area, statement: Statement) -> dict[str, str]:
+        return {"text": self.text(statement), "area": self.standard.area(area.id).title}
+
+    def text(self, statement: Statement) -> str:
+        """The statement's text in the report's language."""
+        return next(s.text for s in self.standard.statements if s.id == statement.id)
 
     def segments(self, counts: dict[str, int]) -> tuple[Segment, ...]:
         steps = [(s.id, s.label, s.colour) for s in self.standard.scale]
@@ -182,16 +233,54 @@ class _View:
         area_title = self.standard.area(area).title if area else self.loc.gettext(ALL_AREAS)
         return area_title, self.standard.level(level).label
 
-    def file(self, f: FileResult, names: bool) -> dict[str, str]:
+    def file(self, f: FileResult) -> dict[str, str]:
         area, level = self.where(f.form.area, f.form.level) if f.form else ("", "")
         reason = (duplicate_reason(_name(f.duplicate_of), self.loc.gettext) if f.duplicate_of
                   else self.loc.gettext(f.reason) if f.status == "blank" else f.reason)
         return {"file": _name(f.file), "status": f.status,
                 "status_label": self.loc.gettext(STATUS_LABELS[f.status]),
                 "area": area, "level": level, "reason": reason,
-                "who": _people(f.form.meta, names) if f.form else ""}
+                "who": self.people(f.form.meta) if f.form else ""}
 
-    def actions(self, group: AreaProposals, names: bool) -> dict[str, object]:
+    def people(self, meta: dict[str, str]) -> str:
+        """The header's values; names only when the audience may see them, the date in the
+        report's way when it reads as one."""
+        shown = {part: v for part, v in meta.items()
+                 if v and (self.audience.names or part != NAME_PART)}
+        if DATE_PART in shown:
+            shown[DATE_PART] = shown_date(shown[DATE_PART], self.loc.language,
+                                          self.date_languages)
+        return ", ".join(shown.values())
+
+    @property
+    def date_languages(self) -> tuple[str, ...]:
+        """The languages whose month names a typed date is read in."""
+        return tuple(dict.fromkeys((self.loc.language, SOURCE_LANGUAGE)))
+
+    def date_range(self, summary: Summary) -> tuple[str, str] | None:
+        """The earliest and the latest «Dato» of the counted forms, when any reads as one."""
+        found = sorted(d for _, form in summary.forms
+                       if (d := parse_date(form.meta.get(DATE_PART, ""), self.date_languages)))
+        if not found:
+            return None
+        first, last = (format_date(d, "long", locale=self.loc.language)
+                       for d in (found[0], found[-1]))
+        return first, last
+
+    def handwritten(self, summary: Summary) -> list[dict[str, object]]:
+        """Tiltak written by hand on paper, as pictures grouped by the form's area (nobody
+        reads handwriting reliably by machine, so the leader reads it)."""
+        groups: dict[str, list[dict[str, str]]] = {}
+        for f in summary.files:
+            if f.status != "ok" or f.form is None:
+                continue
+            title = (self.standard.area(f.form.area).title if f.form.area
+                     else self.loc.gettext(ALL_AREAS))
+            groups.setdefault(title, []).extend(
+                {"src": _png(w.png), "file": _name(f.file)} for w in f.writing)
+        return [{"title": t, "pictures": p} for t, p in groups.items() if p]
+
+    def actions(self, group: AreaProposals) -> dict[str, object]:
         return {"title": self.standard.area(group.area.id).title if group.area
                 else self.loc.gettext(ALL_AREAS),
                 "proposals": [{"text": p.text, "count": p.count,
@@ -199,8 +288,12 @@ class _View:
                                "deadlines": ", ".join(p.deadlines),
                                "levels": ", ".join(self.standard.level(lv).label
                                                    for lv in p.levels),
-                               "names": ", ".join(p.names) if names else ""}
+                               "names": ", ".join(p.names) if self.audience.names else ""}
                               for p in group.proposals]}
+
+
+def _png(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
 def percentages(values: list[int]) -> list[int]:
@@ -216,10 +309,6 @@ def _signed(delta: int) -> str:
 def _name(path: str, parts: int = 1) -> str:
     """The last `parts` parts of a path: the report is shared, the folders it came from not."""
     return "/".join(PurePath(path).parts[-parts:])
-
-
-def _people(meta: dict[str, str], names: bool) -> str:
-    return ", ".join(v for part, v in meta.items() if v and (names or part != NAME_PART))
 
 
 def _levels(summary: Summary, standard: Standard) -> list[tuple[str, int]]:

@@ -3,8 +3,9 @@
 The forms say so themselves: every form carries hidden fields `skjema.standard` and
 `skjema.versjon`. The YAML of every standard is shipped inside the installed package
 (`standards/`, a link to `framework/` in the source tree that the wheel turns into files),
-so `collect` runs from any folder. (The document keywords repeat the same identity; a form
-without the hidden fields cannot be counted anyway, so they add nothing here.)
+so `collect` runs from any folder; the kept versions (`versjoner/`) come with it. (The
+document keywords repeat the same identity; a form without the hidden fields cannot be
+counted anyway, so they add nothing here.)
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
+from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.versions.history import History, alone, read_kept
 
 
 class NoStandard(Exception):
@@ -40,6 +43,18 @@ def shipped_file(standard: Standard) -> Path | None:
         standard.source.removeprefix(SHIPPED_LABEL))
     path = Path(str(entry))
     return path if path.is_file() else None
+
+
+def history_for(standard: Standard, source: Path | None = None,
+                read: Loader = load) -> History:
+    """The kept versions of `standard` (beside `source`, or shipped with it), so forms of
+    each are read against their own version; the standard alone when none are kept."""
+    path = source or shipped_file(standard)
+    try:
+        return read_kept(path, standard, read) if path is not None else alone(standard)
+    except InvalidSource as exc:
+        raise NoStandard("en fryst versjon av standarden har feil:\n"
+                         + "\n".join(map(str, exc.errors))) from None
 
 
 def shipped(read: Loader = load) -> dict[str, Standard]:

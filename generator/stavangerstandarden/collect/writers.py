@@ -39,7 +39,11 @@ def summary_data(summary: Summary) -> dict[str, Any]:
 
 def _file_data(f: FileResult) -> dict[str, Any]:
     data: dict[str, Any] = {"file": f.file, "status": f.status, "reason": f.reason,
-                            "area": None, "level": None}
+                            "area": None, "level": None, "read_from": f.via,
+                            "unclear": [{"statement": u.statement, "page": u.page,
+                                         "sheet": u.sheet} for u in f.unclear]}
+    if f.missing:
+        data["missing_pages"] = list(f.missing)
     if f.form is not None:
         data.update(area=f.form.area or None, level=f.form.level, versjon=f.form.version,
                     sprak=f.form.language, meta=f.form.meta)
@@ -76,5 +80,6 @@ def _rows(summary: Summary, statements: dict[str, Statement],
         meta = [form.meta.get(part, "") for part, _ in c.META_FIELDS]
         for statement_id, answer in form.answers.items():
             key = answer or UNANSWERED
-            yield (file, form.area, form.level, statement_id,
-                   statements[statement_id].text_for(form.level), key, labels[key], *meta)
+            text = (statements[statement_id].text_for(form.level) if statement_id in statements
+                    else summary.retired_text(statement_id, form.level))
+            yield (file, form.area, form.level, statement_id, text, key, labels[key], *meta)

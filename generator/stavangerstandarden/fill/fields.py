@@ -35,3 +35,21 @@ def action_row(field: FieldSpec) -> int | None:
 def page_source(html: str) -> str:
     """The Markdown file MkDocs turns into the page at `html` (…/index.html → …/index.md)."""
     return html.removesuffix(".html") + ".md"
+
+
+SINGLE_LINE_MAX = 60
+"""Text fields that take at most this many characters get a one-line input on the page (a
+name, a deadline): a box of several lines for 30 characters only makes the page longer. The
+PDF cell may still wrap them."""
+DATE_FIELDS = frozenset({c.meta_field("dato")})
+"""Header fields the page asks for with a date picker; the PDF gets the date written out in
+the form's language (`Localized.date_words`)."""
+
+
+def single_line(field: FieldSpec) -> bool:
+    return not field.multiline or max_length(field) <= SINGLE_LINE_MAX
+
+
+def input_type(field: FieldSpec) -> str:
+    """The <input type> that asks for this field."""
+    return "date" if field.name in DATE_FIELDS else "text"

@@ -38,9 +38,22 @@ MESSAGES: dict[str, str] = {
     "fill.noscript": N_("Utfylling på nett trenger JavaScript. Last ned det tomme skjemaet og "
                      "fyll det ut i en PDF-leser, eller skriv det ut."),
     "fill.receiver": N_("Når PDF-en er laget:"),
+    "fill.add_row": N_("Legg til tiltak"),
+    "fill.missing_title": N_("Du har ikke svart på alle utsagnene"),
+    "fill.missing_choice": N_("Svar på dem nå, eller lag PDF-en likevel: et utsagn uten svar "
+                              "står tomt i skjemaet."),
+    "fill.make_anyway": N_("Lag PDF likevel"),
+    "fill.next": N_("Neste steg"),
+    "fill.contact": N_("Spørsmål om skjemaet:"),
     # Read by fyll.js.
     "js.loading": N_("Lager PDF …"),
-    "js.done": N_("PDF-en er laget og lastet ned: {file}"),
+    "js.done": N_("PDF-en er laget: {file}"),
+    "js.missing_some": N_("{n} av {total} utsagn har ikke svar:"),
+    "js.missing_all": N_("Du har ikke svart på noen av de {total} utsagnene:"),
+    "js.share_hint": N_("Trykk «Del PDF-en» for å sende den, for eksempel i e-post eller en "
+                        "meldingsapp."),
+    "js.saved": N_("Filen er lastet ned: du finner den blant nedlastingene i nettleseren eller "
+                   "i mappen «Nedlastinger»."),
     "js.failed": N_("Kunne ikke lage PDF-en: {error}"),
     "js.share": N_("Del PDF-en"),
     "js.confirm_clear": N_("Vil du tømme skjemaet? Alt du har fylt ut, blir borte."),

@@ -14,7 +14,14 @@ from typing import Any
 from markupsafe import Markup
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import action_row, field_id, is_meta, max_length
+from stavangerstandarden.fill.fields import (
+    action_row,
+    field_id,
+    input_type,
+    is_meta,
+    max_length,
+    single_line,
+)
 from stavangerstandarden.fill.messages import js_messages, messages
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
@@ -25,7 +32,7 @@ TEMPLATE = "fyll.html"
 """Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
 POLICY = {
     "default-src": "'self'",
-    "connect-src": "'none'",
+    "connect-src": "'self'",
     "script-src": "'self' 'unsafe-inline'",
     "worker-src": "'self' blob:",
     "style-src": "'self' 'unsafe-inline'",
@@ -35,9 +42,13 @@ POLICY = {
     "base-uri": "'self'",
     "form-action": "'none'",
 }
-"""No connection to anything: answers cannot leave the device. Scripts, the worker and the
-blank form (a module, see BLANK_MODULE) come from the site itself; 'unsafe-inline' covers the
-theme's own inline bootstrap scripts and the scale colours."""
+"""No connection to anything but the site itself: answers cannot leave for another host.
+'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
+from the site; CSP cannot name a path without naming the host, which a preview does not
+know). The page's own scripts make no request: the site is static files, so nothing there
+could receive answers. Scripts, the worker and the blank form (a module, see BLANK_MODULE)
+come from the site itself; 'unsafe-inline' covers the theme's own inline bootstrap scripts
+and the scale colours."""
 
 
 def csp(policy: dict[str, str]) -> str:
@@ -60,23 +71,27 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         csp=CSP,
         heading=msg["fill.heading"].format(place=place, level=spec.level.label),
         meta=[_text(f, msg) for f in fields if is_meta(f)],
-        rows=_rows(fields, msg),
+        rows=_rows(fields, msg, loc),
+        statements=sum(len(pairs) for _, pairs in spec.statements),
         blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
-                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg)}),
+                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg),
+                    "date": loc.date_words()}),
     )
 
 
 def _text(field: FieldSpec, msg: dict[str, str], label: str | None = None) -> dict[str, Any]:
     n = max_length(field)
     return {"name": field.name, "id": field_id(field.name), "label": label or field.label,
-            "multiline": field.multiline, "max": n,
+            "multiline": not single_line(field), "type": input_type(field), "max": n,
             "max_text": msg["fill.maxlength"].format(n=n)}
 
 
-def _rows(fields: list[FieldSpec], msg: dict[str, str]) -> list[dict[str, Any]]:
-    parts = dict(c.ACTION_PARTS)
+def _rows(fields: list[FieldSpec], msg: dict[str, str],
+          loc: Localized) -> list[dict[str, Any]]:
+    """The tiltak rows, each part under the PDF's column heading in the page's language."""
+    parts = {part: loc.gettext(label) for part, label in c.ACTION_PARTS}
     rows: dict[int, list[dict[str, Any]]] = {}
     for f in fields:
         row = action_row(f)

@@ -43,7 +43,7 @@ def form_files(standard: Standard, cache: Path | None = None,
     """
     edition = edition or source_edition(standard)
     standard = edition.standard
-    check_glyphs(standard, edition.language)
+    check_glyphs(standard, language=edition.language)
     specs = form_specs(standard, localized(edition.language))
     rendered = (render_forms(standard, specs, edition=edition) if cache is None
                 else _cached(standard, specs, cache, edition))
@@ -109,7 +109,8 @@ def _renderer_fingerprint() -> bytes:
     digest = hashlib.sha256(" ".join([*versions, pikepdf.__libqpdf_version__]).encode())
     package = Path(__file__).resolve().parents[1]
     for path in sorted([*package.glob("forms/*"), *package.glob("fonts/*"),
-                        package / "contract.py", package / "formspec.py"]):
+                        package / "contract.py", package / "formspec.py",
+                        package / "typst_runner.py"]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.digest()

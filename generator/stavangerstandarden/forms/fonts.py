@@ -24,8 +24,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_TABLE = FONT_DIR / "skrifter.json"
 """Family → files, and each language's families on top of the default list."""
 FIELD_FONT_FILE = "NotoSans-Regular.ttf"

@@ -35,17 +35,20 @@ Located = tuple[int, str, str]
 """(YAML line, document path, text)."""
 
 
-def glyph_problems(parsed: Parsed, label: str) -> list[Problem]:
+def glyph_problems(parsed: Parsed, label: str,
+                   patterns: tuple[str, ...] = FORM_TEXTS) -> list[Problem]:
     """Every character the form font lacks, in the parsed (not yet validated) source."""
     return _problems(label, SOURCE_LANGUAGE, ((parsed.line(path), format_path(path), text)
-                             for pattern in FORM_TEXTS
+                             for pattern in patterns
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
 
 
-def check_glyphs(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
-    """Raise InvalidSource listing every text with a character `language`'s fonts lack."""
+def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS,
+                 language: str = SOURCE_LANGUAGE) -> None:
+    """Raise InvalidSource listing every text (at `patterns`, document paths as in
+    FORM_TEXTS) with a character `language`'s fonts lack."""
     problems = _problems(standard.source, language, (
-        located for pattern in FORM_TEXTS
+        located for pattern in patterns
         for located in _model_texts(standard, _segments(pattern), (), 1)))
     if problems:
         raise InvalidSource(problems)
@@ -93,7 +96,8 @@ def _model_texts(node: Any, segments: list[str], path: Path, line: int) -> Itera
     """The same in the model: each text at the line of its nearest node (or its own key)."""
     line = getattr(node, "line", line)
     if not segments:
-        yield line, format_path(path), node
+        if isinstance(node, str):  # an optional text the source leaves out is None
+            yield line, format_path(path), node
         return
     head, rest = segments[0], segments[1:]
     if head == "[]":

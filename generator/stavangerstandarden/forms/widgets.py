@@ -35,6 +35,15 @@ RADIO_GROUP = int(FormFieldFlag.btn_radio | FormFieldFlag.btn_no_toggle_off)
 AUTO_SIZE = 0
 """/DA font size 0: the viewer fits the text to the box."""
 DROPPED_LINK_KEYS = ("/A", "/Border", "/Contents", "/H", "/QuadPoints")
+TEXT_PADDING = 2.0
+"""Points a text field's box keeps clear of its cell on the left and the right. The cell is
+Typst's; the engines that write the typed text keep as little as 1 pt to the box's edge
+(pdf.js, for a line that almost fits)."""
+PADDED_MAX_LENGTH = 60
+"""Only fields of at most this many characters get TEXT_PADDING. A tiltak (500) keeps its
+full width: pdf.js 6.5 sizes multi-line text for 1.35 times the lines its box shows, and
+4 pt less width already pushes the last line of a full tiltak out of the box (measured by
+tests/forms/test_filled_appearance.py)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,16 @@ def _widget_base(annot: pikepdf.Object, page: pikepdf.Object, tooltip: str) -> N
     annot.F = PRINT
     annot.P = page
     annot.TU = pikepdf.String(tooltip)
+
+
+def padded(rect: pikepdf.Object, padding: float) -> pikepdf.Array:
+    """`rect` (normalised) narrowed by `padding` on the left and the right; a box too narrow
+    to lose it stays as it is."""
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    if x1 - x0 > 4 * padding:
+        x0, x1 = x0 + padding, x1 - padding
+    return Array([round(v, 3) for v in (x0, y0, x1, y1)])
 
 
 def _size(annot: pikepdf.Object) -> tuple[float, float]:
@@ -93,6 +112,8 @@ def make_radio(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: 
 def make_text(b: Builder, annot: pikepdf.Object, page: pikepdf.Object, widget: Widget) -> None:
     """A text field merged with its widget; tiltak cells take several lines."""
     _widget_base(annot, page, widget.tooltip)
+    if (widget.field.max_length or 0) <= PADDED_MAX_LENGTH:
+        annot.Rect = padded(annot.Rect, TEXT_PADDING)
     _text_field(b, annot, widget.field)
     b.tree.attach(widget.field.name, annot)
 

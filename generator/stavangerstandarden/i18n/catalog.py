@@ -49,7 +49,7 @@ def state(message: Message | None) -> str:
 
 
 HEADER = ("Translation of {project}; the bokmål source is msgid, its path in the source msgctxt.\n"
-          "Edit with Poedit, Weblate or any PO editor; see README.md, «Translations».")
+          "Edit with Poedit, Weblate or any PO editor; see TRANSLATING.md.")
 
 
 def new_catalog(language: str, project: str) -> Catalog:

@@ -87,7 +87,7 @@ def translation_report(layout: Layout, parsed: Parsed,
                 str(layout.content_po(language)), 1, "",
                 f"ingen katalog over ordene i koden på {language_name(language)} ({language}): "
                 "ord som «Skole» og «Dato» i skjemaene vises på bokmål",
-                f"legg til {catalogue_path(language)} (se README.md, «Translations»)",
+                f"legg til {catalogue_path(language)} (se TRANSLATING.md)",
                 Severity.WARNING))
         statuses.append(_language(layout, parsed, language, preflight, problems))
     return Report(tuple(statuses), tuple(problems))

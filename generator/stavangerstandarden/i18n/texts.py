@@ -12,7 +12,8 @@ from typing import Any
 from stavangerstandarden.yamlsource import Parsed
 from stavangerstandarden.yamlsource import Path as DocPath
 
-NOT_TEXT = frozenset({"id", "field", "kind", "colour", "version", "level_groups", "site_url"})
+NOT_TEXT = frozenset({"id", "field", "kind", "colour", "version", "level_groups", "site_url",
+                      "replaces"})
 """Keys whose values are ids, codes or references, never words a reader sees."""
 REFERENCES = "levels"
 """At the top the list of levels (with labels); below it, level ids a text applies to."""

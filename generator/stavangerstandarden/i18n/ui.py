@@ -82,6 +82,12 @@ class Localized:
         """A date as the language writes it, e.g. «24. november 2026», «24 November 2026»."""
         return format_date(day, format="long", locale=self.language)
 
+    def date_words(self) -> dict[str, object]:
+        """What a browser needs to write a date exactly as `date` does: the long pattern
+        (Unicode LDML, e.g. «d. MMMM y») and the twelve month names it uses."""
+        return {"pattern": self.locale.date_formats["long"].pattern,
+                "months": [self.locale.months["format"]["wide"][m] for m in range(1, 13)]}
+
     @property
     def locale(self) -> Locale:
         return Locale.parse(self.language)

@@ -12,10 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
-from stavangerstandarden.fill.fields import page_source
 from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.i18n.edition import Edition, source_edition
-from stavangerstandarden.i18n.layout import language_name
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard
@@ -29,12 +28,16 @@ from stavangerstandarden.pages.downloads import (
 from stavangerstandarden.pages.figure import model_figure
 from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import level_span
+from stavangerstandarden.versions import Changelog, alone, changelog
+from stavangerstandarden.words import N_
 
 __all__ = ["SNIPPETS_DIR", "MissingManifest", "page_files"]
 
 AREAS_DIR = "omrader"
 FORMS_PAGE = "skjema/index.md"
 STATUS_PAGE = "sprak/index.md"
+CHANGES_PAGE = "endringer/index.md"
+"""The changelog, in every language's site; empty of changes while no version is kept."""
 SNIPPETS_DIR = "generert"
 """Included by the hand-written pages at the root of docs/, so links in them start there."""
 
@@ -46,6 +49,8 @@ class Site:
     edition: Edition
     loc: Localized
     statuses: tuple[Status, ...]
+    changelog: Changelog | None = None
+    """The changes between the kept versions; None: no version is kept."""
 
     def render(self, template: str, **context: object) -> bytes:
         """A template in this site's language, bokmål fallbacks marked."""
@@ -55,13 +60,15 @@ class Site:
 
 def page_files(standard: Standard, forms: Mapping[str, bytes], edition: Edition | None = None,
                loc: Localized | None = None,
-               statuses: tuple[Status, ...] = ()) -> dict[str, bytes]:
+               statuses: tuple[Status, ...] = (),
+               log: Changelog | None = None) -> dict[str, bytes]:
     """`forms` is the form renderer's output; its manifest decides what the pages link to.
     `edition` and `loc` give the language (bokmål without them; `standard` is then the
-    edition's); `statuses` each translation's, for the «Språk» page (none: no page)."""
+    edition's); `statuses` each translation's, for the «Språk» page (none: no page); `log`
+    the changes between the kept versions (none: no version is kept)."""
     edition = edition or source_edition(standard)
     site = Site(standard, read_downloads(forms), edition,
-                loc or Localized.for_language(edition.language), statuses)
+                loc or Localized.for_language(edition.language), statuses, log)
     files: dict[str, bytes] = {}
     for renderer in RENDERERS:
         files.update(renderer(site))
@@ -72,7 +79,9 @@ def _snippets(site: Site) -> dict[str, bytes]:
     s = site.standard
     data = sorted(data_files(s))
     return {
-        f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data)
+        f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data,
+                                                 booklet=site.downloads.booklet,
+                                                 msg=messages(site.loc))
         for name in SNIPPETS
     } | {
         f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/",
@@ -91,7 +100,7 @@ def _area_pages(site: Site) -> dict[str, bytes]:
     for i, area in enumerate(areas):
         pages[f"{AREAS_DIR}/{area.id}.md"] = site.render(
             "omrade.md.j2", area=area,
-            downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}.md"),
+            downloads=_links(site.downloads.for_area(area.id), f"{AREAS_DIR}/{area.id}/"),
             msg=messages(site.loc),
             previous=areas[i - 1] if i > 0 else None,
             next=areas[i + 1] if i + 1 < len(areas) else None,
@@ -124,15 +133,32 @@ def _status_page(site: Site) -> dict[str, bytes]:
                                      source=language_name("nb", site.loc.language))}
 
 
-def _links(downloads: tuple[Download, ...], page: str) -> list[tuple[Download, str, str]]:
-    """Each download with its PDF link and its fill page's Markdown link, relative to `page`
-    (MkDocs checks and rewrites Markdown links)."""
-    here = posixpath.dirname(page)
-    return [(d, posixpath.relpath(d.file, here), posixpath.relpath(page_source(d.html), here))
+def _changelog_page(site: Site) -> dict[str, bytes]:
+    """«Endringer i standarden»: what changed from one kept version to the next."""
+    log = site.changelog or changelog(alone(site.standard))
+    loc = site.loc
+    return {CHANGES_PAGE: site.render(
+        "endringer.md.j2", history=log.history, entries=log.entries, first=log.first,
+        kept={k.meta.version for k in log.history.kept},
+        foreign=loc.language != SOURCE_LANGUAGE,
+        fields={key: loc.gettext(word) for key, word in CHANGED_FIELDS.items()})}
+
+
+CHANGED_FIELDS = {"title": N_("tittel"), "description": N_("beskrivelse"), "kind": N_("type"),
+                  "label": N_("navn"), "colour": N_("farge")}
+"""The words for the fields of an area, level or scale step the changelog says changed."""
+
+
+def _links(downloads: tuple[Download, ...], url: str) -> list[tuple[Download, str, str]]:
+    """Each download with its PDF's and its fill page's address relative to the built page at
+    `url` (a folder: the engines write `omrader/<id>.md` as `omrader/<id>/index.html`). The
+    links sit in raw HTML, which the engines neither check nor rewrite; the site tests follow
+    every one of them."""
+    return [(d, posixpath.relpath(d.file, url), posixpath.relpath(d.html, url))
             for d in downloads]
 
 
 RENDERERS: tuple[Callable[[Site], dict[str, bytes]], ...] = (
-    _snippets, _area_pages, _forms_page, _status_page,
+    _snippets, _area_pages, _forms_page, _status_page, _changelog_page,
 )
 """Every generated page set; a test walks each one."""

@@ -19,6 +19,7 @@ MANIFEST_KEYS: dict[str, str] = {
     "version": "versjonen av standarden skjemaene er laget fra",
     "standard": "id-en til standarden",
     "zip": "ZIP-filen med alle skjemaene",
+    "booklet": "heftet: hele standarden som én PDF for utskrift, relativt til nettstedets rot",
     "forms": "alle skjemaene, ett objekt per skjema",
     "forms[].file": "PDF-filen, relativt til nettstedets rot",
     "forms[].html": "utfyllingssiden for skjemaet (fyll ut på nett), relativt til nettstedets rot",
@@ -79,5 +80,7 @@ def _file_patterns(standard: Standard) -> list[tuple[str, str, str]]:
         (c.form_file(any_standard, any_level, None), c.form_file(standard, level, None),
          "alle områdene på ett nivå"),
         (c.zip_file(any_standard), c.zip_file(standard), "alle skjemaene i én ZIP-fil"),
+        (c.booklet_file(any_standard), c.booklet_file(standard),
+         "heftet: hele standarden som én PDF"),
         (c.MANIFEST, c.MANIFEST, "manifestet: alle skjemaene med alle feltene (JSON)"),
     ]

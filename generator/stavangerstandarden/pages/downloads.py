@@ -29,6 +29,9 @@ class Download:
 class Downloads:
     forms: tuple[Download, ...]
     zip: str
+    booklet: str | None = None
+    """The whole standard as one PDF, relative to the site root; None in a manifest made
+    before the booklet existed."""
 
     def for_area(self, area_id: str | None) -> tuple[Download, ...]:
         """Forms of one area (None: the complete forms), in manifest (= level) order."""
@@ -55,4 +58,5 @@ def read_downloads(forms: Mapping[str, bytes]) -> Downloads:
         forms=tuple(Download(f["file"], f["html"], f["title"], f["area"],
                                     f["level"]) for f in data["forms"]),
         zip=data["zip"],
+        booklet=data.get("booklet"),
     )

@@ -53,19 +53,21 @@ def model_figure(standard: Standard, href_prefix: str, loc: Localized | None = N
     return render(
         "figure.html.j2", loc=loc, shapes=shapes, width=WIDTH, height=height, font=FONT,
         line_height=LINE, href_prefix=href_prefix, title=standard.model.title,
-        desc=_description(standard, loc),
+        desc=figure_description(standard, loc),
     )
 
 
-def _description(standard: Standard, loc: Localized | None) -> str:
+def figure_description(standard: Standard, loc: Localized | None) -> str:
+    """What the figure shows, in words: its alt text wherever it is drawn."""
     groups = [
         f"{kind.label}: {join_words([a.title for a in areas], loc)}."
-        for kind, areas in _rows(standard)
+        for kind, areas in kind_rows(standard)
     ]
     return " ".join(groups)
 
 
-def _rows(standard: Standard) -> list[tuple[Kind, tuple[Area, ...]]]:
+def kind_rows(standard: Standard) -> list[tuple[Kind, tuple[Area, ...]]]:
+    """The figure's rows: each kind that has areas, with its areas in source order."""
     rows = [(k, tuple(a for a in standard.areas if a.kind.id == k.id)) for k in standard.kinds]
     return [(k, areas) for k, areas in rows if areas]
 
@@ -73,7 +75,7 @@ def _rows(standard: Standard) -> list[tuple[Kind, tuple[Area, ...]]]:
 def _layout(standard: Standard) -> tuple[tuple[Shape, ...], float]:
     shapes: list[Shape] = []
     y = float(GAP)
-    for index, (_, areas) in enumerate(_rows(standard)):
+    for index, (_, areas) in enumerate(kind_rows(standard)):
         kind = SHAPES[index % len(SHAPES)]
         width = (WIDTH - GAP * (len(areas) + 1)) / len(areas)
         row = [_shape(area, kind, GAP + i * (width + GAP), y, width)

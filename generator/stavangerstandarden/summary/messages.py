@@ -8,35 +8,46 @@ from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
     "title": N_("Sammendrag av utfylte skjema"),
-    "intro": N_("Her lager du skolens sammendrag av skjemaene dere har fått inn: den samme "
-                "rapporten som kommandoen «stavangerstandarden collect» lager. Velg PDF-filene, "
-                "eller en mappe med dem, eller slipp dem i feltet under."),
+    "intro": N_("Her lager du skolens sammendrag av skjemaene dere har fått inn: en rapport "
+                "til deg med alle tall, en rapport du kan dele, og svarene som regneark. Velg "
+                "PDF-filene med en gang; de leses så snart siden er klar."),
     "privacy": N_("Alt skjer på denne enheten. Filene lastes ikke opp og sendes ingen steder: "
                   "siden kan bare hente sine egne programfiler fra nettstedet, og når den er "
                   "lastet, virker den også uten nett."),
-    "noscript": N_("Sammendraget lages i nettleseren og trenger JavaScript. Uten JavaScript kan "
-                   "du lage det med kommandoen «stavangerstandarden collect»."),
+    "noscript": N_("Sammendraget lages i nettleseren og trenger JavaScript. Slå på JavaScript "
+                   "i nettleseren og last inn siden på nytt."),
     "choose": N_("Velg skjemaene"),
     "drop": N_("Slipp PDF-filene eller en mappe her"),
     "files": N_("Velg filer"),
     "folder": N_("Velg en mappe"),
     "options": N_("Valg for rapporten"),
-    "names": N_("Vis navnene fra «Utfylt av» i rapporten"),
-    "names_hint": N_("Uten dette står ingen navn i rapporten, så den kan deles."),
-    "previous": N_("Sammenlign med et tidligere sammendrag (sammendrag.json, valgfritt)"),
+    "names": N_("Vis navnene fra «Utfylt av» i rapporten til deg"),
+    "names_hint": N_("Rapporten til deling viser aldri navn."),
+    "previous": N_("Sammenlign med et tidligere sammendrag (valgfritt)"),
+    "previous_button": N_("Velg sammendrag.json"),
+    "previous_clear": N_("Fjern"),
+    "progress": N_("Fremdrift"),
     "result": N_("Sammendraget"),
     "downloads": N_("Last ned"),
-    "working_files": N_("rapport.html kan deles: den viser filnavn, ikke navn eller mapper, og "
-                        "skjuler andeler der færre enn {k} har svart. sammendrag.json og svar.csv "
-                        "er arbeidsfilene dine: de er fullstendige, med alt som er skrevet i "
-                        "skjemaene. Ikke del dem."),
+    "leader_report": N_("til deg: alle tall, også der få har svart"),
+    "shared_report": N_("kan deles"),
+    "answers_file": N_("alle svar, som regneark"),
+    "summary_file": N_("alle tall, til å sammenligne med neste gang"),
+    "working_files": N_("rapport-til-deling.html kan deles: den viser filnavn, ikke navn eller "
+                        "mapper, og skjuler andeler der færre enn {k} har svart. rapport.html, "
+                        "svar.csv og sammendrag.json er arbeidsfilene dine: de viser alle tall, "
+                        "og svar.csv og sammendrag.json alt som er skrevet i skjemaene. Ikke del "
+                        "dem."),
     "preview": N_("Rapporten"),
     # Read by sammendrag.js.
     "js.loading": N_("Gjør klar leseren … (første gang lastes {mb} MB, deretter virker siden "
-                     "uten nett)"),
+                     "uten nett). Du kan velge filene nå."),
+    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
     "js.ready": N_("Klar. Velg skjemaene."),
     "js.reading": N_("Leser {n} filer …"),
+    "js.read": N_("Leser fil {done} av {n} …"),
     "js.done": N_("Ferdig."),
+    "js.no_previous": N_("Ingen fil valgt."),
     "js.failed": N_("Kunne ikke lage sammendraget: {error}"),
     "js.load_failed": N_("Kunne ikke gjøre klar leseren: {error}. Last siden på nytt med nett."),
     "js.timeout": N_("Lesingen tok for lang tid og ble stanset; en av filene kan være skadet. "

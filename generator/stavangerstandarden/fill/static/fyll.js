@@ -4,8 +4,13 @@
 const data = JSON.parse(document.getElementById("fyll-data").textContent);
 const M = data.messages;
 const form = document.getElementById("fyll-skjema");
-const status = form.querySelector('[data-fyll="status"]');
-const shareButton = form.querySelector('[data-fyll="del"]');
+const part = (name) => form.querySelector(`[data-fyll="${name}"]`);
+const status = part("status");
+const shareButton = part("del");
+const missing = part("mangler");
+const next = part("neste");
+const rows = [...form.querySelectorAll('[data-fyll="rad"]')];
+const addRow = part("legg-til");
 let shareFile = null;
 
 const say = (text) => { status.textContent = text; };
@@ -35,14 +40,75 @@ function restore() {
   if (any) say(M.restored);
 }
 
-form.addEventListener("input", save);
-form.addEventListener("change", save);
+// --- Tiltak rows: one at a time, the next on «Legg til tiltak»; text areas grow as typed. ---
+const filled = (row) => [...row.querySelectorAll("input, textarea")].some((el) => el.value !== "");
+
+function fitRows() {
+  const last = rows.reduce((k, row, i) => (filled(row) ? i : k), 0);
+  rows.forEach((row, i) => { row.hidden = i > last; });
+  addRow.hidden = last >= rows.length - 1;
+  for (const area of form.querySelectorAll("textarea")) grow(area);
+}
+
+function grow(area) {
+  area.style.height = "auto";
+  if (area.scrollHeight) area.style.height = `${area.scrollHeight + area.offsetHeight - area.clientHeight}px`;
+}
+
+addRow.addEventListener("click", () => {
+  const row = rows.find((r) => r.hidden);
+  if (!row) return;
+  row.hidden = false;
+  addRow.hidden = !rows.some((r) => r.hidden);
+  row.querySelector("textarea, input").focus();
+});
+
+// --- Before the PDF: what is unanswered, as a summary of links (GOV.UK's error summary). ---
+const statements = () => [...form.querySelectorAll(".fyll-utsagn")];
+const unanswered = () => statements().filter((s) => !s.querySelector("input[type=radio]:checked"));
+
+function listMissing(list) {
+  part("mangler-antall").textContent = fmt(list.length === statements().length
+    ? M.missing_all : M.missing_some, { n: list.length, total: statements().length });
+  part("mangler-liste").replaceChildren(...list.map((statement) => {
+    const link = document.createElement("a");
+    link.href = `#${statement.id}`;
+    link.textContent = statement.querySelector("legend").textContent;
+    const item = document.createElement("li");
+    item.append(link);
+    return item;
+  }));
+}
+
+missing.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']");
+  if (!link) return;
+  // To the statement itself, its first answer focused, as GOV.UK's summary links do.
+  event.preventDefault();
+  const statement = document.getElementById(link.getAttribute("href").slice(1));
+  statement.scrollIntoView({ block: "start" });
+  statement.querySelector("input").focus({ preventScroll: true });
+});
+
+form.addEventListener("input", (event) => {
+  save();
+  if (event.target.tagName === "TEXTAREA") grow(event.target);
+});
+form.addEventListener("change", () => {
+  save();
+  if (missing.hidden) return;
+  const list = unanswered();
+  if (list.length) listMissing(list);
+  else missing.hidden = true;
+});
 form.addEventListener("reset", (event) => {
   if (!window.confirm(M.confirm_clear)) { event.preventDefault(); return; }
   sessionStorage.removeItem(data.storage);
-  shareButton.hidden = true;
   shareFile = null;
+  missing.hidden = true;
+  next.hidden = true;
   say(M.cleared);
+  setTimeout(fitRows);  // the fields are emptied after this event
 });
 form.addEventListener("submit", (event) => event.preventDefault());
 
@@ -90,6 +156,27 @@ async function filledPdf(values) {
   }
 }
 
+/** A date input's value (yyyy-mm-dd) written out as the generator's `Localized.date` does. */
+function longDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return data.date.pattern.replace(/'([^']*)'|d+|M+|y+/g, (token, literal) => {
+    if (literal !== undefined) return literal;
+    if (token[0] === "d") return String(d).padStart(token.length, "0");
+    if (token[0] === "y") return String(y);
+    return token.length >= 4 ? data.date.months[m - 1] : String(m).padStart(token.length, "0");
+  });
+}
+
+/** The answers as the PDF gets them: dates written out. */
+function pdfValues() {
+  const values = answers();
+  for (const input of form.querySelectorAll("input[type=date]")) {
+    if (values[input.name]) values[input.name] = longDate(values[input.name]);
+  }
+  return values;
+}
+
 function fileName() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, "0");
@@ -106,16 +193,40 @@ function download(file) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-async function make(button) {
+/** After the PDF: what to do next, in view and focused. */
+function showNext(file) {
+  const canShare = Boolean(navigator.canShare && navigator.canShare({ files: [file] }));
+  part("ferdig").textContent = fmt(M.done, { file: file.name });
+  part("delhjelp").textContent = M.share_hint;
+  part("delhjelp").hidden = !canShare;
+  shareButton.hidden = !canShare;
+  part("lagret").textContent = M.saved;
+  part("lagret").hidden = false;
+  next.hidden = false;
+  next.focus({ preventScroll: true });
+  next.scrollIntoView({ block: "start" });
+}
+
+async function make(button, anyway) {
+  const list = unanswered();
+  if (list.length && !anyway) {
+    listMissing(list);
+    missing.hidden = false;
+    missing.focus({ preventScroll: true });
+    missing.scrollIntoView({ block: "start" });
+    return;
+  }
+  missing.hidden = true;
+  next.hidden = true;
   button.disabled = true;
   say(M.loading);
   try {
-    const saved = await filledPdf(answers());
+    const saved = await filledPdf(pdfValues());
     const file = new File([saved], fileName(), { type: "application/pdf" });
     download(file);
     shareFile = file;
-    shareButton.hidden = !(navigator.canShare && navigator.canShare({ files: [file] }));
-    say(fmt(M.done, { file: file.name }));
+    say("");
+    showNext(file);
   } catch (error) {
     say(fmt(M.failed, { error: error && error.message ? error.message : String(error) }));
   } finally {
@@ -128,9 +239,11 @@ shareButton.addEventListener("click", () => {
   // A cancelled share sheet rejects with AbortError: nothing to report.
   if (shareFile) navigator.share({ files: [shareFile], title: shareFile.name }).catch(() => {});
 });
-form.querySelector('[data-fyll="lag"]').addEventListener("click", (e) => make(e.currentTarget));
+part("lag").addEventListener("click", (e) => make(e.currentTarget, false));
+part("likevel").addEventListener("click", () => make(part("lag"), true));
 
 restore();
+fitRows();
 const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
 // `data-klar` tells that everything for "Lag PDF" is here: from then on it works offline.
 const warmUp = () => prepare().then(() => { form.dataset.klar = ""; }, () => {});

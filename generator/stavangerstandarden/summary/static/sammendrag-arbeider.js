@@ -1,18 +1,26 @@
 // The Sammendrag page's worker: Pyodide with the project's Python bundle. Each run writes the
 // chosen files into a fresh folder of Pyodide's in-memory file system, calls
-// `stavangerstandarden.collect.browser.summarise_folder` and removes the folder again.
+// `stavangerstandarden.collect.browser.summarise_folder` and removes the folder again. It says
+// how far it has come: each step of getting ready ("stage"), each file read ("progress").
+const STEPS = 3;
+const stage = (step) => self.postMessage({ type: "stage", step, steps: STEPS });
 let pyodide = null;
 let summariseFolder = null;
 let runs = 0;
 
 async function load({ pyodide: library, index, bundle }) {
+  stage(0);
   const { loadPyodide } = await import(library);
+  const response = fetch(bundle);
   pyodide = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
-  const response = await fetch(bundle);
-  if (!response.ok) throw new Error(`${response.status} ${bundle}`);
+  stage(1);
+  const got = await response;
+  if (!got.ok) throw new Error(`${got.status} ${bundle}`);
   const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "zip", { extractDir: site });
+  pyodide.unpackArchive(new Uint8Array(await got.arrayBuffer()), "zip", { extractDir: site });
+  stage(2);
   summariseFolder = pyodide.pyimport("stavangerstandarden.collect.browser").summarise_folder;
+  stage(3);
 }
 
 function removeTree(FS, path) {
@@ -35,7 +43,9 @@ function run({ files, names, language, previous }) {
       FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
       FS.writeFile(full, new Uint8Array(data));
     }
-    const json = summariseFolder.callKwargs(root, { names, language, ...(previous == null ? {} : { previous }) });
+    const progress = (done, total) => self.postMessage({ type: "progress", done, total });
+    const json = summariseFolder.callKwargs(root, { names, language, progress,
+                                                    ...(previous == null ? {} : { previous }) });
     return JSON.parse(json);
   } finally {
     FS.chdir("/");

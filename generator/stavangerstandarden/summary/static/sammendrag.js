@@ -1,5 +1,8 @@
 // Sammendrag page: the leader chooses the received forms; a worker reads and tallies them with
-// the project's own Python code under Pyodide and returns the three files `collect` writes.
+// the project's own Python code under Pyodide and returns the four files `collect` writes.
+// Files can be chosen at once: they are read as soon as the worker is ready, and the page
+// shows how far loading and reading have come. Folders and drop are offered only where the
+// device has a mouse or trackpad (a touch-only phone has neither a folder picker nor drag).
 // Nothing is uploaded: the worker runs from a blob: URL, so the page's policy (requests only
 // to this site, for the program itself) binds it too. No word of its own: every text comes
 // from the page's JSON (#sammendrag-data), filled by the generator from its catalogue.
@@ -12,7 +15,11 @@ const fileInput = document.getElementById("sammendrag-filer");
 const folderInput = document.getElementById("sammendrag-mappe");
 const namesBox = document.getElementById("sammendrag-navn");
 const previousInput = document.getElementById("sammendrag-forrige");
-const OUTPUTS = { "rapport.html": "text/html", "svar.csv": "text/csv", "sammendrag.json": "application/json" };
+const previousShown = part("forrige-valgt");
+const previousClear = part("forrige-fjern");
+const bar = part("fremdrift");
+const OUTPUTS = { "rapport.html": "text/html", "rapport-til-deling.html": "text/html",
+                  "svar.csv": "text/csv", "sammendrag.json": "application/json" };
 
 const say = (text) => { status.textContent = text; };
 const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
@@ -23,6 +30,15 @@ let ready = null;
 let chosen = [];      // [{path, file}] as the leader chose them
 let running = null;   // {resolve, reject, timer} of the run under way
 let links = [];
+let isReady = false;
+let busy = false;     // a summary is waiting for the worker or under way
+let again = false;    // the choice changed while waiting: summarise the newest choice
+
+// How far it has come: `done` of `total`, or no bar at all when idle (total 0).
+function progress(done, total) {
+  bar.hidden = !total;
+  if (total) { bar.max = total; bar.value = done; }
+}
 
 function startWorker() {
   const boot = new Blob([`import ${JSON.stringify(url(data.worker))};`], { type: "text/javascript" });
@@ -31,6 +47,12 @@ function startWorker() {
   ready = new Promise((resolve, reject) => {
     worker.onmessage = ({ data: m }) => {
       if (m.type === "ready") { URL.revokeObjectURL(bootUrl); resolve(); }
+      else if (m.type === "stage") { if (!running) progress(m.step, m.steps); }
+      else if (m.type === "progress" && running) {
+        progress(m.done, m.total);
+        // In words about ten times a run, so a screen reader is not flooded.
+        if (m.done === m.total || m.done % Math.max(1, Math.floor(m.total / 10)) === 0) say(fmt(M.read, { done: m.done, n: m.total }));
+      }
       else if (m.type === "load_failed") reject(new Error(m.error));
       else if (running && m.type === "done") finish((r) => r.resolve(m.result));
       else if (running && m.type === "failed") finish((r) => r.reject(new Error(m.error)));
@@ -53,9 +75,18 @@ function finish(settle) {
   settle(r);
 }
 
-// While a run is under way every control waits, so two runs never overlap.
+// While a run is under way every control waits, so two runs never overlap. While the worker
+// is still getting ready they stay usable: the newest choice is read once it is.
 function enable(on) {
-  for (const input of [fileInput, folderInput, namesBox, previousInput]) input.disabled = !on;
+  for (const input of [fileInput, folderInput, namesBox, previousInput, previousClear]) input.disabled = !on;
+}
+
+// --- What this device offers: a folder picker and drop need a mouse or trackpad. ---
+const finePointer = window.matchMedia("(any-pointer: fine)").matches;
+if (finePointer && "webkitdirectory" in folderInput) part("mappevalg").hidden = false;
+if (finePointer && "ondrop" in window && typeof DataTransfer === "function") {
+  part("slipptekst").hidden = false;
+  part("slipp").classList.add("sammendrag-slipp--mulig");
 }
 
 // --- Choosing: file picker, folder picker, or drop (files and folders, at any depth). ---
@@ -106,7 +137,18 @@ async function choose(items) {
 fileInput.addEventListener("change", () => choose([...fileInput.files].map((file) => ({ path: file.name, file }))));
 folderInput.addEventListener("change", () => choose([...folderInput.files].map((file) => ({ path: file.webkitRelativePath || file.name, file }))));
 namesBox.addEventListener("change", () => { if (chosen.length) summarise(); });
-previousInput.addEventListener("change", () => { if (chosen.length) summarise(); });
+function showPrevious() {
+  const file = previousInput.files[0];
+  previousShown.textContent = file ? file.name : M.no_previous;
+  previousClear.hidden = !file;
+}
+previousInput.addEventListener("change", () => { showPrevious(); if (chosen.length) summarise(); });
+previousClear.addEventListener("click", () => {
+  previousInput.value = "";
+  showPrevious();
+  previousInput.focus();
+  if (chosen.length) summarise();
+});
 
 // A file dropped anywhere on the page is taken, never opened in place of the page.
 document.addEventListener("dragover", (event) => {
@@ -139,9 +181,27 @@ async function run(message, transfer) {
   });
 }
 
+// Waits for the worker when it is not ready yet, then summarises the newest choice.
 async function summarise() {
+  if (busy) { again = true; if (!isReady) say(fmt(M.waiting, { n: chosen.length })); return; }
+  busy = true;
+  try {
+    if (!isReady) {
+      say(fmt(M.waiting, { n: chosen.length }));
+      await ready;
+    }
+    do { again = false; await summariseNow(); } while (again);
+  } catch (error) {
+    say(fmt(M.load_failed, { error: error.message }));
+  } finally {
+    busy = false;
+  }
+}
+
+async function summariseNow() {
   enable(false);
   say(fmt(M.reading, { n: chosen.length }));
+  progress(0, chosen.length);
   try {
     const files = await Promise.all(chosen.map(async ({ path, file }) => ({ path, data: await file.arrayBuffer() })));
     const previousFile = previousInput.files[0];
@@ -154,6 +214,7 @@ async function summarise() {
   } catch (error) {
     say(error.message === M.timeout ? M.timeout : fmt(M.failed, { error: error.message }));
   } finally {
+    progress(0, 0);
     enable(true);
   }
 }
@@ -189,5 +250,8 @@ function fit(frame) {
 }
 window.addEventListener("resize", () => { if (!result.hidden) fit(part("rapport")); });
 
-startWorker().then(() => { enable(true); say(M.ready); },
-                   (error) => say(fmt(M.load_failed, { error: error.message })));
+showPrevious();
+startWorker().then(() => {
+  isReady = true;
+  if (!busy) { progress(0, 0); say(M.ready); }
+}, (error) => { progress(0, 0); say(fmt(M.load_failed, { error: error.message })); });

@@ -1,0 +1,1 @@
+"""Readers for inputs that are not filled PDF forms: `scan` reads printed forms back."""

@@ -1,0 +1,150 @@
+"""A school's file → its contribution, or the Norwegian reason it cannot be counted.
+
+Accepts both what a school may send: the contribution (`til-kommunen.json`) and the leader's
+`sammendrag.json`, which is turned into a contribution at once (`collect.contribution.assemble`)
+so its names and file names go no further. Every file comes from outside the municipality's
+control: it is checked against the standard (its id, its version, every statement, scale step,
+area and level) and its numbers must add up: each statement was answered or left blank by
+exactly the forms that ask it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from stavangerstandarden.collect.contribution import FORMAT, Contribution, FormRecord, assemble
+from stavangerstandarden.collect.limits import MAX_COUNT
+from stavangerstandarden.collect.tally import UNANSWERED
+from stavangerstandarden.model import Standard
+
+
+class BadInput(ValueError):
+    """The file cannot be counted; the message says why, in Norwegian."""
+
+
+def parse(text: str, standard: Standard) -> Contribution:
+    """The contribution in `text` (a contribution or a `sammendrag.json`) for `standard`."""
+    data = _json(text)
+    if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
+        raise BadInput("ikke et sammendrag fra «stavangerstandarden collect» (mangler "
+                       "nøkkelen «statements»)")
+    _identity(data, standard)
+    found = _contribution(data) if data.get("format") == FORMAT else _summary(data)
+    counts = _counts(found.counts, standard)
+    _forms(found, standard)
+    _adds_up(found, counts, standard)
+    if not found.form_count:
+        raise BadInput("sammendraget har ingen talte skjema")
+    return found
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"ugyldig JSON på linje {exc.lineno} ({exc.msg})") from exc
+    except (RecursionError, ValueError) as exc:
+        raise BadInput("ugyldig JSON (nøstet for dypt eller et tall med for mange sifre)") from exc
+
+
+def _identity(data: dict[str, Any], standard: Standard) -> None:
+    if data.get("standard") != standard.meta.id:
+        raise BadInput(f"sammendraget hører til en annen standard («{_short(data.get('standard'))}»"
+                       f"), ikke «{standard.meta.id}»")
+    if data.get("versjon") != standard.meta.version:
+        raise BadInput(f"sammendraget er fra en versjon av standarden programmet ikke kjenner "
+                       f"(«{_short(data.get('versjon'))}»; kjenner {standard.meta.version})")
+
+
+def _contribution(data: dict[str, Any]) -> Contribution:
+    try:
+        forms = tuple((f["area"] or "", f["level"], f["antall"]) for f in data["skjema"])
+        tiltak = tuple((t["area"] or "", t["tiltak"], t["antall"]) for t in data["tiltak"])
+        schools = tuple(data["skoler"])
+    except (KeyError, TypeError) as exc:
+        raise BadInput(f"bidraget mangler en nøkkel eller har feil form ({_short(exc)})") from exc
+    _all(all(isinstance(s, str) for s in schools), "skoler", "navn som tekst")
+    _all(all(isinstance(a, str) and isinstance(lv, str) for a, lv, _ in forms), "skjema",
+         "område og nivå som tekst")
+    _all(all(isinstance(t, str) and _count(n) and n > 0 and isinstance(a, str)
+             for a, t, n in tiltak), "tiltak", "tekst og antall")
+    return Contribution(data["standard"], data["versjon"], schools, forms, data["statements"],
+                        tiltak)
+
+
+def _summary(data: dict[str, Any]) -> Contribution:
+    """A `sammendrag.json`: only its counted forms, their school, their names (to leave out
+    tiltak that name someone) and the tiltak texts are used."""
+    files, actions = data.get("files"), data.get("tiltak", [])
+    if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+        raise BadInput("«files»: forventet en liste over filer")
+    _all(isinstance(actions, list) and all(
+        isinstance(a, dict) and isinstance(a.get("tiltak", ""), str)
+        and isinstance(a.get("area") or "", str) for a in actions), "tiltak",
+        "en liste over tiltak")
+    forms = []
+    for f in files:
+        _all(isinstance(f.get("area") or "", str) and isinstance(f.get("level") or "", str),
+             "files", "område og nivå som tekst")
+        if f.get("status") == "ok":
+            meta = f.get("meta") if isinstance(f.get("meta"), dict) else {}
+            forms.append(FormRecord(f.get("area") or "", f.get("level"),
+                                    {k: v for k, v in meta.items() if isinstance(v, str)}))
+    return assemble(data["standard"], data["versjon"], forms, data["statements"],
+                    [(a.get("area") or "", a.get("tiltak", "")) for a in actions])
+
+
+def _counts(counts: Mapping[str, Any], standard: Standard) -> dict[str, dict[str, int]]:
+    ids = [s.id for s in standard.statements]
+    if set(counts) != set(ids):
+        odd = sorted(set(counts) ^ set(ids), key=str)
+        raise BadInput(f"utsagnene stemmer ikke med standarden ({_short(', '.join(odd))})")
+    keys = {step.id for step in standard.scale} | {UNANSWERED}
+    for statement_id, row in counts.items():
+        if not isinstance(row, dict) or set(row) != keys or not all(map(_count, row.values())):
+            raise BadInput(f"statements.{statement_id}: forventet antall (hele tall fra 0 til "
+                           f"{MAX_COUNT}) for {', '.join(sorted(keys))}, fant {_short(row)}")
+    return {s: dict(counts[s]) for s in ids}
+
+
+def _forms(found: Contribution, standard: Standard) -> None:
+    areas = {a.id for a in standard.areas} | {""}
+    levels = {lv.id for lv in standard.levels}
+    for area, level, n in found.forms:
+        if area not in areas or level not in levels or not _count(n):
+            raise BadInput(f"et skjema gjelder et område eller nivå som ikke finnes i standarden "
+                           f"(«{_short(area)}», «{_short(level)}»)")
+    for area, _, _ in found.tiltak:
+        if area not in areas:
+            raise BadInput(f"et tiltak gjelder et område som ikke finnes: «{_short(area)}»")
+
+
+def _adds_up(found: Contribution, counts: dict[str, dict[str, int]], standard: Standard) -> None:
+    """Every form of an area asks each of its statements, the complete form all of them."""
+    per_area: dict[str, int] = {}
+    for a, _, n in found.forms:
+        per_area[a] = per_area.get(a, 0) + n
+    for area in standard.areas:
+        asked = per_area.get("", 0) + per_area.get(area.id, 0)
+        for statement in area.statements:
+            given = sum(counts[statement.id].values())
+            if given != asked:
+                raise BadInput(f"tallene stemmer ikke: utsagn {statement.id} har {given} svar "
+                               f"(med ubesvarte), men {asked} skjema spør om det; er "
+                               "sammendraget endret for hånd?")
+
+
+def _count(n: object) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_COUNT
+
+
+def _all(ok: bool, key: str, expected: str) -> None:
+    if not ok:
+        raise BadInput(f"«{key}»: forventet {expected}")
+
+
+def _short(value: object, shown: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= shown else text[:shown] + " …"

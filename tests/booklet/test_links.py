@@ -61,7 +61,7 @@ def test_pages_link_to_the_booklet(case: str) -> None:
         assert [posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
                 for href in links] == [target], generated
         # A row of buttons, not glued to the sentence after it.
-        [paragraph] = [p for p in re.findall(r"<p>(.*?)</p>", html, re.S) if label in p]
+        [paragraph] = [p for p in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S) if label in p]
         assert re.sub(r"<a [^>]*>.*?</a>", "", paragraph).strip() == "", generated
 
 

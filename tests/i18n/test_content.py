@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 OTHER = ROOT / "tests" / "fixtures" / "annen-kommune.yaml"
 MATPAKKER = "Foreldrene våre lager gode matpakker til oss"
+
+
+def reworded(source: str, new: str) -> str:
+    """`source` with MATPAKKER reworded for the next version: the current one is frozen
+    (framework/versjoner/), and `check` refuses a reworded statement in a frozen version."""
+    match = re.search(r'^  version: "([^"]+)"$', source, re.M)
+    assert match is not None
+    return (source.replace(MATPAKKER, new)
+            .replace(match.group(0), f'  version: "{match.group(1)}.1"'))
 
 def run(command: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "stavangerstandarden.cli", command, *args],
@@ -78,7 +88,7 @@ def test_shipped_translations_cover_the_whole_yaml() -> None:
 
 
 def test_changed_statement_is_outdated_in_every_language_at_its_line(copy: Path) -> None:
-    source = copy.read_text("utf-8").replace(MATPAKKER, "Foreldrene våre lager sunne matpakker")
+    source = reworded(copy.read_text("utf-8"), "Foreldrene våre lager sunne matpakker")
     copy.write_text(source, "utf-8")
     result = run("check", str(copy), "--project", str(copy.parent))
     assert result.returncode == 0, result.stderr
@@ -112,8 +122,7 @@ def test_oversett_keeps_translations_and_marks_changed_ones_fuzzy(copy: Path) ->
         '# reviewed\nmsgctxt "areas/gode-relasjoner/statements/relasjoner-matpakker/text"'),
         "utf-8")
     before = {(m.context, m.string) for m in po.read(nn) if m.id}
-    copy.write_text(copy.read_text("utf-8").replace(MATPAKKER, "Foreldrene lager matpakker"),
-                    "utf-8")
+    copy.write_text(reworded(copy.read_text("utf-8"), "Foreldrene lager matpakker"), "utf-8")
     result = run("oversett", str(copy), "--project", str(copy.parent))
     assert result.returncode == 0, result.stderr
     assert f"{nn}: 1 utdatert, 0 fjernet." in result.stdout

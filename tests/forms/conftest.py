@@ -15,6 +15,8 @@ from tools import need, need_path
 
 from stavangerstandarden.forms import form_files
 from stavangerstandarden.formspec import FormSpec
+from stavangerstandarden.i18n.edition import Edition
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +33,31 @@ def qpdf() -> str:
 def files(standard: Standard) -> dict[str, bytes]:
     """Every form, the ZIP and the manifest, as the build gets them."""
     return form_files(standard)
+
+
+@pytest.fixture(scope="session")
+def editions(standard: Standard) -> dict[str, Edition]:
+    """Every language the source ships a translation for."""
+    return {e.language: e for e in translated_editions(standard)}
+
+
+class _FormsByLanguage(dict[str, dict[str, bytes]]):
+    """A language's form files, rendered the first time a test asks for them."""
+
+    def __init__(self, standard: Standard, editions: dict[str, Edition]) -> None:
+        super().__init__()
+        self.standard, self.editions = standard, editions
+
+    def __missing__(self, language: str) -> dict[str, bytes]:
+        self[language] = form_files(self.standard, None, self.editions[language])
+        return self[language]
+
+
+@pytest.fixture(scope="session")
+def lang_files(standard: Standard, editions: dict[str, Edition]) -> dict[str, dict[str, bytes]]:
+    """Every language's form files (the same paths as bokmål's), rendered once, when first
+    asked for (a run of one language's tests renders that language only)."""
+    return _FormsByLanguage(standard, editions)
 
 
 @pytest.fixture(scope="session")

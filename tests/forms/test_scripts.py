@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pikepdf
@@ -54,7 +54,7 @@ def as_extracted(word: str, rtl: bool) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_poppler_extracts_every_statement_word_for_word(
-        language: str, editions: dict[str, Edition], lang_files: dict[str, dict[str, bytes]],
+        language: str, editions: dict[str, Edition], lang_files: dict[str, Mapping[str, bytes]],
         tmp_path: Path) -> None:
     """The complete form of every level holds every statement in that level's words."""
     pdftotext = need("pdftotext")
@@ -102,7 +102,7 @@ def _shown_strings(page: pikepdf.Page) -> Iterator[tuple[pikepdf.Object, bytes]]
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_glyph_is_notdef_and_every_text_is_in_the_fonts_cmaps(
         language: str, editions: dict[str, Edition],
-        lang_files: dict[str, dict[str, bytes]]) -> None:
+        lang_files: dict[str, Mapping[str, bytes]]) -> None:
     edition = editions[language]
     # every text printed on a form or in the booklet, against the cmaps
     check_glyphs(edition.standard, PRINTED_TEXTS, language=language)
@@ -129,7 +129,7 @@ def _first_row(pdf: pikepdf.Pdf, field: str) -> dict[str, tuple[float, ...]]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_statement_and_scale_follow_the_languages_direction(
         language: str, editions: dict[str, Edition],
-        lang_files: dict[str, dict[str, bytes]]) -> None:
+        lang_files: dict[str, Mapping[str, bytes]]) -> None:
     edition = editions[language]
     spec = lang_specs(edition)[0]
     assert spec.area is not None
@@ -177,7 +177,7 @@ def _widget_values(cell: pikepdf.Object) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tags_read_statement_then_scale_in_every_direction(
         language: str, editions: dict[str, Edition],
-        lang_files: dict[str, dict[str, bytes]]) -> None:
+        lang_files: dict[str, Mapping[str, bytes]]) -> None:
     """The structure (what a screen reader follows) is logical, whatever the layout."""
     edition = editions[language]
     spec = lang_specs(edition)[0]

@@ -105,10 +105,13 @@ def bench_build() -> str:
 
 
 def bench_languages() -> str:
-    """A three-language build (bokmål, nynorsk, English) against a bokmål-only one, both warm
-    (form cache filled), default engine."""
+    """A build with every shipped language against a bokmål-only one, both warm (form cache
+    filled), default engine."""
+    from stavangerstandarden.i18n.layout import Layout
+
+    every = 1 + len(Layout(SOURCE).languages())
     medians = {}
-    for languages in (1, 3):
+    for languages in (1, every):
         with tempfile.TemporaryDirectory() as tmp:
             project = project_copy(Path(tmp))
             if languages > 1:
@@ -119,8 +122,8 @@ def bench_languages() -> str:
             medians[languages] = statistics.median(timed(
                 lambda c=cmd, p=project: subprocess.run(c, cwd=p, check=True,
                                                        capture_output=True), 3))
-    return (f"build, 3 languages: {medians[3]:.2f} s, 1 language: {medians[1]:.2f} s median "
-            f"(warm), ratio {medians[3] / medians[1]:.2f} (goal ≤ 2.5)")
+    return (f"build, {every} languages: {medians[every]:.2f} s, 1 language: {medians[1]:.2f} s "
+            f"median (warm), ratio {medians[every] / medians[1]:.2f} (goal ≤ 4)")
 
 
 def _revised(text: str, version: str, statement: int) -> str:

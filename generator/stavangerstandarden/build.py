@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,
@@ -41,10 +42,11 @@ from stavangerstandarden.languages import (
 )
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.versions.guard import check_versions
 
-GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer")
+GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
 
@@ -74,15 +76,16 @@ class Built:
     files: int
 
 
-def preflight(standard: Standard) -> None:
-    """Checks that need a renderer's resources (the form font), so `check` catches them too.
+def preflight(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
+    """Checks that need a renderer's resources (the form fonts of `language`), so `check`
+    catches them too.
 
     Raises InvalidSource with every problem found.
     """
     from stavangerstandarden.booklet.texts import PRINTED_TEXTS
     from stavangerstandarden.forms.glyphs import check_glyphs
 
-    check_glyphs(standard, PRINTED_TEXTS)
+    check_glyphs(standard, PRINTED_TEXTS, language=language)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,
@@ -227,6 +230,7 @@ def _language_tree(language: SiteLanguage, languages: Languages, source_files: M
                                       and not p.startswith(f"{c.FILL_DIR}/")}, cache)
     files = _language_files(language.edition.standard, forms, language, languages.statuses,
                             log, source_links)
+    files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
 

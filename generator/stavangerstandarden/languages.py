@@ -30,6 +30,7 @@ from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages import AREAS_DIR
 from stavangerstandarden.pages.markup import md
+from stavangerstandarden.sitefonts import STYLESHEET, served_families
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
@@ -173,11 +174,13 @@ def with_notes(files: dict[str, bytes], ed: Edition, note: str,
 def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
                   language: SiteLanguage, languages: Languages, docs_dir: str) -> dict[str, Any]:
     """mkdocs.yml for one language's site: `settings` on top, its own docs tree, theme
-    language and words, and the switcher (`extra.sprak`) when there are several languages."""
+    language, direction and words, the stylesheet of its own fonts (if it serves any), and
+    the switcher (`extra.sprak`) when there are several languages."""
     translate = language.loc.gettext
     config = {**base, **settings, "docs_dir": docs_dir}
     theme = dict(base.get("theme", {}))
     theme["language"] = language.language
+    theme["direction"] = language.loc.direction
     theme["palette"] = [{**p, "toggle": {**p["toggle"], "name": translate(p["toggle"]["name"])}}
                         if "toggle" in p else p for p in theme.get("palette", [])]
     config["theme"] = theme
@@ -193,6 +196,8 @@ def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
                            "sprak": switcher(language, languages, home)}
     config["nav"] = [{t: p} for t, p in nav[0].items()]
     config.setdefault("extra", dict(base.get("extra", {})))
+    if served_families(language.language):
+        config["extra_css"] = [*base.get("extra_css", []), STYLESHEET]
     config["extra"]["ord"] = {k: translate(v)
                               for k, v in base.get("extra", {}).get("ord", {}).items()}
     return config

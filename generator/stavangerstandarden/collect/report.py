@@ -120,6 +120,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
     ranking = ranked(summary, audience)
     return env.get_template("rapport.html.j2").render(
         language=loc.language,
+        direction=loc.direction,
         standard=standard,
         k=standard.report.min_answers,
         shared=audience.shared,

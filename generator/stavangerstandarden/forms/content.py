@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.forms.fonts import families
 from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.extract import typst_ids
@@ -117,6 +118,8 @@ def _frame(standard: Standard, spec: FormSpec, loc: Localized) -> dict[str, Any]
     return {
         "lang": loc.language,
         "region": loc.region,
+        "dir": loc.direction,
+        "fonts": list(families(loc.language)),
         "source-lang": SOURCE_LANGUAGE,
         "source-region": localized(SOURCE_LANGUAGE).region,
         "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 """The shipped fonts (Noto Sans, SIL OFL); no system font can change a layout."""
+FONT_FAMILY = "Noto Sans"
+"""The family of the shipped fonts: every template gets it as `sys.inputs.font`, and the
+form font's checks and messages name it."""
 EPOCH = 0
 """Fixed creation date (1970-01-01): the same source gives the same bytes on every build."""
 
@@ -43,12 +46,13 @@ def _compiler(template: Path) -> typst.Compiler:
 
 
 def compile_pdf(template: Path, data: dict[str, Any]) -> bytes:
-    """Compile `template` with `data` (as sys.inputs.data JSON) into tagged PDF/UA-1 bytes."""
+    """Compile `template` with `data` (as sys.inputs.data JSON) into tagged PDF/UA-1 bytes;
+    the template sets its text in `sys.inputs.font`."""
     import typst  # here, not at the top: `check` reads FONT_DIR and needs no layout engine
 
     try:
         pdf, warnings = _compiler(template).compile_with_warnings(
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False), "font": FONT_FAMILY},
             pdf_standards=["ua-1"], timestamp=EPOCH)
     except typst.TypstError as exc:
         raise LayoutFailed(str(exc)) from exc

@@ -10,14 +10,11 @@ from __future__ import annotations
 from typing import Protocol
 
 from stavangerstandarden.formspec import ALL_AREAS
+from stavangerstandarden.words import N_
 
 
 class Translator(Protocol):
     def gettext(self, message: str) -> str: ...
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
-    return message
 
 
 MESSAGES: dict[str, str] = {

@@ -23,8 +23,8 @@ from fontTools.ttLib import TTFont
 
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
+from stavangerstandarden.typst_runner import FONT_FAMILY as FONT_FAMILY
 
-FONT_FAMILY = "Noto Sans"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 FIELD_FONT_FILE = "NotoSans-Regular.ttf"
 FIELD_FONT_NAME = "SKJEMA+NotoSans-Regular"

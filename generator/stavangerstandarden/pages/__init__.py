@@ -36,6 +36,7 @@ __all__ = ["SNIPPETS_DIR", "MissingManifest", "page_files"]
 AREAS_DIR = "omrader"
 FORMS_PAGE = "skjema/index.md"
 STATUS_PAGE = "sprak/index.md"
+"""The «Språk og oversettelser» page, in every language's site when there are several."""
 CHANGES_PAGE = "endringer/index.md"
 """The changelog, in every language's site; empty of changes while no version is kept."""
 SNIPPETS_DIR = "generert"

@@ -27,9 +27,9 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, language_na
 from stavangerstandarden.i18n.pages import page_texts, translate_page
 from stavangerstandarden.i18n.status import Status, parsed_source, translation_report
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import md
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages import AREAS_DIR, STATUS_PAGE
-from stavangerstandarden.pages.markup import md
 from stavangerstandarden.words import N_
 
 NOTE = N_("Denne oversettelsen er ikke kvalitetssikret.")

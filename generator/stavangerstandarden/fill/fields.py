@@ -32,11 +32,6 @@ def action_row(field: FieldSpec) -> int | None:
     return int(rest.split(".", 1)[0]) if prefix == c.ACTION_PREFIX else None
 
 
-def page_source(html: str) -> str:
-    """The Markdown file MkDocs turns into the page at `html` (…/index.html → …/index.md)."""
-    return html.removesuffix(".html") + ".md"
-
-
 SINGLE_LINE_MAX = 60
 """Text fields that take at most this many characters get a one-line input on the page (a
 name, a deadline): a box of several lines for 30 characters only makes the page longer. The

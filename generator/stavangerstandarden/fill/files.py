@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from importlib.resources import files
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.fill.page import fill_page
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.ui import Localized

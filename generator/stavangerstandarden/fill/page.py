@@ -8,12 +8,10 @@ statements (with their level-specific sentences) read exactly as in the PDF.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from markupsafe import Markup
-
 from stavangerstandarden import contract as c
+from stavangerstandarden.browserpage import CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.fill.fields import (
     action_row,
     field_id,
@@ -22,41 +20,11 @@ from stavangerstandarden.fill.fields import (
     max_length,
     single_line,
 )
-from stavangerstandarden.fill.messages import js_messages, messages
+from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
-from stavangerstandarden.pages.markup import render
-
-TEMPLATE = "fyll.html"
-"""Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
-POLICY = {
-    "default-src": "'self'",
-    "connect-src": "'self'",
-    "script-src": "'self' 'unsafe-inline'",
-    "worker-src": "'self' blob:",
-    "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
-    "font-src": "'self' data:",
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'none'",
-}
-"""No connection to anything but the site itself: answers cannot leave for another host.
-'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
-from the site; CSP cannot name a path without naming the host, which a preview does not
-know). The page's own scripts make no request: the site is static files, so nothing there
-could receive answers. Scripts, the worker and the blank form (a module, see BLANK_MODULE)
-come from the site itself; 'unsafe-inline' covers the theme's own inline bootstrap scripts
-and the scale colours."""
-
-
-def csp(policy: dict[str, str]) -> str:
-    """A policy as the Content-Security-Policy header (or meta element) writes it."""
-    return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
-
-
-CSP = csp(POLICY)
 
 
 def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) -> bytes:
@@ -99,8 +67,3 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str],
             rows.setdefault(row, []).append(_text(f, msg, parts[f.name.rsplit(".", 1)[-1]]))
     return [{"n": n, "title": msg["fill.row"].format(n=n), "fields": fs}
             for n, fs in sorted(rows.items())]
-
-
-def script_json(data: dict[str, Any]) -> Markup:
-    """JSON for a <script type="application/json"> block: `<` escaped so no text can close it."""
-    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

@@ -4,7 +4,7 @@ Sammendrag page says the same way keep its message id, so they are translated on
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {

@@ -17,6 +17,7 @@ from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import (
@@ -26,7 +27,6 @@ from stavangerstandarden.pages.downloads import (
     read_downloads,
 )
 from stavangerstandarden.pages.figure import model_figure
-from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import level_span
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.words import N_

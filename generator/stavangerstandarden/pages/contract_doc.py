@@ -12,8 +12,8 @@ from typing import Any
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs, manifest
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
-from stavangerstandarden.pages.markup import render
 
 MANIFEST_KEYS: dict[str, str] = {
     "version": "versjonen av standarden skjemaene er laget fra",

@@ -3,7 +3,7 @@ marked `N_` for `pybabel extract`; `messages(loc)` gives them in a language)."""
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {

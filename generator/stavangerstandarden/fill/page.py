@@ -12,14 +12,7 @@ from typing import Any
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import CSP, TEMPLATE, js_messages, script_json
-from stavangerstandarden.fill.fields import (
-    action_row,
-    field_id,
-    input_type,
-    is_meta,
-    max_length,
-    single_line,
-)
+from stavangerstandarden.fill.fields import field_id, input_type, max_length, single_line
 from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
@@ -38,7 +31,7 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         "fyll.md.j2", loc=loc, standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE,
         csp=CSP,
         heading=msg["fill.heading"].format(place=place, level=spec.level.label),
-        meta=[_text(f, msg) for f in fields if is_meta(f)],
+        meta=[_text(f, msg) for f in fields if f.parts.kind == "meta"],
         rows=_rows(fields, msg, loc),
         statements=sum(len(pairs) for _, pairs in spec.statements),
         blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
@@ -62,8 +55,8 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str],
     parts = {part: loc.gettext(label) for part, label in c.ACTION_PARTS}
     rows: dict[int, list[dict[str, Any]]] = {}
     for f in fields:
-        row = action_row(f)
-        if row is not None:
-            rows.setdefault(row, []).append(_text(f, msg, parts[f.name.rsplit(".", 1)[-1]]))
+        field = f.parts
+        if field.row is not None:
+            rows.setdefault(field.row, []).append(_text(f, msg, parts[field.part]))
     return [{"n": n, "title": msg["fill.row"].format(n=n), "fields": fs}
             for n, fs in sorted(rows.items())]

@@ -9,6 +9,7 @@ none of them, so they never import each other in a cycle (tests/test_layers.py).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from markupsafe import Markup
@@ -58,6 +59,12 @@ inline start-up script and styles."""
 
 class Translator(Protocol):
     def gettext(self, message: str) -> str: ...
+
+
+def translated(words: Mapping[str, str], loc: Translator) -> dict[str, str]:
+    """A page's words (place → message id) in `loc`'s language; an id without a translation
+    stays bokmål."""
+    return {key: loc.gettext(message) for key, message in words.items()}
 
 
 def js_messages(words: dict[str, str]) -> dict[str, str]:

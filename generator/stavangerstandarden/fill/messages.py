@@ -7,7 +7,7 @@ hands them to the templates and the scripts' share to the browser as JSON.
 
 from __future__ import annotations
 
-from stavangerstandarden.browserpage import Translator
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.formspec import ALL_AREAS
 from stavangerstandarden.words import N_
 
@@ -73,4 +73,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+    return translated(MESSAGES, loc)

@@ -22,7 +22,7 @@ from stavangerstandarden.libraries import PYODIDE
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
-from stavangerstandarden.summary.page import BUNDLE, WORKER
+from stavangerstandarden.summary.page import BUNDLE, program
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
 SCRIPT = "kommune.js"
@@ -40,10 +40,7 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=PROGRAM_CSP,
         shareable=msg["shareable"].format(k=standard.report.min_answers),
-        data=script_json({"worker": PROGRAM + WORKER,
-                          "pyodide": f"{PROGRAM}{PYODIDE.folder}/pyodide.js",
-                          "index": f"{PROGRAM}{PYODIDE.folder}/", "bundle": PROGRAM + BUNDLE,
-                          "module": ENTRY, "language": loc.language,
+        data=script_json({**program(PROGRAM), "module": ENTRY, "language": loc.language,
                           "messages": js_messages(msg)}),
     )
 

@@ -16,6 +16,13 @@ SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
 """The page's scripts; the worker and leser.js serve the Kommune page too."""
 
 
+def program(folder: str) -> dict[str, str]:
+    """Where a page's scripts find the reading program (the worker, Pyodide, the Python
+    bundle): `folder` is this page's folder as seen from that page."""
+    return {"worker": folder + WORKER, "pyodide": f"{folder}{PYODIDE.folder}/pyodide.js",
+            "index": f"{folder}{PYODIDE.folder}/", "bundle": folder + BUNDLE}
+
+
 def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
     """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
@@ -24,9 +31,7 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=PROGRAM_CSP,
         working_files=msg["working_files"].format(k=standard.report.min_answers),
-        data=script_json({"worker": f"./{WORKER}", "pyodide": f"./{PYODIDE.folder}/pyodide.js",
-                    "index": f"./{PYODIDE.folder}/", "bundle": f"./{BUNDLE}",
-                    "language": loc.language,
-                    "messages": js_messages(msg)}),
+        data=script_json({**program("./"), "language": loc.language,
+                          "messages": js_messages(msg)}),
     )
 

@@ -27,16 +27,11 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, language_na
 from stavangerstandarden.i18n.pages import page_texts, translate_page
 from stavangerstandarden.i18n.status import Status, parsed_source, translation_report
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import md
 from stavangerstandarden.model import Area, Standard
-from stavangerstandarden.pages import AREAS_DIR
-from stavangerstandarden.pages.markup import md
+from stavangerstandarden.pages import AREAS_DIR, STATUS_PAGE
 from stavangerstandarden.sitefonts import STYLESHEET, served_families
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
-    """Marks a word for `pybabel extract` where it is listed; shown via `Localized.gettext`."""
-    return message
-
+from stavangerstandarden.words import N_
 
 NOTE = N_("Denne oversettelsen er ikke kvalitetssikret.")
 """Shown on a page of another language that holds an unreviewed or outdated translation."""
@@ -54,9 +49,6 @@ templates in overrides/): translated into each language's config; a test checks 
 one of them in mkdocs.yml is listed here."""
 
 SWITCHER_LABEL = N_("Språk")
-
-STATUS_PAGE = "sprak/index.md"
-"""The «Språk og oversettelser» page, in every language's site when there are several."""
 
 _INCLUDE = re.compile(r'^--8<-- "([^"]+)"', re.MULTILINE)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from importlib.resources import files
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.fill.page import fill_page
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.ui import Localized
@@ -24,7 +24,8 @@ def fill_files(standard: Standard, forms: Mapping[str, bytes],
     """The fill pages in `loc`'s language (bokmål without it) around that language's `forms`:
     the same field names in every language, each page filling its own language's blank PDF."""
     out: dict[str, bytes] = {}
-    for spec in form_specs(standard):
+    specs = form_specs(standard, loc) if loc else form_specs(standard)
+    for spec in specs:
         html = c.fill_page(spec.file)
         folder = html.rsplit("/", 1)[0]
         out[page_source(html)] = fill_page(standard, spec, loc)

@@ -7,18 +7,9 @@ hands them to the templates and the scripts' share to the browser as JSON.
 
 from __future__ import annotations
 
-from typing import Protocol
-
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.formspec import ALL_AREAS
-
-
-class Translator(Protocol):
-    def gettext(self, message: str) -> str: ...
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
-    return message
-
+from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
     "fill.heading": N_("Fyll ut: {place}, {level}"),
@@ -82,9 +73,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
-
-
-def js_messages(words: dict[str, str]) -> dict[str, str]:
-    """The share of `messages` the browser scripts need (ids without the `js.` prefix)."""
-    return {k.removeprefix("js."): v for k, v in words.items() if k.startswith("js.")}
+    return translated(MESSAGES, loc)

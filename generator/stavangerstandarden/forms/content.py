@@ -74,7 +74,7 @@ def form_content(standard: Standard, spec: FormSpec, edition: Edition | None = N
         return wid
 
     meta = [{"label": f.label, "widget": add(f)} for f in spec.fields
-            if f.name.startswith(f"{c.META_PREFIX}.")]
+            if f.parts.kind == "meta"]
     areas = [_area(area, pairs, fields, add) for area, pairs in spec.statements]
     rows = [[add(fields[c.action_field(n, part)]) for part, _ in c.ACTION_PARTS]
             for n, _ in spec.action_rows]

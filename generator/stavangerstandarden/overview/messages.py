@@ -4,7 +4,7 @@ Sammendrag page says the same way keep its message id, so they are translated on
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
@@ -46,4 +46,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+    return translated(MESSAGES, loc)

@@ -9,16 +9,20 @@ from collections.abc import Mapping
 from importlib.resources import files
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import page_source
-from stavangerstandarden.fill.messages import js_messages
-from stavangerstandarden.fill.page import TEMPLATE, script_json
+from stavangerstandarden.browserpage import (
+    PROGRAM_CSP,
+    TEMPLATE,
+    js_messages,
+    page_source,
+    script_json,
+)
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
-from stavangerstandarden.pages.markup import render
-from stavangerstandarden.summary.page import BUNDLE, CSP, WORKER
+from stavangerstandarden.summary.page import BUNDLE, program
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
 SCRIPT = "kommune.js"
@@ -33,12 +37,10 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     msg = messages(loc)
     msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
     return render(
-        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE, csp=CSP,
+        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
+        csp=PROGRAM_CSP,
         shareable=msg["shareable"].format(k=standard.report.min_answers),
-        data=script_json({"worker": PROGRAM + WORKER,
-                          "pyodide": f"{PROGRAM}{PYODIDE.folder}/pyodide.js",
-                          "index": f"{PROGRAM}{PYODIDE.folder}/", "bundle": PROGRAM + BUNDLE,
-                          "module": ENTRY, "language": loc.language,
+        data=script_json({**program(PROGRAM), "module": ENTRY, "language": loc.language,
                           "messages": js_messages(msg)}),
     )
 

@@ -6,7 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import page_source
+from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE, library_files

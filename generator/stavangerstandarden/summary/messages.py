@@ -3,7 +3,7 @@ marked `N_` for `pybabel extract`; `messages(loc)` gives them in a language)."""
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
@@ -59,4 +59,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+    return translated(MESSAGES, loc)

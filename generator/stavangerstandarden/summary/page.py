@@ -3,28 +3,24 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import js_messages
-from stavangerstandarden.fill.page import POLICY, TEMPLATE, csp, script_json
+from stavangerstandarden.browserpage import PROGRAM_CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
-from stavangerstandarden.pages.markup import render
 from stavangerstandarden.summary.messages import messages
 
 BUNDLE = "python.zip"
 WORKER = "sammendrag-arbeider.js"
 SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
 """The page's scripts; the worker and leser.js serve the Kommune page too."""
-CSP = csp(POLICY | {
-    "connect-src": "'self'",
-    "script-src": "'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-    "frame-src": "'self' blob:",
-})
-"""Requests only to the site itself, which the page needs for its program (Pyodide's
-WebAssembly, its standard library and the Python bundle are fetched once, when the page
-loads); nothing is ever sent: the files are read in the page's worker, which is started from a
-blob: URL so that it runs under this same policy. 'wasm-unsafe-eval' lets the browser compile
-WebAssembly; 'unsafe-inline' covers the theme's inline start-up script and styles."""
+
+
+def program(folder: str) -> dict[str, str]:
+    """Where a page's scripts find the reading program (the worker, Pyodide, the Python
+    bundle): `folder` is this page's folder as seen from that page."""
+    return {"worker": folder + WORKER, "pyodide": f"{folder}{PYODIDE.folder}/pyodide.js",
+            "index": f"{folder}{PYODIDE.folder}/", "bundle": folder + BUNDLE}
 
 
 def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
@@ -33,11 +29,9 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
     return render(
         "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
-        csp=CSP,
+        csp=PROGRAM_CSP,
         working_files=msg["working_files"].format(k=standard.report.min_answers),
-        data=script_json({"worker": f"./{WORKER}", "pyodide": f"./{PYODIDE.folder}/pyodide.js",
-                    "index": f"./{PYODIDE.folder}/", "bundle": f"./{BUNDLE}",
-                    "language": loc.language,
-                    "messages": js_messages(msg)}),
+        data=script_json({**program("./"), "language": loc.language,
+                          "messages": js_messages(msg)}),
     )
 

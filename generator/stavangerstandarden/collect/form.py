@@ -49,8 +49,8 @@ class FormAnswers:
 def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
     """The answers of a form of `standard`; raises Unreadable with the reason otherwise."""
     if not raw.texts and not raw.choices:
-        raise Unreadable("PDF-filen har ingen skjemafelt; et skannet papirskjema må telles "
-                         "for hånd")
+        raise Unreadable("PDF-filen har ingen skjemafelt og viser ingen skannede sider: den "
+                         "er ikke et skjema")
     ident = {part: raw.texts.get(c.identity_field(part)) for part, _ in c.IDENTITY_FIELDS}
     version, area, level = ident["versjon"] or "", ident["omrade"] or "", ident["niva"] or ""
     _check_identity(ident["standard"], standard)

@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test node_modules/.installed system-deps
 
 # pytest-xdist: one worker per core; whole folders with costly fixtures (tests/conftest.py's
 # WHOLE) stay on one worker, costliest first. `make test PYTEST_WORKERS=` runs in one process.
-PYTEST_WORKERS ?= -n auto --dist loadgroup --no-loadscope-reorder
+PYTEST_WORKERS ?= -n auto --dist loadscope --no-loadscope-reorder
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -5,10 +5,11 @@ and how `make test` spreads the tests over pytest-xdist's workers."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import Any
 
 import pytest
 from standards import STANDARDS, STAVANGER, source_text
+from xdist.scheduler import LoadScopeScheduling
 
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.loader import load, load_file
@@ -35,22 +36,35 @@ def any_standard(request: pytest.FixtureRequest) -> Standard:
 WHOLE = ("site", "summary", "fill", "kommunepage", "forms", "paper", "collect", "booklet",
          "versions", "overview", "i18n")
 """Folders whose tests share costly session fixtures (built sites, rendered forms, browser
-runs), most costly first. Under pytest-xdist (`make test`: `--dist loadgroup`) each runs
-whole on one worker, so its fixtures are made once, and the costliest start first; the other
-tests fill the gaps one by one. Sites several folders build are shared through shared.py."""
+runs), most costly first. Under pytest-xdist (`make test`: `-n auto --dist loadscope`) each
+runs whole on one worker, so its fixtures are made once, and the costliest start first; the
+other tests fill the gaps one by one. Sites several folders build are shared through
+shared.py."""
+
+
+def _folder(nodeid: str) -> str:
+    """The folder under tests/ a test is in ("" for tests/ itself)."""
+    parts = nodeid.split("::", 1)[0].split("/")
+    return parts[1] if len(parts) > 2 else ""
+
+
+class FolderScheduling(LoadScopeScheduling):
+    """pytest-xdist's scheduling by scope, a scope being a WHOLE folder or else one test."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return folder if (folder := _folder(nodeid)) in WHOLE else nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> FolderScheduling | None:
+    return FolderScheduling(config, log) if config.getvalue("dist") == "loadscope" else None
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return
-    tests = Path(__file__).parent
-
-    def folder(item: pytest.Item) -> str:
-        parts = item.path.relative_to(tests).parts
-        return parts[0] if len(parts) > 1 else ""
-
-    for item in items:
-        if folder(item) in WHOLE:
-            item.add_marker(pytest.mark.xdist_group(folder(item)))
-    items.sort(key=lambda item: WHOLE.index(f) if (f := folder(item)) in WHOLE else len(WHOLE))
+    """In a worker: WHOLE's folders first, in its order (the scheduler hands out scopes in
+    collection order under `--no-loadscope-reorder`)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        def rank(item: pytest.Item) -> int:
+            folder = _folder(item.nodeid)
+            return WHOLE.index(folder) if folder in WHOLE else len(WHOLE)
+        items.sort(key=rank)

@@ -33,8 +33,8 @@ def any_standard(request: pytest.FixtureRequest) -> Standard:
     return load(source_text(name), f"{name}.yaml")
 
 
-WHOLE = ("site", "summary", "fill", "kommunepage", "forms", "paper", "collect", "booklet",
-         "versions", "overview", "i18n")
+WHOLE = ("site", "summary", "forms", "fill", "kommunepage", "paper", "booklet", "versions",
+         "overview", "i18n")
 """Folders whose tests share costly session fixtures (built sites, rendered forms, browser
 runs), most costly first. Under pytest-xdist (`make test`: `-n auto --dist loadscope`) each
 runs whole on one worker, so its fixtures are made once, and the costliest start first; the

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,7 @@ def once(factory: pytest.TempPathFactory, key: str, make: Callable[[Path], T]) -
         if done.exists():
             value: T = pickle.loads(done.read_bytes())
         else:
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
             folder.mkdir()
             value = make(folder)
             done.write_bytes(pickle.dumps(value))

@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import shared
 from modules import load_module
 from project import TRANSLATIONS
 
@@ -42,7 +43,6 @@ LONG_TIKTAK = ("Vi vil ha foreldrekaffe fÃ¸r jul med tolk for nye familier, og Ã
 
 
 
-SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py", "fill")
 ENGINES = load_module(ROOT / "tests" / "forms" / "test_engines.py", "fill")
 
 
@@ -63,10 +63,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
             hint = "  submit_hint: Lever skjemaet til rektor.\n"
             assert hint in text
             text = text.replace(hint, f"{hint}  contact: {CONTACT}\n")
-        project = SITE_HELPERS.copy_project(tmp_path_factory.mktemp(name) / "project", text,
-                                            TRANSLATED.get(name))
-        # copy_project names the source after this standard; load() needs only the text.
-        out[name] = Built(load(text, str(source)), SITE_HELPERS.build_project(project))
+        # The run's copy of the project names the source after this standard; load() needs
+        # only the text.
+        out[name] = Built(load(text, str(source)),
+                          shared.site(tmp_path_factory, text, TRANSLATED.get(name)))
     return out
 
 

@@ -1,5 +1,5 @@
-"""Build the site once per session in a copy of the project (tests/project.py), and drive
-it in Chromium."""
+"""Build the site once a test run in a copy of the project (tests/project.py, shared with
+the other folders through tests/shared.py), and drive it in Chromium."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from typing import Any
 
 import pytest
 
-from project import TRANSLATIONS, build_project, copy_project
+import shared
+from project import TRANSLATIONS, copy_project
 from standards import STAVANGER
 from tools import need, need_path
 
 from stavangerstandarden.build import ENGINES
 
+build_project = shared.build_in
+"""Builds under the project's lock: `project` is the run's shared copy."""
 __all__ = ["build_project", "copy_project"]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,14 +33,16 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("site") / "project", SOURCE.read_text("utf-8"),
-                        TRANSLATIONS)
+    """The run's copy of the project with this standard and its translations (read-only but
+    for builds through `build_project`)."""
+    return shared.site_project(tmp_path_factory, SOURCE.read_text("utf-8"), TRANSLATIONS)
 
 
 @pytest.fixture(scope="session", params=sorted(ENGINES))
-def site(request: pytest.FixtureRequest, project: Path) -> Path:
-    """The site built by each engine once a session (each into a folder of its own)."""
-    return build_project(project, request.param, project / f"site-{request.param}")
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by each engine once a test run (each into a folder of its own)."""
+    return shared.site(tmp_path_factory, SOURCE.read_text("utf-8"), TRANSLATIONS,
+                       request.param)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+import shared
 from project import TRANSLATIONS, build_project, copy_project
 from standards import OTHER
 
@@ -184,9 +185,8 @@ def test_a_missing_translation_shows_the_bokmal_marked(partial: Path) -> None:
 
 
 def test_a_standard_without_translations_has_one_language_and_no_switcher(
-        tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", OTHER.read_text("utf-8"))
-    site = build_project(project)
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = shared.site(tmp_path_factory, OTHER.read_text("utf-8"))
     assert sorted(p.name for p in site.iterdir() if p.is_dir() and len(p.name) == 2) == []
     assert not (site / "sprak").exists()
     for page in site.rglob("*.html"):

@@ -41,6 +41,7 @@ from stavangerstandarden.languages import (
     with_notes,
 )
 from stavangerstandarden.model import Standard
+from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog
@@ -74,18 +75,6 @@ class Built:
     standard: Standard
     warnings: tuple[Problem, ...]
     files: int
-
-
-def preflight(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
-    """Checks that need a renderer's resources (the form fonts of `language`), so `check`
-    catches them too.
-
-    Raises InvalidSource with every problem found.
-    """
-    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
-    from stavangerstandarden.forms.glyphs import check_glyphs
-
-    check_glyphs(standard, PRINTED_TEXTS, language=language)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,

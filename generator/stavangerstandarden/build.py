@@ -29,7 +29,6 @@ from typing import Any
 import yaml
 
 from stavangerstandarden.atomicfile import write_atomic
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DRIVER = ROOT / "tests" / "fill" / "fill_browser.mjs"
 
 
-def build_copy(tmp: Path) -> tuple[Path, list[str]]:
+def build_copy(tmp: Path, languages: bool = False) -> tuple[Path, list[str]]:
+    """A built copy of the project (`languages`: with the translations) and its fill pages."""
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
@@ -33,6 +34,8 @@ def build_copy(tmp: Path) -> tuple[Path, list[str]]:
     (project / "generator").symlink_to(ROOT / "generator")
     (project / "framework").mkdir()
     source = shutil.copy(ROOT / "framework" / "stavangerstandarden.yaml", project / "framework")
+    if languages:
+        shutil.copytree(ROOT / "framework" / "oversettelser", project / "framework" / "oversettelser")
     standard = build(Path(source), project, project / "site").standard
     pages = ["/" + c.fill_page(s.file).removesuffix("index.html") for s in form_specs(standard)]
     return project / "site", pages

@@ -25,6 +25,7 @@ from stavangerstandarden.fill.fields import (
 from stavangerstandarden.fill.messages import js_messages, messages
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PDFJS
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages.markup import render
 
@@ -45,10 +46,10 @@ POLICY = {
 """No connection to anything but the site itself: answers cannot leave for another host.
 'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
 from the site; CSP cannot name a path without naming the host, which a preview does not
-know). The page's own scripts make no request: the site is static files, so nothing there
-could receive answers. Scripts, the worker and the blank form (a module, see BLANK_MODULE)
-come from the site itself; 'unsafe-inline' covers the theme's own inline bootstrap scripts
-and the scale colours."""
+know). The page's own scripts only fetch pdf.js and the blank form (the published
+`skjema/<id>.pdf`) from the site, when «Lag PDF» is first pressed: the site is static files,
+so nothing there could receive answers. 'unsafe-inline' covers the theme's own inline
+bootstrap scripts and the scale colours."""
 
 
 def csp(policy: dict[str, str]) -> str:
@@ -66,6 +67,8 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
     place = spec.area.title if spec.area else msg["fill.all_areas"]
     fields = [f for f in spec.fields if not f.hidden]
     stem = spec.file.rsplit("/", 1)[-1].removesuffix(".pdf")
+    blank = f"../../{spec.file.rsplit('/', 1)[-1]}"
+    pdfjs = PDFJS.seen_from(c.fill_page(spec.file), loc.language)
     return render(
         "fyll.md.j2", loc=loc, standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE,
         csp=CSP,
@@ -73,10 +76,10 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         meta=[_text(f, msg) for f in fields if is_meta(f)],
         rows=_rows(fields, msg, loc),
         statements=sum(len(pairs) for _, pairs in spec.statements),
-        blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
+        blank_pdf=blank,
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
-                    "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
-                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg),
+                    "blank": blank, "library": f"{pdfjs}pdf.min.js",
+                    "worker": f"{pdfjs}pdf.worker.min.js", "messages": js_messages(msg),
                     "date": loc.date_words()}),
     )
 

@@ -14,7 +14,7 @@ from stavangerstandarden.fill.messages import js_messages
 from stavangerstandarden.fill.page import TEMPLATE, script_json
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.libraries import PYODIDE, library_files
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
 from stavangerstandarden.pages.markup import render
@@ -32,12 +32,13 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
     msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
+    pyodide = PYODIDE.seen_from(KOMMUNE_PAGE, loc.language)
     return render(
         "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE, csp=CSP,
         shareable=msg["shareable"].format(k=standard.report.min_answers),
         data=script_json({"worker": PROGRAM + WORKER,
-                          "pyodide": f"{PROGRAM}{PYODIDE.folder}/pyodide.js",
-                          "index": f"{PROGRAM}{PYODIDE.folder}/", "bundle": PROGRAM + BUNDLE,
+                          "pyodide": f"{pyodide}pyodide.js",
+                          "index": pyodide, "bundle": PROGRAM + BUNDLE,
                           "module": ENTRY, "language": loc.language,
                           "messages": js_messages(msg)}),
     )
@@ -49,8 +50,7 @@ def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
     whose program this page loads."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
     folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
-    program = sum(len(data) for path, data in summary.items()
-                  if path == f"{folder}/{BUNDLE}" or path.startswith(f"{folder}/{PYODIDE.folder}/"))
+    program = len(summary[f"{folder}/{BUNDLE}"]) + sum(map(len, library_files(PYODIDE).values()))
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
     return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),

@@ -9,7 +9,7 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import page_source
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE, library_files
+from stavangerstandarden.libraries import PYODIDE, library_files, served_files
 from stavangerstandarden.model import Standard
 from stavangerstandarden.summary.bundle import python_bundle
 from stavangerstandarden.summary.page import BUNDLE, SCRIPTS, summary_page
@@ -35,9 +35,8 @@ def summary_files(standard: Standard, source: Path, loc: Localized | None = None
     page = c.SUMMARY_PAGE
     folder = page.rsplit("/", 1)[0]
     static = files("stavangerstandarden.summary") / "static"
-    program = {f"{folder}/{PYODIDE.folder}/{k}": v for k, v in library_files(PYODIDE).items()}
-    program[f"{folder}/{BUNDLE}"] = python_bundle(
-        standard_files, frozenset({SOURCE_LANGUAGE, loc.language}))
+    bundle = python_bundle(standard_files, frozenset({SOURCE_LANGUAGE, loc.language}))
+    program = len(bundle) + sum(map(len, library_files(PYODIDE).values()))
     out = {f"{folder}/{name}": (static / name).read_bytes() for name in SCRIPTS}
-    out[page_source(page)] = summary_page(standard, loc, sum(map(len, program.values())))
-    return out | program
+    out[page_source(page)] = summary_page(standard, loc, program)
+    return out | {f"{folder}/{BUNDLE}": bundle} | served_files(PYODIDE, loc.language)

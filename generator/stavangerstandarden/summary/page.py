@@ -3,6 +3,7 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 
 from __future__ import annotations
 
+from stavangerstandarden import contract as c
 from stavangerstandarden.fill.messages import js_messages
 from stavangerstandarden.fill.page import POLICY, TEMPLATE, csp, script_json
 from stavangerstandarden.i18n.ui import Localized
@@ -31,12 +32,13 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
     msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
+    pyodide = PYODIDE.seen_from(c.SUMMARY_PAGE, loc.language)
     return render(
         "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=CSP,
         working_files=msg["working_files"].format(k=standard.report.min_answers),
-        data=script_json({"worker": f"./{WORKER}", "pyodide": f"./{PYODIDE.folder}/pyodide.js",
-                    "index": f"./{PYODIDE.folder}/", "bundle": f"./{BUNDLE}",
+        data=script_json({"worker": f"./{WORKER}", "pyodide": f"{pyodide}pyodide.js",
+                    "index": pyodide, "bundle": f"./{BUNDLE}",
                     "language": loc.language,
                     "messages": js_messages(msg)}),
     )

@@ -35,7 +35,8 @@ def build_copy(tmp: Path, languages: bool = False) -> tuple[Path, list[str]]:
     (project / "framework").mkdir()
     source = shutil.copy(ROOT / "framework" / "stavangerstandarden.yaml", project / "framework")
     if languages:
-        shutil.copytree(ROOT / "framework" / "oversettelser", project / "framework" / "oversettelser")
+        translations = ROOT / "framework" / "oversettelser"
+        shutil.copytree(translations, project / "framework" / translations.name)
     standard = build(Path(source), project, project / "site").standard
     pages = ["/" + c.fill_page(s.file).removesuffix("index.html") for s in form_specs(standard)]
     return project / "site", pages

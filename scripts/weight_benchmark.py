@@ -6,14 +6,13 @@ gzip as a web server sends it; tests/site/first_visit.mjs). Figures for review, 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
+
+from stavangerstandarden.sharedfiles import duplicate_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 DRIVER = ROOT / "tests" / "site" / "first_visit.mjs"
@@ -21,15 +20,6 @@ MB = 1_000_000
 GOAL_DUPLICATE = 1 * MB
 GOAL_BASE, GOAL_PER_LANGUAGE = 20 * MB, 8 * MB
 GOAL_FIRST_VISIT = 600_000
-
-
-def duplicate_bytes(site: Path) -> int:
-    """Bytes of every file beyond the first with the same content."""
-    seen: dict[str, list[int]] = defaultdict(list)
-    for path in site.rglob("*"):
-        if path.is_file():
-            seen[hashlib.sha256(path.read_bytes()).hexdigest()].append(path.stat().st_size)
-    return sum(sizes[0] * (len(sizes) - 1) for sizes in seen.values())
 
 
 def language_sizes(site: Path, roots: list[str]) -> dict[str, int]:

@@ -15,6 +15,7 @@ itself (`libraries.served_files`)."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from collections.abc import Iterable
@@ -90,3 +91,14 @@ def _repoint(page: Path, site: Path, root: str, shared: frozenset[str]) -> None:
     changed = QUOTED.sub(moved, text)
     if changed != text:
         page.write_text(changed, "utf-8")
+
+
+def duplicate_bytes(site: Path) -> int:
+    """Bytes of every file under `site` beyond the first with the same content: what the
+    site stores (and a visitor of several languages downloads) more than once."""
+    sizes: dict[bytes, list[int]] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            sizes.setdefault(hashlib.sha256(path.read_bytes()).digest(), []).append(
+                path.stat().st_size)
+    return sum(found[0] * (len(found) - 1) for found in sizes.values())

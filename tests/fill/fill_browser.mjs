@@ -43,7 +43,7 @@ export async function serve(root) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      sent.push({ path, gzip: gzipSync(body).length, at: performance.now() });
+      sent.push({ path, bytes: body.length, gzip: gzipSync(body).length, at: performance.now() });
       res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
       res.end(body);
     } catch {

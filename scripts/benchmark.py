@@ -22,6 +22,7 @@ from kommune_benchmark import time_kommune
 from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
+from weight_benchmark import bench_weight
 
 from stavangerstandarden.forms import render_form, render_forms
 from stavangerstandarden.formspec import form_specs
@@ -183,6 +184,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "summary": bench_summary,
     "versions": bench_versions,
     "paper": bench_paper,
+    "weight": bench_weight,
 }
 
 

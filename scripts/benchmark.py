@@ -19,6 +19,7 @@ import yaml
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
 from kommune_benchmark import time_kommune
+from lighthouse_benchmark import bench_lighthouse
 from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
@@ -185,6 +186,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "versions": bench_versions,
     "paper": bench_paper,
     "weight": bench_weight,
+    "lighthouse": bench_lighthouse,
 }
 
 

@@ -36,8 +36,7 @@ class Library:
     def seen_from(self, page: str, language: str) -> str:
         """The library's folder (ending in `/`) as a relative URL from `page` (a path
         relative to `language`'s site root, e.g. `skjema/sammendrag/index.html`)."""
-        return posixpath.relpath(self.home, posixpath.dirname(language_root(language) + page)
-                                 or ".") + "/"
+        return shared_address(self.home, page, language) + "/"
 
 
 PDFJS = Library("pdf.js", "pdfjs-dist", (
@@ -49,6 +48,13 @@ PYODIDE = Library("Pyodide", "pyodide", (
     ("pyodide-lock.json", "pyodide-lock.json")), f"{FORMS_DIR}/sammendrag/pyodide")
 """Pyodide's core (CPython compiled to WebAssembly, with its standard library); the pure
 Python packages the summary needs come in the site's own bundle (`summary.bundle`)."""
+
+
+def shared_address(path: str, page: str, language: str) -> str:
+    """A file or folder the source language's site serves for every language (`path`, from
+    the site root), as a relative URL from `page` of `language`'s site: correct under any
+    host and sub-path, and under either engine (the URL is page data, never rewritten)."""
+    return posixpath.relpath(path, posixpath.dirname(language_root(language) + page) or ".")
 
 
 class LibraryMissing(FileNotFoundError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.resources import files
+from pathlib import Path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import page_source
@@ -14,10 +15,11 @@ from stavangerstandarden.fill.messages import js_messages
 from stavangerstandarden.fill.page import TEMPLATE, script_json
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE, library_files
+from stavangerstandarden.libraries import PYODIDE, shared_address
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
 from stavangerstandarden.pages.markup import render
+from stavangerstandarden.summary.files import reader_bytes, shared_bundle
 from stavangerstandarden.summary.page import BUNDLE, CSP, WORKER
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
@@ -38,7 +40,8 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         shareable=msg["shareable"].format(k=standard.report.min_answers),
         data=script_json({"worker": PROGRAM + WORKER,
                           "pyodide": f"{pyodide}pyodide.js",
-                          "index": pyodide, "bundle": PROGRAM + BUNDLE,
+                          "index": pyodide,
+                          "bundle": shared_address(BUNDLE, KOMMUNE_PAGE, loc.language),
                           "module": ENTRY, "language": loc.language,
                           "messages": js_messages(msg)}),
     )
@@ -49,8 +52,8 @@ def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
     """The page and its script; `summary`: the Sammendrag page's files (`summary_files`),
     whose program this page loads."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
-    program = len(summary[f"{folder}/{BUNDLE}"]) + sum(map(len, library_files(PYODIDE).values()))
+    del summary  # its bundle is the source language's (`shared_bundle`), for every language
+    program = reader_bytes(shared_bundle(Path(standard.source)))
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
     return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),

@@ -7,12 +7,14 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.fill.messages import js_messages
 from stavangerstandarden.fill.page import POLICY, TEMPLATE, csp, script_json
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.libraries import PYODIDE, shared_address
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages.markup import render
 from stavangerstandarden.summary.messages import messages
 
-BUNDLE = "python.zip"
+BUNDLE = f"{c.SUMMARY_PAGE.rsplit('/', 1)[0]}/python.zip"
+"""The Python bundle, one for every language (each language's texts inside), served by the
+source language's site."""
 WORKER = "sammendrag-arbeider.js"
 SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
 """The page's scripts; the worker and leser.js serve the Kommune page too."""
@@ -38,7 +40,8 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         csp=CSP,
         working_files=msg["working_files"].format(k=standard.report.min_answers),
         data=script_json({"worker": f"./{WORKER}", "pyodide": f"{pyodide}pyodide.js",
-                    "index": pyodide, "bundle": f"./{BUNDLE}",
+                    "index": pyodide,
+                    "bundle": shared_address(BUNDLE, c.SUMMARY_PAGE, loc.language),
                     "language": loc.language,
                     "messages": js_messages(msg)}),
     )

@@ -114,6 +114,8 @@ async function visit(browser, site, c) {
   result.first_status = await status(page);
   phase = "ready";
   if (c.offline) await context.setOffline(true);
+  // Emptied, so that choosing the same files again is a change the page hears.
+  await page.setInputFiles("#kommune-filer", []);
   await page.evaluate(() => { document.querySelector("[data-kommune=status]").textContent = ""; });
   await choose(page, c, true);
   await untilDone(page, m);

@@ -63,6 +63,8 @@ const status = (page) => page.locator("[data-sammendrag=status]").textContent();
 async function untilReady(page, c) {
   await choose(page, c);
   await untilDone(page);
+  // Emptied, so that choosing the same files again is a change the page hears.
+  for (const input of ["#sammendrag-filer", "#sammendrag-mappe"]) await page.setInputFiles(input, []);
   await page.evaluate(() => { document.querySelector("[data-sammendrag=status]").textContent = ""; });
 }
 

@@ -64,8 +64,10 @@ async function untilReady(page, c) {
   await choose(page, c);
   await untilDone(page);
   // Emptied, so that choosing the same files again is a change the page hears.
-  for (const input of ["#sammendrag-filer", "#sammendrag-mappe"]) await page.setInputFiles(input, []);
-  await page.evaluate(() => { document.querySelector("[data-sammendrag=status]").textContent = ""; });
+  await page.evaluate(() => {
+    for (const id of ["sammendrag-filer", "sammendrag-mappe"]) document.getElementById(id).value = "";
+    document.querySelector("[data-sammendrag=status]").textContent = "";
+  });
 }
 
 /** Resolves when a summary has failed, or is finished and its report loaded in the frame (a

@@ -19,9 +19,11 @@ import yaml
 from collect_benchmark import time_collect, time_reader
 from fill_benchmark import bench_fill
 from kommune_benchmark import time_kommune
+from lighthouse_benchmark import bench_lighthouse
 from paper_benchmark import bench_paper
 from serve_benchmark import ENGINES, bench_serve, project_copy
 from summary_benchmark import bench_summary
+from weight_benchmark import bench_weight
 
 from stavangerstandarden.forms import render_form, render_forms
 from stavangerstandarden.formspec import form_specs
@@ -195,6 +197,8 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "summary": bench_summary,
     "versions": bench_versions,
     "paper": bench_paper,
+    "weight": bench_weight,
+    "lighthouse": bench_lighthouse,
 }
 
 

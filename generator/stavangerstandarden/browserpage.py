@@ -31,10 +31,10 @@ POLICY = {
 """No connection to anything but the site itself: answers cannot leave for another host.
 'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
 from the site; CSP cannot name a path without naming the host, which a preview does not
-know). The page's own scripts make no request: the site is static files, so nothing there
-could receive answers. Scripts, the worker and the blank form (a module, see
-`fill.files.BLANK_MODULE`) come from the site itself; 'unsafe-inline' covers the theme's own
-inline bootstrap scripts and the scale colours."""
+know). The page's own scripts only fetch pdf.js and the blank form (the published
+`skjema/<id>.pdf`) from the site, when «Lag PDF» is first pressed: the site is static files,
+so nothing there could receive answers. 'unsafe-inline' covers the theme's own inline
+bootstrap scripts and the scale colours."""
 
 
 def csp(policy: dict[str, str]) -> str:

@@ -34,7 +34,10 @@ def test_the_inbox_has_every_kind_of_file(visit: Seen) -> None:
 
 def test_page_shows_the_count_and_every_file_not_counted_with_its_reason(visit: Seen) -> None:
     shown, files = visit.result["shown"], visit.overview["filer"]
-    assert visit.result["ready_status"] == visit.result["messages"]["ready"]
+    m = visit.result["messages"]
+    # Nothing fetched before a file is chosen: the page says so, then reads what was chosen.
+    assert visit.result["idle_status"] == m["loading"]
+    assert visit.result["first_status"] == m["done"]
     assert shown["status"] == visit.result["messages"]["done"]
     counted = sum(f["talt"] for f in files)
     assert re.fullmatch(rf"{counted}\D+{len(files)}\D+", shown["line"]), shown["line"]

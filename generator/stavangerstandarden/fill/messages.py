@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "fill.next": N_("Neste steg"),
     "fill.contact": N_("Spørsmål om skjemaet:"),
     # Read by fyll.js.
+    "js.fetching": N_("Henter verktøyet som lager PDF-en (bare første gang) …"),
     "js.loading": N_("Lager PDF …"),
     "js.done": N_("PDF-en er laget: {file}"),
     "js.missing_some": N_("{n} av {total} utsagn har ikke svar:"),

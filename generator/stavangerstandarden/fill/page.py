@@ -17,6 +17,7 @@ from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.forms.fonts import field_widths
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PDFJS
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 
@@ -28,6 +29,8 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
     place = spec.area.title if spec.area else msg["fill.all_areas"]
     fields = [f for f in spec.fields if not f.hidden]
     stem = spec.file.rsplit("/", 1)[-1].removesuffix(".pdf")
+    blank = f"../../{spec.file.rsplit('/', 1)[-1]}"
+    pdfjs = PDFJS.seen_from(c.fill_page(spec.file), loc.language)
     return render(
         "fyll.md.j2", loc=loc, standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE,
         csp=CSP,
@@ -35,10 +38,10 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         meta=[_text(f, msg) for f in fields if f.parts.kind == "meta"],
         rows=_rows(fields, msg, loc),
         statements=sum(len(pairs) for _, pairs in spec.statements),
-        blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
+        blank_pdf=blank,
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
-                    "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
-                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg),
+                    "blank": blank, "library": f"{pdfjs}pdf.min.js",
+                    "worker": f"{pdfjs}pdf.worker.min.js", "messages": js_messages(msg),
                     "date": loc.date_words(), "widths": field_widths()}),
     )
 

@@ -31,9 +31,10 @@ MESSAGES: dict[str, str] = {
                     "er tallene skjult, også der de kunne vært regnet ut av andre tall."),
     "preview": N_("Rapporten"),
     # Read by kommune.js.
-    "js.loading": N_("Gjør klar leseren … (første gang lastes {mb} MB, deretter virker siden "
-                     "uten nett)"),
-    "js.ready": N_("Klar. Velg sammendragene."),
+    "js.loading": N_("Velg sammendragene. Leseren hentes når du har valgt dem (første gang "
+                     "{mb} MB, deretter virker siden uten nett)."),
+    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
+    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
     "js.reading": N_("Leser {n} filer …"),
     "js.done": N_("Ferdig."),
     "js.failed": N_("Kunne ikke lage oversikten: {error}"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.resources import files
+from pathlib import Path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import (
@@ -18,11 +19,11 @@ from stavangerstandarden.browserpage import (
 )
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
-from stavangerstandarden.summary.page import BUNDLE, program
+from stavangerstandarden.summary.files import reader_bytes, shared_bundle
+from stavangerstandarden.summary.page import program
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
 SCRIPT = "kommune.js"
@@ -40,7 +41,8 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=PROGRAM_CSP,
         shareable=msg["shareable"].format(k=standard.report.min_answers),
-        data=script_json({**program(PROGRAM), "module": ENTRY, "language": loc.language,
+        data=script_json({**program(KOMMUNE_PAGE, loc.language, PROGRAM), "module": ENTRY,
+                          "language": loc.language,
                           "messages": js_messages(msg)}),
     )
 
@@ -50,9 +52,8 @@ def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
     """The page and its script; `summary`: the Sammendrag page's files (`summary_files`),
     whose program this page loads."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
-    program = sum(len(data) for path, data in summary.items()
-                  if path == f"{folder}/{BUNDLE}" or path.startswith(f"{folder}/{PYODIDE.folder}/"))
+    del summary  # its bundle is the source language's (`shared_bundle`), for every language
+    program = reader_bytes(shared_bundle(Path(standard.source)))
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
     return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),

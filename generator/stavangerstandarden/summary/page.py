@@ -3,24 +3,29 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 
 from __future__ import annotations
 
+from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import PROGRAM_CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.libraries import PYODIDE, shared_address
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.summary.messages import messages
 
-BUNDLE = "python.zip"
+BUNDLE = f"{c.SUMMARY_PAGE.rsplit('/', 1)[0]}/python.zip"
+"""The Python bundle, one for every language (each language's texts inside), served by the
+source language's site."""
 WORKER = "sammendrag-arbeider.js"
 SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
 """The page's scripts; the worker and leser.js serve the Kommune page too."""
 
 
-def program(folder: str) -> dict[str, str]:
-    """Where a page's scripts find the reading program (the worker, Pyodide, the Python
-    bundle): `folder` is this page's folder as seen from that page."""
-    return {"worker": folder + WORKER, "pyodide": f"{folder}{PYODIDE.folder}/pyodide.js",
-            "index": f"{folder}{PYODIDE.folder}/", "bundle": folder + BUNDLE}
+def program(page: str, language: str, folder: str = "./") -> dict[str, str]:
+    """Where the scripts of `page` (a path in `language`'s site) find the reading program: the
+    worker in the Sammendrag page's folder (`folder`, seen from `page`), Pyodide and the Python
+    bundle where the source language's site serves them, once for every language."""
+    pyodide = PYODIDE.seen_from(page, language)
+    return {"worker": folder + WORKER, "pyodide": f"{pyodide}pyodide.js", "index": pyodide,
+            "bundle": shared_address(BUNDLE, page, language)}
 
 
 def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
@@ -31,7 +36,7 @@ def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
         csp=PROGRAM_CSP,
         working_files=msg["working_files"].format(k=standard.report.min_answers),
-        data=script_json({**program("./"), "language": loc.language,
+        data=script_json({**program(c.SUMMARY_PAGE, loc.language), "language": loc.language,
                           "messages": js_messages(msg)}),
     )
 

@@ -75,9 +75,17 @@ def test_search_dialog_has_an_accessible_name(site: Path) -> None:
     """Material's dialog had none (Lighthouse's one failure); axe lists the rule only as a
     best practice, so it is checked here on every page of each engine's site."""
     pages = list(site.rglob("*.html"))
-    label = {"en": "Search"}  # the other sites' own words (Material's); bokmål and nynorsk: Søk
+    # Bokmål's and nynorsk's word is ours; the other sites' are Material's own (English's known).
+    label = {"nb": "Søk", "nn": "Søk", "en": "Search"}
     dialogs = [(re.findall(r'<div class="md-search"[^>]*>', p.read_text("utf-8")),
-                label.get(p.relative_to(site).parts[0], "Søk")) for p in pages]
+                label.get(_language(site, p))) for p in pages]
     assert len(pages) > 10
-    assert all(d and all(f'role="dialog" aria-label="{name}"' in tag for tag in d)
+    assert all(d and all(re.search(f'role="dialog" aria-label="{name or "[^"]+"}"', tag)
+                         for tag in d)
                for d, name in dialogs)
+
+
+def _language(site: Path, page: Path) -> str:
+    """The language of a page: its top folder when that is a language's site, else bokmål."""
+    top = page.relative_to(site).parts[0]
+    return top if (site / top / "404.html").is_file() else "nb"

@@ -20,11 +20,16 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.libraries import PDFJS, PYODIDE
 from stavangerstandarden.overview.page import KOMMUNE_PAGE
 from stavangerstandarden.sharedfiles import duplicate_bytes
+from stavangerstandarden.sitefonts import FONTS_DIR
 from stavangerstandarden.summary.page import BUNDLE
 
 FIRST_VISIT = Path(__file__).with_name("first_visit.mjs")
 FIRST_VISIT_LIMIT = 600_000
-"""Bytes (as stored, before any compression) a first visit may fetch before any action."""
+"""Bytes a first visit may transfer before any action, from a host that compresses (gzip), as
+the README asks hosts to."""
+FIRST_VISIT_STORED_LIMIT = 1_000_000
+"""The same, as stored (a host that does not compress): a language with fonts of its own (the
+Arabic site's two faces are 308 KB) costs more."""
 DUPLICATE_LIMIT = 1_000_000
 
 
@@ -61,7 +66,8 @@ def test_a_first_visit_fetches_no_library_and_little_else(
         for library in (PDFJS.home, PYODIDE.home):
             assert not [f for f in files if f"/{library}/" in f], (visit["page"], files)
         assert not [f for f in files if f.endswith((".pdf", f"/{BUNDLE}"))], files
-        assert visit["bytes"] <= FIRST_VISIT_LIMIT, (visit["page"], visit["bytes"], files)
+        assert visit["gzip"] <= FIRST_VISIT_LIMIT, (visit["page"], visit["gzip"], files)
+        assert visit["bytes"] <= FIRST_VISIT_STORED_LIMIT, (visit["page"], visit["bytes"], files)
         assert visit["errors"] == [], visit
 
 
@@ -71,5 +77,6 @@ def test_translated_pages_load_the_one_copy_of_the_theme(
     assert translated
     for visit in translated:
         root = "/" + visit["page"].split("/")[1] + "/"
-        theme = [f for f in visit["files"] if f.endswith((".css", ".min.js"))]
+        theme = [f for f in visit["files"] if f.endswith((".css", ".min.js"))
+                 and not f.startswith(f"{root}{FONTS_DIR}/")]  # the language's own fonts
         assert theme and not [f for f in theme if f.startswith(root)], theme

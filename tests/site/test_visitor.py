@@ -30,9 +30,10 @@ from stavangerstandarden.model import Area, Standard
 from .conftest import DEFAULT_ENGINE, SOURCE, build_project, copy_project
 
 WIDTHS = (390, 1280)
-KNOWN_SEARCH_GAPS = {("mkdocs", "ar/")}
+KNOWN_SEARCH_GAPS = {("mkdocs", "ar/"), ("mkdocs", "ti/")}
 """(engine, language root) whose search finds nothing in that language (issue 21: reported,
-not yet fixed); Zensical's search finds Arabic words."""
+not yet fixed): MkDocs' index for these scripts uses the English pipeline; Zensical's search
+finds Arabic and Ge'ez words."""
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def test_search_finds_a_statement_on_its_area_page_first_from_every_page(
         assert not [h for h in hits if f"/{c.FILL_DIR}/" in h], (path, width, hits)
     if gaps:
         pytest.xfail(f"known gap, every other page asserted: {sorted(gaps)} — MkDocs' search "
-                     "index for Arabic uses the English pipeline, which finds no Arabic word")
+                     "index uses the English pipeline, which finds no Arabic or Ge'ez word")
 
 
 def test_the_area_page_chooses_the_level_with_one_control(visited: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from pdfnames import full_name
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import max_length
@@ -72,18 +73,9 @@ def widgets(path: Path) -> dict[str, tuple[int, tuple[float, ...], list[str]]]:
                          for op in pikepdf.parse_content_stream(annot.AP.N)
                          if str(op.operator) == "Tj"]
                 box = tuple(float(v) for v in annot.Rect)
-                out[str(annot.T) if "/Parent" not in annot else _name(annot)] = (
+                out[str(annot.T) if "/Parent" not in annot else full_name(annot)] = (
                     number, box, lines)
     return out
-
-
-def _name(node: pikepdf.Object) -> str:
-    parts = []
-    while node is not None:
-        if "/T" in node:
-            parts.append(str(node.T))
-        node = node.get("/Parent")
-    return ".".join(reversed(parts))
 
 
 def printed(doc: pdfium.PdfDocument, boxes: dict) -> dict[str, dict]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfnames import full_name
 
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.forms.content import LINK_PREFIX, form_content
@@ -20,8 +21,6 @@ from stavangerstandarden.forms.widgets import PADDED_MAX_LENGTH, TEXT_PADDING, p
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
-
-from pdfnames import full_name
 
 from .test_filled_appearance import STANDARDS, typed
 

@@ -30,10 +30,6 @@ from stavangerstandarden.model import Area, Standard
 from .conftest import DEFAULT_ENGINE, SOURCE, build_project, copy_project
 
 WIDTHS = (390, 1280)
-KNOWN_SEARCH_GAPS = {("mkdocs", "ar/"), ("mkdocs", "ti/")}
-"""(engine, language root) whose search finds nothing in that language (issue 21: reported,
-not yet fixed): MkDocs' index for these scripts uses the English pipeline; Zensical's search
-finds Arabic and Ge'ez words."""
 
 
 @dataclass(frozen=True)
@@ -186,15 +182,11 @@ def test_no_page_logs_a_console_error(visited: dict[str, Any]) -> None:
 
 def test_search_finds_a_statement_on_its_area_page_first_from_every_page(
         visited: dict[str, Any]) -> None:
-    gaps = set()
     for (path, width), r in visited["pages"].items():
         if width == "nojs":
             continue
         _, lang = visited["kinds"][path]
         hits = r["hits"]
-        if not hits and (visited["engine"], lang.root) in KNOWN_SEARCH_GAPS:
-            gaps.add((visited["engine"], lang.root))
-            continue
         assert hits, (path, width, lang.word, "no search results")
         area = lang.url(f"omrader/{lang.area.id}/")
         if visited["engine"] == DEFAULT_ENGINE:
@@ -202,9 +194,6 @@ def test_search_finds_a_statement_on_its_area_page_first_from_every_page(
         else:  # Zensical ignores `search: boost` and matches stems of other pages' words
             assert area in hits, (path, width, lang.word, hits)
         assert not [h for h in hits if f"/{c.FILL_DIR}/" in h], (path, width, hits)
-    if gaps:
-        pytest.xfail(f"known gap, every other page asserted: {sorted(gaps)} — MkDocs' search "
-                     "index uses the English pipeline, which finds no Arabic or Ge'ez word")
 
 
 def test_the_area_page_chooses_the_level_with_one_control(visited: dict[str, Any]) -> None:

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.formset import FormSet
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,
@@ -93,24 +94,24 @@ def generated_files(standard: Standard, cache: Path | None = None,
     from stavangerstandarden.forms import form_files
     from stavangerstandarden.i18n.edition import source_edition
 
-    forms = form_files(standard, cache)
-    forms |= booklet_files(language.edition if language else source_edition(standard))
-    return _language_files(standard, forms, language, statuses, log, source_links)
+    edition = language.edition if language else source_edition(standard)
+    forms = form_files(edition.standard, cache, edition)
+    return _language_files(standard, forms, booklet_files(edition), language, statuses, log,
+                           source_links)
 
 
-def _language_files(standard: Standard, forms: Mapping[str, bytes],
+def _language_files(standard: Standard, forms: FormSet, booklet: Mapping[str, bytes],
                     language: SiteLanguage | None,
                     statuses: tuple[Status, ...],
                     log: Changelog | None = None,
                     source_links: bool = False) -> dict[str, bytes]:
-    """Data, pages and fill pages of one language around its `forms` (manifest included).
-    `source_links`: the engine resolves links in raw HTML from the page's source file, as
-    Zensical does (MkDocs leaves them as written)."""
+    """Data, pages and fill pages of one language around its `forms` and `booklet`; the
+    forms' manifest is written here, once. `source_links`: the engine resolves links in raw
+    HTML from the page's source file, as Zensical does (MkDocs leaves them as written)."""
     from stavangerstandarden.exports import data_files
     from stavangerstandarden.fill.files import fill_files
     from stavangerstandarden.overview.page import kommune_files
     from stavangerstandarden.pages import SNIPPETS_DIR, page_files
-    from stavangerstandarden.pages.downloads import read_downloads
     from stavangerstandarden.summary.files import summary_files
     from stavangerstandarden.versions.export import changelog_files
 
@@ -120,12 +121,13 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     log = log or changelog(alone(standard))
     files = data_files(shown)
     files.update(changelog_files(log))
-    files.update(forms)
-    files.update(page_files(shown, forms, edition=edition, loc=loc, statuses=statuses,
+    files.update(forms.files())
+    files.update(booklet)
+    files.update(page_files(shown, forms.specs, edition=edition, loc=loc, statuses=statuses,
                             log=log, source_links=source_links))
-    if all(d.file in forms for d in read_downloads(forms).forms):
+    if forms.complete:
         # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
-        files.update(fill_files(shown, forms, loc=loc))
+        files.update(fill_files(shown, forms.specs, loc=loc))
     summary = summary_files(shown, Path(standard.source), loc=loc)
     files.update(summary)
     files.update(kommune_files(shown, summary, loc=loc))
@@ -135,21 +137,6 @@ def _language_files(standard: Standard, forms: Mapping[str, bytes],
     if stray:
         raise ValueError(f"generated files outside {GENERATED_ROOTS}: {stray}")
     return files
-
-
-def language_forms(language: SiteLanguage, source_forms: Mapping[str, bytes],
-                   cache: Path | None) -> dict[str, bytes]:
-    """The forms (PDFs, ZIP, manifest) and the booklet of a translated language's site, at
-    the same paths as bokmål's under its own root (`nn/skjema/…`), rendered from that
-    language's edition; each language keeps its own form cache folder."""
-    from stavangerstandarden.booklet.files import booklet_files
-    from stavangerstandarden.forms import form_files
-
-    del source_forms
-    forms: dict[str, bytes] = form_files(
-        language.edition.standard, cache / language.language if cache else None,
-        language.edition)
-    return forms | booklet_files(language.edition)
 
 
 def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
@@ -175,8 +162,8 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
                                  languages.statuses, log, links) if forms
                  else pages_first(standard, docs, source_language, languages.statuses, log,
                                   links))
-        trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE,
-                                       log, links))
+        trees = [(lang, _language_tree(lang, languages, docs, project / FORM_CACHE, log,
+                                       links))
                  for lang in languages.translated]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
@@ -208,17 +195,13 @@ def _at(settings: Mapping[str, str], url: str | None, root: str) -> dict[str, st
     return {**settings, "site_url": url.rstrip("/") + "/" + root} if url else dict(settings)
 
 
-def _language_tree(language: SiteLanguage, languages: Languages, source_files: Mapping[str, bytes],
-                   docs: Path, cache: Path, log: Changelog | None = None,
+def _language_tree(language: SiteLanguage, languages: Languages, docs: Path, cache: Path,
+                   log: Changelog | None = None,
                    source_links: bool = False) -> dict[str, bytes]:
-    """A translated language's whole docs tree: generated files and hand-written pages."""
-    from stavangerstandarden import contract as c
-
-    forms = language_forms(language, {p: d for p, d in source_files.items()
-                                      if p.startswith(f"{c.FORMS_DIR}/")
-                                      and not p.startswith(f"{c.FILL_DIR}/")}, cache)
-    files = _language_files(language.edition.standard, forms, language, languages.statuses,
-                            log, source_links)
+    """A translated language's whole docs tree: generated files (its forms rendered from its
+    edition, each language with a form cache folder of its own) and hand-written pages."""
+    files = generated_files(language.edition.standard, cache / language.language, language,
+                            languages.statuses, log, source_links)
     files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
@@ -229,15 +212,13 @@ def pages_first(standard: Standard, docs_dir: Path, language: SiteLanguage | Non
                 source_links: bool = False) -> dict[str, bytes]:
     """Pages, data and the forms' manifest (known without rendering a PDF), with every other
     generated file as it is in `docs_dir`: what the preview shows before the forms are done."""
-    from stavangerstandarden import contract as c
-    from stavangerstandarden.formspec import form_specs, manifest_json
+    from stavangerstandarden.formspec import form_specs
 
-    forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
+    specs = form_specs(standard)
     current = {p.relative_to(docs_dir).as_posix(): p.read_bytes()
                for root in GENERATED_ROOTS for p in (docs_dir / root).rglob("*") if p.is_file()}
-    pdfs = {p: d for p, d in current.items() if p.startswith(f"{c.FORMS_DIR}/")
-            and not p.startswith(f"{c.FILL_DIR}/") and p != c.MANIFEST}
-    return current | _language_files(standard, pdfs | forms, language, statuses, log,
+    forms = FormSet(standard, specs, {s.file: current[s.file] for s in specs if s.file in current})
+    return current | _language_files(standard, forms, {}, language, statuses, log,
                                      source_links)
 
 

@@ -19,7 +19,7 @@ from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.pages import FORMS_PAGE, SNIPPETS_DIR, page_files
 
-from .conftest import CASES, SOURCES, editions_of
+from .conftest import CASES, editions_of
 
 LINK_TEXT = "Hele standarden som PDF"
 PAGES = {f"{SNIPPETS_DIR}/forside.md": "index.md",
@@ -50,8 +50,8 @@ def test_manifest_names_the_booklet_file(case: str) -> None:
 def test_pages_link_to_the_booklet(case: str) -> None:
     edition = _edition(case)
     loc = Localized.for_language(edition.language)
-    forms = {c.MANIFEST: _manifest(edition)}
-    pages = page_files(edition.standard, forms, edition=edition, loc=loc)
+    pages = page_files(edition.standard, form_specs(edition.standard, loc), edition=edition,
+                       loc=loc)
     target = c.booklet_file(edition.standard)
     label = loc.gettext(LINK_TEXT)
     for generated, page in PAGES.items():
@@ -63,15 +63,6 @@ def test_pages_link_to_the_booklet(case: str) -> None:
         # A row of buttons, not glued to the sentence after it.
         [paragraph] = [p for p in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S) if label in p]
         assert re.sub(r"<a [^>]*>.*?</a>", "", paragraph).strip() == "", generated
-
-
-def test_a_manifest_without_the_booklet_gets_no_link() -> None:
-    """Manifests written before the booklet existed still render, without the link."""
-    edition = editions_of(next(iter(SOURCES)))[0]
-    old = json.loads(_manifest(edition))
-    del old["booklet"]
-    pages = page_files(edition.standard, {c.MANIFEST: json.dumps(old).encode("utf-8")})
-    assert all(LINK_TEXT not in pages[generated].decode("utf-8") for generated in PAGES)
 
 
 

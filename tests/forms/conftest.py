@@ -34,7 +34,7 @@ def qpdf() -> str:
 @pytest.fixture(scope="session")
 def files(standard: Standard) -> dict[str, bytes]:
     """Every form, the ZIP and the manifest, as the build gets them."""
-    return form_files(standard)
+    return form_files(standard).files()
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +64,7 @@ class _LanguageForms(Mapping[str, bytes]):
             elif path == c.MANIFEST:
                 self.made[path] = manifest_json(standard, tuple(self.specs.values())).encode()
             elif path in self.paths:
-                self.made.update(form_files(standard, None, self.edition))
+                self.made.update(form_files(standard, None, self.edition).files())
             else:
                 raise KeyError(path)
         return self.made[path]

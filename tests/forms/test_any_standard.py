@@ -35,7 +35,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def any_files(any_standard: Standard) -> dict[str, bytes]:
-    return form_files(any_standard)
+    return form_files(any_standard).files()
 
 
 def sample(standard: Standard) -> list[FormSpec]:

@@ -193,7 +193,7 @@ def test_a_missing_translation_shows_the_bokmal_text_marked_as_bokmal(
     standard, edition, bokmal = partial
     assert bokmal in edition.fallback
     spec = next(s for s in lang_specs(edition) if s.area and s.area.id == "gode-relasjoner")
-    data = form_files(standard, None, edition)[spec.file]
+    data = form_files(standard, None, edition).pdfs[spec.file]
     text = page_text(data)
     assert bokmal in text, "the untranslated statement is shown in bokmål"
     assert "Foreldra våre snakkar positivt" in text, "the others stay nynorsk"

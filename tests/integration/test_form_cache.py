@@ -16,13 +16,13 @@ TEXT = SOURCE.read_text("utf-8")
 def test_a_statement_edit_re_renders_only_the_forms_that_contain_it(tmp_path: Path) -> None:
     cache = tmp_path / "skjema"
     standard = load(TEXT, str(SOURCE))
-    first = form_files(standard, cache)
+    first = form_files(standard, cache).pdfs
     before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(before) == len(form_specs(standard))
 
     statement = standard.areas[1].statements[0]
     edited = load(TEXT.replace(statement.text, statement.text + " (endret)", 1), str(SOURCE))
-    second = form_files(edited, cache)
+    second = form_files(edited, cache).pdfs
 
     after = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     new = set(after) - set(before)

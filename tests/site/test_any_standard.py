@@ -21,8 +21,8 @@ from project import build_project, copy_project
 
 
 def pages(standard: Standard) -> dict[str, str]:
-    forms = {c.MANIFEST: manifest_json(standard, form_specs(standard)).encode("utf-8")}
-    return {path: data.decode("utf-8") for path, data in page_files(standard, forms).items()
+    return {path: data.decode("utf-8")
+            for path, data in page_files(standard, form_specs(standard)).items()
             if path.endswith(".md")}
 
 

@@ -13,9 +13,9 @@ from stavangerstandarden.build import GENERATED_ROOTS
 from stavangerstandarden.formspec import form_specs, manifest, manifest_json
 from stavangerstandarden.i18n import Localized, Status, source_edition
 from stavangerstandarden.loader import load
-from stavangerstandarden.pages import RENDERERS, MissingManifest, Site, page_files
+from stavangerstandarden.pages import RENDERERS, Site, page_files
 from stavangerstandarden.pages.contract_doc import MANIFEST_KEYS, manifest_keys
-from stavangerstandarden.pages.downloads import read_downloads
+from stavangerstandarden.pages.downloads import downloads
 from stavangerstandarden.pages.figure import model_figure
 from stavangerstandarden.markup import md
 from stavangerstandarden.pages.wording import level_span
@@ -23,7 +23,7 @@ from stavangerstandarden.pages.wording import level_span
 from .conftest import SOURCE
 
 STANDARD = load(SOURCE.read_text("utf-8"), str(SOURCE))
-FORMS = {c.MANIFEST: manifest_json(STANDARD, form_specs(STANDARD)).encode("utf-8")}
+SPECS = form_specs(STANDARD)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -51,14 +51,9 @@ def test_source_text_renders_as_the_same_text(text: str) -> None:
     assert body == text
 
 
-def test_missing_manifest_is_a_programming_error() -> None:
-    with pytest.raises(MissingManifest, match=r"skjema/skjema\.json"):
-        page_files(STANDARD, {})
-
-
 def test_every_renderer_writes_only_into_generated_folders() -> None:
     status = Status("nn", translated=1, reviewed=0, outdated=0, missing=0)
-    site = Site(STANDARD, read_downloads(FORMS), source_edition(STANDARD),
+    site = Site(STANDARD, downloads(STANDARD, SPECS), source_edition(STANDARD),
                 Localized.for_language("nb"), (status,))
     for renderer in RENDERERS:
         files = renderer(site)
@@ -67,11 +62,11 @@ def test_every_renderer_writes_only_into_generated_folders() -> None:
 
 
 def test_pages_are_deterministic() -> None:
-    assert page_files(STANDARD, FORMS) == page_files(STANDARD, FORMS)
+    assert page_files(STANDARD, SPECS) == page_files(STANDARD, SPECS)
 
 
 def test_area_pages_link_every_form_of_their_area() -> None:
-    files = page_files(STANDARD, FORMS)
+    files = page_files(STANDARD, SPECS)
     for spec in form_specs(STANDARD):
         if spec.area:
             page = files[f"omrader/{spec.area.id}.md"].decode("utf-8")
@@ -82,7 +77,7 @@ def test_area_pages_link_every_form_of_their_area() -> None:
 def test_level_texts_name_their_levels_from_the_model() -> None:
     sfo = [s for s in STANDARD.statements if s.level_texts]
     assert sfo
-    files = page_files(STANDARD, FORMS)
+    files = page_files(STANDARD, SPECS)
     for area in STANDARD.areas:
         page = files[f"omrader/{area.id}.md"].decode("utf-8")
         for statement in (s for s in area.statements if s.level_texts):
@@ -123,12 +118,12 @@ def test_contract_docs_describe_every_manifest_key() -> None:
 
 
 def test_contract_docs_list_every_field_name_of_a_form() -> None:
-    doc = page_files(STANDARD, FORMS)["generert/feltkontrakt.md"].decode("utf-8")
+    doc = page_files(STANDARD, SPECS)["generert/feltkontrakt.md"].decode("utf-8")
     spec = form_specs(STANDARD)[0]
     for field in spec.fields:
         if field.type == "text":
             assert f"<code>{md(field.name)}</code>" in doc
     for statement in STANDARD.statements:
         assert f"<code>{md(statement.id)}</code>" in doc
-    data = json.loads(FORMS[c.MANIFEST])
+    data = manifest(STANDARD, SPECS)
     assert f"<code>{md(data['forms'][0]['file'])}</code>" in doc

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stavangerstandarden import contract as c
-from stavangerstandarden.formspec import form_specs, manifest_json
+from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.pages import page_files
 from stavangerstandarden.versions import alone, changelog, read_kept
@@ -99,8 +98,7 @@ def test_other_languages_get_their_words_and_the_texts_marked_bokmal(
     new = versions.new
     loc = Localized.for_language(language)
     log = changelog(read_kept(versions.source, new))
-    forms = {c.MANIFEST: manifest_json(new, form_specs(new)).encode("utf-8")}
-    page = page_files(new, forms, loc=loc, log=log)["endringer/index.md"].decode("utf-8")
+    page = page_files(new, form_specs(new), loc=loc, log=log)["endringer/index.md"].decode("utf-8")
     heading = loc.gettext("Endringer i standarden")
     assert heading != "Endringer i standarden"
     assert page.startswith(f"# {heading}\n")
@@ -111,8 +109,8 @@ def test_other_languages_get_their_words_and_the_texts_marked_bokmal(
 
 def test_without_kept_versions_the_page_says_so(versions: TwoVersions) -> None:
     new = versions.new
-    forms = {c.MANIFEST: manifest_json(new, form_specs(new)).encode("utf-8")}
-    page = page_files(new, forms, log=changelog(alone(new)))["endringer/index.md"].decode()
+    pages = page_files(new, form_specs(new), log=changelog(alone(new)))
+    page = pages["endringer/index.md"].decode()
     assert (f"Ingen tidligere versjoner er tatt vare på ennå. Dette er versjon "
             f"{new.meta.version}.") in page
     assert "## " not in page

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from importlib.resources import files
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.fill.page import fill_page
-from stavangerstandarden.formspec import form_specs
+from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PDFJS, served_files
@@ -17,12 +17,12 @@ from stavangerstandarden.model import Standard
 SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js", "linjer.js": f"{c.FILL_DIR}/linjer.js"}
 
 
-def fill_files(standard: Standard, forms: Mapping[str, bytes],
+def fill_files(standard: Standard, specs: Sequence[FormSpec],
                loc: Localized | None = None) -> dict[str, bytes]:
-    """The fill pages in `loc`'s language (bokmål without it) around that language's `forms`:
-    the same field names in every language, each page filling its own language's blank PDF,
-    the one the site publishes (`forms`, fetched when first needed: no second copy)."""
-    specs = form_specs(standard, loc) if loc else form_specs(standard)
+    """The fill pages in `loc`'s language (bokmål without it), one per spec of that language's
+    forms (`FormSet.specs`): the same field names in every language, each page filling its
+    own language's blank PDF, the one the site publishes (fetched when first needed: no
+    second copy, so the page needs the spec, not the PDF's bytes)."""
     out = {page_source(c.fill_page(spec.file)): fill_page(standard, spec, loc) for spec in specs}
     static = files("stavangerstandarden.fill") / "static"
     out.update({target: (static / name).read_bytes() for name, target in SCRIPTS.items()})

@@ -1,4 +1,4 @@
-"""All forms of a standard, the ZIP of them and the manifest, rendered on every core.
+"""All forms of a standard and the ZIP of them, rendered on every core.
 
 Forms whose inputs did not change since the last build are read back from a cache folder.
 Each form is independent, so the specs are dealt out round-robin to worker threads. Typst
@@ -18,13 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-from stavangerstandarden import contract as c
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.content import form_content, localized
 from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.forms.render import render_form
-from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
+from stavangerstandarden.formset import FormSet
+from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.model import Standard
 
@@ -33,10 +33,10 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def form_files(standard: Standard, cache: Path | None = None,
-               edition: Edition | None = None) -> dict[str, bytes]:
-    """Every form PDF, the ZIP of all of them and skjema/skjema.json, by path under the
+               edition: Edition | None = None) -> FormSet:
+    """Every form's spec and PDF and the ZIP of all of them, PDFs by path under the
     language's site (the same paths in every language); bokmål unless `edition` (of
-    `standard`) says otherwise.
+    `standard`) says otherwise. `FormSet.files()` adds the manifest.
 
     With `cache` (a folder), a form whose inputs did not change is read back instead of
     rendered: rendering is byte-deterministic, so a hash of the inputs is a safe key.
@@ -48,11 +48,7 @@ def form_files(standard: Standard, cache: Path | None = None,
     rendered = (render_forms(standard, specs, edition=edition) if cache is None
                 else _cached(standard, specs, cache, edition))
     pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
-    return {
-        **pdfs,
-        c.zip_file(standard): zip_forms(pdfs),
-        c.MANIFEST: manifest_json(standard, specs).encode("utf-8"),
-    }
+    return FormSet(standard, specs, pdfs, zip_forms(pdfs))
 
 
 def render_forms(standard: Standard, specs: Sequence[FormSpec],

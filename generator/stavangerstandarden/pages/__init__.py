@@ -1,6 +1,6 @@
 """The site's generated Markdown: whole pages for areas and forms, snippets for the rest.
 
-Pure functions from the model (and the published form manifest) to bytes keyed by their path
+Pure functions from the model (and the form specs the renderer drew) to bytes keyed by their path
 under docs/. Nothing here knows MkDocs: hand-written pages in docs/ pull the snippets in with
 the `pymdownx.snippets` Markdown extension, which both MkDocs and Zensical run.
 """
@@ -8,11 +8,12 @@ the `pymdownx.snippets` Markdown extension, which both MkDocs and Zensical run.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
 from stavangerstandarden.fill.messages import messages
+from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.status import Status
@@ -20,18 +21,13 @@ from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
-from stavangerstandarden.pages.downloads import (
-    Download,
-    Downloads,
-    MissingManifest,
-    read_downloads,
-)
+from stavangerstandarden.pages.downloads import Download, Downloads, downloads
 from stavangerstandarden.pages.figure import model_figure
 from stavangerstandarden.pages.wording import level_span
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.words import N_
 
-__all__ = ["SNIPPETS_DIR", "MissingManifest", "page_files"]
+__all__ = ["SNIPPETS_DIR", "page_files"]
 
 AREAS_DIR = "omrader"
 FORMS_PAGE = "skjema/index.md"
@@ -61,17 +57,17 @@ class Site:
                       standard=self.standard, **context)
 
 
-def page_files(standard: Standard, forms: Mapping[str, bytes], edition: Edition | None = None,
+def page_files(standard: Standard, specs: Sequence[FormSpec], edition: Edition | None = None,
                loc: Localized | None = None,
                statuses: tuple[Status, ...] = (),
                log: Changelog | None = None,
                source_links: bool = False) -> dict[str, bytes]:
-    """`forms` is the form renderer's output; its manifest decides what the pages link to.
+    """`specs` are the forms the renderer drew (`FormSet.specs`): the pages link to them.
     `edition` and `loc` give the language (bokmål without them; `standard` is then the
     edition's); `statuses` each translation's, for the «Språk» page (none: no page); `log`
     the changes between the kept versions (none: no version is kept)."""
     edition = edition or source_edition(standard)
-    site = Site(standard, read_downloads(forms), edition,
+    site = Site(standard, downloads(standard, specs), edition,
                 loc or Localized.for_language(edition.language), statuses, log,
                 source_links)
     files: dict[str, bytes] = {}

@@ -1,16 +1,17 @@
-"""The published form manifest, read back as the one list of downloads the pages link to.
+"""The forms the pages link to, taken from the same specs the form renderer drew.
 
-Pages link to what the form renderer actually published (`skjema/skjema.json`), never to
-file names they compute themselves, so a page cannot point at a form that does not exist.
+Pages link to the files the form specs name (the ones `skjema/skjema.json` publishes), never
+to file names they compute themselves, so a page cannot point at a form that does not exist.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.formspec import FormSpec
+from stavangerstandarden.model import Standard
 
 
 @dataclass(frozen=True)
@@ -29,34 +30,22 @@ class Download:
 class Downloads:
     forms: tuple[Download, ...]
     zip: str
-    booklet: str | None = None
-    """The whole standard as one PDF, relative to the site root; None in a manifest made
-    before the booklet existed."""
+    booklet: str
+    """The whole standard as one PDF, relative to the site root."""
 
     def for_area(self, area_id: str | None) -> tuple[Download, ...]:
-        """Forms of one area (None: the complete forms), in manifest (= level) order."""
+        """Forms of one area (None: the complete forms), in spec (= level) order."""
         return tuple(d for d in self.forms if d.area == area_id)
 
     def cell(self, area_id: str | None, level_id: str) -> Download:
         return next(d for d in self.forms if d.area == area_id and d.level == level_id)
 
 
-class MissingManifest(LookupError):
-    """`page_files` was called without the form renderer's output: a wiring bug, not a user
-    error."""
-
-
-def read_downloads(forms: Mapping[str, bytes]) -> Downloads:
-    try:
-        raw = forms[c.MANIFEST]
-    except KeyError:
-        raise MissingManifest(
-            f"the form files contain no {c.MANIFEST}; pass form_files(standard) to page_files"
-        ) from None
-    data = json.loads(raw)
+def downloads(standard: Standard, specs: Sequence[FormSpec]) -> Downloads:
+    """What the manifest of `specs` publishes, as the pages need it."""
     return Downloads(
-        forms=tuple(Download(f["file"], f["html"], f["title"], f["area"],
-                                    f["level"]) for f in data["forms"]),
-        zip=data["zip"],
-        booklet=data.get("booklet"),
+        forms=tuple(Download(s.file, c.fill_page(s.file), s.title,
+                             s.area.id if s.area else None, s.level.id) for s in specs),
+        zip=c.zip_file(standard),
+        booklet=c.booklet_file(standard),
     )

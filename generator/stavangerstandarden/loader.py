@@ -45,8 +45,7 @@ class Checked:
 def check(text: str, label: str) -> Checked:
     # Imported here, not above: the browser's copy of the package (under Pyodide) builds the
     # model with `load_checked` and has neither jsonschema nor the form font.
-    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
-    from stavangerstandarden.forms.glyphs import glyph_problems
+    from stavangerstandarden.glyphs import PRINTED_TEXTS, glyph_problems
     from stavangerstandarden.rules import semantic_problems
     from stavangerstandarden.schema import structural_problems
 

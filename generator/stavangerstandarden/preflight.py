@@ -12,7 +12,6 @@ def preflight(standard: Standard, language: str = SOURCE_LANGUAGE) -> None:
 
     Raises InvalidSource with every problem found.
     """
-    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
-    from stavangerstandarden.forms.glyphs import check_glyphs
+    from stavangerstandarden.glyphs import PRINTED_TEXTS, check_glyphs
 
     check_glyphs(standard, PRINTED_TEXTS, language=language)

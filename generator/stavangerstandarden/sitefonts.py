@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fontTools.ttLib import TTFont
 
-from stavangerstandarden.forms.fonts import FONT_DIR, font_table
+from stavangerstandarden.fonttable import FONT_DIR, font_table
 
 FONTS_DIR = "skrift"
 """The language's site folder of served fonts and their stylesheet."""

@@ -19,11 +19,11 @@ import pytest
 from standards import STAVANGER
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.fonttable import drawable
 from stavangerstandarden.forms import content as form_words
 from stavangerstandarden.forms import form_files, render_form
 from stavangerstandarden.forms.bundle import zip_forms
 from stavangerstandarden.forms.content import localized
-from stavangerstandarden.forms.fonts import drawable
 from stavangerstandarden.formspec import ACTION_ROW, ACTION_ROW_OF_AREA, ALL_AREAS, form_specs
 from stavangerstandarden.i18n.ui import ui_languages
 from stavangerstandarden.model import LevelText, Standard

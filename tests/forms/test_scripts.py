@@ -21,10 +21,9 @@ import pytest
 from standards import STAVANGER
 from tools import need
 
-from stavangerstandarden.booklet.texts import PRINTED_TEXTS
 from stavangerstandarden.forms.content import localized
-from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.glyphs import PRINTED_TEXTS, check_glyphs
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.layout import Layout
 

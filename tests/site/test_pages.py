@@ -16,9 +16,9 @@ from stavangerstandarden.loader import load
 from stavangerstandarden.pages import RENDERERS, Site, page_files
 from stavangerstandarden.pages.contract_doc import MANIFEST_KEYS, manifest_keys
 from stavangerstandarden.pages.downloads import downloads
-from stavangerstandarden.pages.figure import model_figure
+from stavangerstandarden.figure import model_figure
 from stavangerstandarden.markup import md
-from stavangerstandarden.pages.wording import level_span
+from stavangerstandarden.wording import level_span
 
 from .conftest import SOURCE
 

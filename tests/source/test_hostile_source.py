@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from stavangerstandarden.forms.glyphs import check_glyphs
+from stavangerstandarden.glyphs import check_glyphs
 from stavangerstandarden.loader import check_file, load
 from stavangerstandarden.problems import InvalidSource
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from stavangerstandarden.forms.fonts import families
+from stavangerstandarden.figure import SHAPES, figure_description, kind_rows
+from stavangerstandarden.fonttable import families
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.extract import typst_ids
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Section, Standard
-from stavangerstandarden.pages.figure import SHAPES, figure_description, kind_rows
-from stavangerstandarden.pages.wording import level_span
+from stavangerstandarden.wording import level_span
 from stavangerstandarden.words import N_
 
 TEMPLATE = Path(__file__).resolve().parent / "template.typ"

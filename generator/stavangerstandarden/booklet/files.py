@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.booklet.render import render_booklet
-from stavangerstandarden.booklet.texts import BOOKLET_TEXTS
-from stavangerstandarden.forms.glyphs import check_glyphs
+from stavangerstandarden.glyphs import BOOKLET_TEXTS, check_glyphs
 from stavangerstandarden.i18n.edition import Edition
 
 

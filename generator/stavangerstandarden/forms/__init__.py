@@ -14,7 +14,7 @@ __all__ = ["form_files", "render_form", "render_forms"]
 
 def __getattr__(name: str) -> Any:
     """Import the renderer (Typst, pikepdf) on first use, so `check`, which needs only
-    `forms.glyphs`, does not pay for it."""
+    `glyphs`, does not pay for it."""
     if name in ("form_files", "render_forms"):
         from stavangerstandarden.forms import bundle
 

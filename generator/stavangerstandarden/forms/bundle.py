@@ -21,10 +21,10 @@ from pathlib import Path, PurePosixPath
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.content import form_content, localized
-from stavangerstandarden.forms.glyphs import check_glyphs
 from stavangerstandarden.forms.render import render_form
 from stavangerstandarden.formset import FormSet
 from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.glyphs import check_glyphs
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.model import Standard
 
@@ -106,7 +106,7 @@ def _renderer_fingerprint() -> bytes:
     package = Path(__file__).resolve().parents[1]
     for path in sorted([*package.glob("forms/*"), *package.glob("fonts/*"),
                         package / "contract.py", package / "formspec.py",
-                        package / "typst_runner.py"]):
+                        package / "fonttable.py", package / "typst_runner.py"]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.digest()

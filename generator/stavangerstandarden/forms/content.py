@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.forms.fonts import families
+from stavangerstandarden.fonttable import families
 from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.extract import typst_ids

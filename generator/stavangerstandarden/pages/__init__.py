@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stavangerstandarden.exports import data_files
+from stavangerstandarden.figure import model_figure
 from stavangerstandarden.fill.messages import messages
 from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
@@ -22,9 +23,8 @@ from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import Download, Downloads, downloads
-from stavangerstandarden.pages.figure import model_figure
-from stavangerstandarden.pages.wording import level_span
 from stavangerstandarden.versions import Changelog, alone, changelog
+from stavangerstandarden.wording import level_span
 from stavangerstandarden.words import N_
 
 __all__ = ["SNIPPETS_DIR", "page_files"]

@@ -1,9 +1,10 @@
-"""Refuse to build a form with a letter the shipped font cannot draw.
+"""Refuse to build a form or the booklet with a letter the shipped font cannot draw.
 
 Typst would print an empty box (and only warn); a maintainer must instead learn which
-statement holds the character, so every text that reaches a form is checked up front: in the
-parsed source by `check` (alongside every other problem, even when the schema fails) and in
-the model by the form renderer, from one list of where those texts are. A translation is
+statement holds the character, so every text that reaches a form or the booklet is checked
+up front: in the parsed source by `check` (alongside every other problem, even when the
+schema fails) and in the model by the form and booklet renderers, from one list of where
+those texts are (below both, so `check` asks it without loading either). A translation is
 checked against its own language's fonts (`fonts/skrifter.json`).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from stavangerstandarden.forms.fonts import FONT_DIR, drawable, families
+from stavangerstandarden.fonttable import FONT_DIR, drawable, families
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
@@ -29,6 +30,22 @@ FORM_TEXTS = (
 )
 """Every text of the source printed on a form, as document paths (`[]`: each item). The model
 mirrors the document, except that `standard:` is `Standard.meta`."""
+BOOKLET_TEXTS = (
+    "standard.title", "standard.subtitle", "standard.owner", "standard.adopted",
+    "standard.basis", "standard.version",
+    "introduction.title", "introduction.paragraphs[]", "model.title", "model.paragraphs[]",
+    "guidance.title", "guidance.paragraphs[]", "guidance.rating_hint", "guidance.submit_hint",
+    "guidance.steps[].title", "guidance.steps[].text",
+    "scale[].label", "kinds[].label", "kinds[].description", "levels[].label",
+    "actions.title", "actions.description",
+    "areas[].title", "areas[].description", "areas[].statements_heading",
+    "areas[].statements[].text", "areas[].statements[].level_texts[].text",
+    "legal.title", "legal.lead", "legal.source", "legal.rights[].title", "legal.rights[].text",
+    "legal.sections[].title", "legal.sections[].paragraphs[]", "legal.references[]",
+)
+"""Every text of the source printed in the booklet, as document paths ."""
+PRINTED_TEXTS = tuple(dict.fromkeys((*FORM_TEXTS, *BOOKLET_TEXTS)))
+"""Every text printed in a form or the booklet."""
 _MODEL_NAMES = {"standard": "meta"}
 
 Located = tuple[int, str, str]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Kind, Standard
-from stavangerstandarden.pages.wording import join_words
+from stavangerstandarden.wording import join_words
 
 WIDTH = 640
 GAP = 12

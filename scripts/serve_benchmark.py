@@ -20,10 +20,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from stavangerstandarden import engines
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 GENERATED = {"skjema", "data", "omrader", "generert"}
-ENGINES = ("mkdocs", "zensical")
+ENGINES = engines.NAMES
 SETTLE = 4.0
 """Seconds between edits, for the forms pass of the previous edit to finish (as between
 real edits)."""

@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from stavangerstandarden import engines
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.formset import FormSet
 from stavangerstandarden.i18n.status import Status
@@ -139,7 +140,7 @@ def _language_files(standard: Standard, forms: FormSet, booklet: Mapping[str, by
     return files
 
 
-def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
+def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.DEFAULT,
           site_url: str | None = None, forms: bool = True) -> Built:
     """Check `source`, generate into `project`/docs and publish the site at `site_dir`:
     bokmål at its root, every translated language under `<lang>/`.
@@ -156,7 +157,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     docs = project / "docs"
     languages = site_languages(standard, docs)
     source_language = languages.sites[0]
-    links = engine in SOURCE_LINK_ENGINES
+    links = engine in engines.SOURCE_LINK_ENGINES
     try:
         files = (generated_files(standard, project / FORM_CACHE, source_language,
                                  languages.statuses, log, links) if forms
@@ -290,18 +291,15 @@ def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) ->
 
 
 ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
-    "mkdocs": _mkdocs,
-    "zensical": _zensical,
+    engines.MKDOCS: _mkdocs,
+    engines.ZENSICAL: _zensical,
 }
 """Site engine name → function building `project` with a full config (written to the file
 named last, in the project) into the empty folder `out`."""
-SOURCE_LINK_ENGINES = frozenset({"zensical"})
-"""Engines that resolve relative links in raw HTML from the page's source file, as they do
-Markdown links (`omrader/x.md` → `omrader/x/`: one `../` more); MkDocs leaves them as written."""
 
 
 def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
-               engine: str = "mkdocs") -> None:
+               engine: str = engines.DEFAULT) -> None:
     """Run the engine once per language, at once on the usable cores, each into a folder of
     its own; put the other languages' sites into the first's under their roots, and point
     `site_dir` at it with one atomic rename: every language changes together.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from stavangerstandarden import i18n
+from stavangerstandarden import engines, i18n
 from stavangerstandarden.loader import Checked
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 
@@ -126,8 +126,8 @@ def _overview(args: argparse.Namespace) -> int:
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
-                        help="programmet som lager nettstedet (standard: mkdocs)")
+    parser.add_argument("--engine", choices=engines.NAMES, default=engines.DEFAULT,
+                        help=f"programmet som lager nettstedet (standard: {engines.DEFAULT})")
     parser.add_argument("--site-url", metavar="URL",
                         help="nettstedets offentlige adresse (overstyrer standard.site_url)")
 

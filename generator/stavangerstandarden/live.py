@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from stavangerstandarden import engines
 from stavangerstandarden.build import GENERATED_ROOTS, SiteBuildFailed, build
 from stavangerstandarden.problems import InvalidSource
 
@@ -55,7 +56,7 @@ class Preview:
     source: Path
     project: Path
     site_dir: Path
-    engine: str = "mkdocs"
+    engine: str = engines.DEFAULT
     site_url: str | None = None
     problems: tuple[str, ...] = ()
     version: int = 0
@@ -207,7 +208,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
-          engine: str = "mkdocs", site_url: str | None = None) -> int:
+          engine: str = engines.DEFAULT, site_url: str | None = None) -> int:
     """Build once, then serve and rebuild on changes until interrupted."""
     preview = Preview(source, project, site_dir, engine, site_url)
     before = watched(preview)  # taken first, so an edit saved during the first build counts

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from stavangerstandarden import engines
-from stavangerstandarden.build import ENGINES
+from stavangerstandarden.publish import ENGINES
 
 
 def test_the_build_runs_every_engine_the_list_names() -> None:

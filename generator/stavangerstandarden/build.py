@@ -1,27 +1,17 @@
-"""The whole build: source → every generated file → static site, swapped in atomically.
+"""The whole build: source → every generated file → static site.
 
 `build()` is the one pipeline the CLI, the preview server and the tests call: load and check
-the source, render every generated file, write the ones whose bytes changed into git-ignored
-folders under docs/, run the site engine (MkDocs or Zensical, as a separate program) into a
-fresh versioned folder `.site-XXXX`, and point the symlink `site` at it with one atomic rename.
-`site/` is never absent or half-written: a reader sees the old site or the new one. Every build
-first removes what killed builds left behind, under a lock, so two builds never delete each
-other's work. Nothing here depends on MkDocs internals.
+the source, assemble every generated file of every language (here), write the ones whose
+bytes changed into git-ignored folders under docs/, and publish the site (`publish`: the
+engines, the lock, the atomic swap).
 """
 
 from __future__ import annotations
 
-import fcntl
 import html
-import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +34,7 @@ from stavangerstandarden.languages import (
 from stavangerstandarden.model import Standard
 from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
-from stavangerstandarden.sharedfiles import share_theme_files
+from stavangerstandarden.publish import ENGINE_OUTPUT, build_site, remove_leftovers, site_lock
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.versions.guard import check_versions
@@ -52,22 +42,8 @@ from stavangerstandarden.versions.guard import check_versions
 GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
-
-SITE_CONFIG = ".mkdocs-generert.yml"
-"""Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`
-and bokmål's settings (`languages.engine_config`); each other language's beside it
-(`.mkdocs-generert-nn.yml`)."""
-
 FORM_CACHE = Path(".cache") / "skjema"
 """Rendered forms kept between builds, relative to the project (git-ignored)."""
-
-ENGINE_OUTPUT = ".engine-site-"
-"""Prefix of the folders inside the project that Zensical builds into (it refuses any other)
-and that hold the docs trees of the other languages (both engines want docs_dir inside)."""
-
-
-class SiteBuildFailed(Exception):
-    """The static-site generator exited non-zero; its output says why."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +148,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
     base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
     with site_lock(site_dir):
         sync_tree(docs, files)
-        _remove_leftovers(project, site_dir.absolute(), keep=())  # what killed builds left
+        remove_leftovers(project, site_dir.absolute(), keep=())  # what killed builds left
         sites: list[tuple[str, dict[str, Any], Path | None]] = [
             ("", engine_config(base, _at(site_settings(standard), url, ""), source_language,
                                languages, "docs"), None)]
@@ -184,7 +160,8 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
             sites.append((lang.root, engine_config(base, _at(settings, url, lang.root), lang,
                                                    languages, folder.name), folder))
         try:
-            build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine)
+            build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine,
+                       GENERATED_ROOTS)
         finally:
             for _, _, tree_dir in sites:
                 if tree_dir is not None:
@@ -258,122 +235,3 @@ def site_settings(standard: Standard) -> dict[str, str]:
         ("copyright", meta.owner))}
 
 
-def _run(command: list[str], project: Path) -> None:
-    # Not --quiet: it hides warnings from MkDocs' counter, and --strict then passes them.
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False,
-                            env={**os.environ, "PYTHONUTF8": "1"})
-    if result.returncode != 0:
-        raise SiteBuildFailed((result.stdout + result.stderr).strip())
-
-
-def _write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
-    (project / name).write_text(
-        yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return name
-
-
-def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-          _write_config(project, config, name), "--site-dir", str(out)], project)
-
-
-def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
-    """Zensical has no --site-dir and wants site_dir inside the project: build there, move."""
-    inside = Path(tempfile.mkdtemp(prefix=ENGINE_OUTPUT, dir=project))
-    zensical = Path(sys.executable).with_name("zensical")
-    try:
-        _run([str(zensical), "build", "--strict", "--config-file",
-              _write_config(project, {**config, "site_dir": inside.name}, name)], project)
-        out.rmdir()
-        shutil.move(inside, out)
-    finally:
-        shutil.rmtree(inside, ignore_errors=True)
-
-
-ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
-    engines.MKDOCS: _mkdocs,
-    engines.ZENSICAL: _zensical,
-}
-"""Site engine name → function building `project` with a full config (written to the file
-named last, in the project) into the empty folder `out`."""
-
-
-def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
-               engine: str = engines.DEFAULT) -> None:
-    """Run the engine once per language, at once on the usable cores, each into a folder of
-    its own; put the other languages' sites into the first's under their roots, and point
-    `site_dir` at it with one atomic rename: every language changes together.
-
-    Call it holding `site_lock(site_dir)`.
-    """
-    from stavangerstandarden.cores import usable_cores
-
-    site_dir = site_dir.absolute()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(None, site_dir, keep=())  # build() cleaned the project before its trees
-    outs = [Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-            for _ in sites]
-    version = outs[0]
-    names = [SITE_CONFIG.replace(".yml", f"-{root.strip('/')}.yml") if root else SITE_CONFIG
-             for root, _ in sites]
-    try:
-        with ThreadPoolExecutor(max(1, min(usable_cores(), len(sites)))) as pool:
-            for done in [pool.submit(ENGINES[engine], project, config, out, name)
-                         for (_, config), out, name in zip(sites, outs, names, strict=True)]:
-                done.result()
-        for (root, _), out in zip(sites[1:], outs[1:], strict=True):
-            out.replace(version / root.strip("/"))
-        share_theme_files(version, [root for root, _ in sites[1:]], GENERATED_ROOTS)
-        version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
-        _swap(version, site_dir)
-    except BaseException:
-        for out in outs:
-            shutil.rmtree(out, ignore_errors=True)
-        raise
-    finally:
-        for name in names:
-            (project / name).unlink(missing_ok=True)
-
-
-@contextmanager
-def site_lock(site_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `site_dir` for one build (the kernel drops it if killed)."""
-    site_dir = site_dir.absolute()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with site_dir.with_name(f".{site_dir.name}.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
-
-
-def _swap(version: Path, site: Path) -> None:
-    """Rename a new symlink over `site`; the first build moves a real folder aside first."""
-    previous = site.readlink().name if site.is_symlink() else None
-    if site.exists() and not site.is_symlink():
-        # Migration from a real folder: the one moment `site` is briefly absent, once ever.
-        moved = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
-        site.replace(moved)
-        previous = moved.name
-    link = site.with_name(f".{site.name}-link-{os.getpid()}")
-    link.unlink(missing_ok=True)
-    link.symlink_to(version.name)
-    link.replace(site)
-    keep = (version.name, previous) if previous else (version.name,)
-    _remove_leftovers(None, site, keep=keep)
-
-
-def _remove_leftovers(project: Path | None, site: Path, keep: tuple[str, ...]) -> None:
-    """Delete the versions, links and staging folders of `site` that killed or earlier builds
-    left, except what `site` points at and `keep` (a reader may still be inside the version
-    just replaced), and engine output a killed build left in `project`."""
-    current = site.readlink().name if site.is_symlink() else None
-    ours = re.compile(rf"\.{re.escape(site.name)}-([a-z0-9_]{{8}}|old-\d+|link-\d+)")
-    found = [p for p in site.parent.iterdir() if ours.fullmatch(p.name)]
-    if project is not None:
-        found += project.glob(f"{ENGINE_OUTPUT}*")
-    for path in found:
-        if path.name == current or path.name in keep:
-            continue
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)

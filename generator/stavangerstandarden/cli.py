@@ -292,8 +292,9 @@ def _freeze(source: Path) -> int:
 
 def _build(source: Path, project: Path, site_dir: Path, engine: str,
            site_url: str | None) -> int:
-    from stavangerstandarden.build import SiteBuildFailed, build
+    from stavangerstandarden.build import build
     from stavangerstandarden.libraries import LibraryMissing
+    from stavangerstandarden.publish import SiteBuildFailed
 
     try:
         built = build(source, project, site_dir, engine=engine, site_url=site_url)

@@ -1,5 +1,5 @@
 """The static-site engines a site can be built with, by name: the one list the command line
-offers, the build runs (`build.ENGINES`) and the preview passes on. Imports nothing, so the
+offers, the build runs (`publish.ENGINES`) and the preview passes on. Imports nothing, so the
 command line reads it without loading the build."""
 
 from __future__ import annotations

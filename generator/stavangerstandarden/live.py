@@ -21,8 +21,9 @@ from functools import partial
 from pathlib import Path
 
 from stavangerstandarden import engines
-from stavangerstandarden.build import GENERATED_ROOTS, SiteBuildFailed, build
+from stavangerstandarden.build import GENERATED_ROOTS, build
 from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.publish import SiteBuildFailed
 
 POLL_SECONDS = 0.05
 EVENTS_PATH = "/__live"

@@ -18,7 +18,7 @@ from project import TRANSLATIONS, copy_project
 from standards import STAVANGER
 from tools import need, need_path
 
-from stavangerstandarden.build import ENGINES
+from stavangerstandarden.publish import ENGINES
 
 build_project = shared.build_in
 """Builds under the project's lock: `project` is the run's shared copy."""

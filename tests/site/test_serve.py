@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from stavangerstandarden.build import ENGINES
+from stavangerstandarden.publish import ENGINES
 from stavangerstandarden.loader import load
 
 from .conftest import BROWSER, CHROMIUM, SOURCE, copy_project

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from stavangerstandarden.build import ENGINES
+from stavangerstandarden.publish import ENGINES
 
 from .conftest import build_project, language_site
 

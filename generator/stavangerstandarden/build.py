@@ -82,32 +82,18 @@ def _language_files(standard: Standard, forms: FormSet, booklet: Mapping[str, by
                     statuses: tuple[Status, ...],
                     log: Changelog | None = None,
                     source_links: bool = False) -> dict[str, bytes]:
-    """Data, pages and fill pages of one language around its `forms` and `booklet`; the
-    forms' manifest is written here, once. `source_links`: the engine resolves links in raw
-    HTML from the page's source file, as Zensical does (MkDocs leaves them as written)."""
-    from stavangerstandarden.exports import data_files
-    from stavangerstandarden.fill.files import fill_files
-    from stavangerstandarden.overview.page import kommune_files
-    from stavangerstandarden.pages import SNIPPETS_DIR, page_files
-    from stavangerstandarden.summary.files import summary_files
-    from stavangerstandarden.versions.export import changelog_files
+    """Every producer's files (`assembly.PRODUCERS`) of one language around its `forms` and
+    `booklet`, with the notes of a translated site. `source_links`: the engine resolves links
+    in raw HTML from the page's source file, as Zensical does (MkDocs leaves them as
+    written)."""
+    from stavangerstandarden.assembly import Assembly, assemble
+    from stavangerstandarden.pages import SNIPPETS_DIR
 
     edition = language.edition if language else None
     loc = language.loc if language else None
     shown = edition.standard if edition else standard
-    log = log or changelog(alone(standard))
-    files = data_files(shown)
-    files.update(changelog_files(log))
-    files.update(forms.files())
-    files.update(booklet)
-    files.update(page_files(shown, forms.specs, edition=edition, loc=loc, statuses=statuses,
-                            log=log, source_links=source_links))
-    if forms.complete:
-        # The preview's first pass may have no PDFs yet: its fill pages come with the forms.
-        files.update(fill_files(shown, forms.specs, loc=loc))
-    summary = summary_files(shown, Path(standard.source), loc=loc)
-    files.update(summary)
-    files.update(kommune_files(shown, summary, loc=loc))
+    files = assemble(Assembly(standard, shown, forms, booklet, edition, loc, statuses,
+                              log or changelog(alone(standard)), source_links))
     if edition is not None and loc is not None and language and language.root:
         files = with_notes(files, edition, loc.gettext(NOTE), (f"{SNIPPETS_DIR}/",))
     stray = [p for p in files if p.split("/", 1)[0] not in GENERATED_ROOTS]

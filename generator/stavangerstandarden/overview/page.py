@@ -5,7 +5,6 @@ bundle (served once, beside that page), asking the worker for `overview.browser`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -47,12 +46,10 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     )
 
 
-def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
-                  loc: Localized | None = None) -> dict[str, bytes]:
-    """The page and its script; `summary`: the Sammendrag page's files (`summary_files`),
-    whose program this page loads."""
+def kommune_files(standard: Standard, loc: Localized | None = None) -> dict[str, bytes]:
+    """The page and its script; it loads the Sammendrag page's program, the source
+    language's bundle (`shared_bundle`) for every language."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    del summary  # its bundle is the source language's (`shared_bundle`), for every language
     program = reader_bytes(shared_bundle(Path(standard.source)))
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()

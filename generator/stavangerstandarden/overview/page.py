@@ -10,19 +10,14 @@ from pathlib import Path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import (
-    PROGRAM_CSP,
-    TEMPLATE,
-    js_messages,
     page_source,
-    script_json,
 )
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
 from stavangerstandarden.summary.files import reader_bytes, shared_bundle
-from stavangerstandarden.summary.page import program
+from stavangerstandarden.summary.page import program_page
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
 SCRIPT = "kommune.js"
@@ -35,15 +30,9 @@ PROGRAM = "../" + c.SUMMARY_PAGE.rsplit("/", 2)[1] + "/"
 def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
     """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
-    msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
-    return render(
-        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
-        csp=PROGRAM_CSP,
-        shareable=msg["shareable"].format(k=standard.report.min_answers),
-        data=script_json({**program(KOMMUNE_PAGE, loc.language, PROGRAM), "module": ENTRY,
-                          "language": loc.language,
-                          "messages": js_messages(msg)}),
-    )
+    return program_page(
+        "kommune.md.j2", KOMMUNE_PAGE, standard, loc, msg, program_bytes, PROGRAM,
+        {"module": ENTRY}, shareable=msg["shareable"].format(k=standard.report.min_answers))
 
 
 def kommune_files(standard: Standard, loc: Localized | None = None) -> dict[str, bytes]:

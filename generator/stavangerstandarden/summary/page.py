@@ -3,6 +3,8 @@ like the fill pages (theme template `fyll.html` writes the front matter's `csp`)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import PROGRAM_CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.i18n.ui import Localized
@@ -28,15 +30,26 @@ def program(page: str, language: str, folder: str = "./") -> dict[str, str]:
             "bundle": shared_address(BUNDLE, page, language)}
 
 
+def program_page(template: str, page: str, standard: Standard, loc: Localized,
+                 msg: dict[str, str], program_bytes: int, folder: str = "./",
+                 data: Mapping[str, str] | None = None, **context: object) -> bytes:
+    """A page that runs the reading program (this one, the Kommune page): `msg` its words,
+    `program_bytes` what it loads before it can read (Pyodide and the bundle), `folder` the
+    Sammendrag page's folder seen from `page`, `data` what its script gets besides where the
+    program lies, its language and its words; under the pages' own Content-Security-Policy."""
+    msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
+    return render(
+        template, loc, frozenset(), standard=standard, msg=msg, theme_template=TEMPLATE,
+        csp=PROGRAM_CSP, **context,
+        data=script_json({**program(page, loc.language, folder), **(data or {}),
+                          "language": loc.language, "messages": js_messages(msg)}),
+    )
+
+
 def summary_page(standard: Standard, loc: Localized, program_bytes: int) -> bytes:
     """`program_bytes`: what the page loads before it can read (Pyodide and the bundle)."""
     msg = messages(loc)
-    msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
-    return render(
-        "sammendrag.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
-        csp=PROGRAM_CSP,
-        working_files=msg["working_files"].format(k=standard.report.min_answers),
-        data=script_json({**program(c.SUMMARY_PAGE, loc.language), "language": loc.language,
-                          "messages": js_messages(msg)}),
-    )
+    return program_page(
+        "sammendrag.md.j2", c.SUMMARY_PAGE, standard, loc, msg, program_bytes,
+        working_files=msg["working_files"].format(k=standard.report.min_answers))
 

@@ -1,10 +1,11 @@
 """Every user-facing word of the Kommune page and its script, in one place (message ids
 marked `N_` for `pybabel extract`; `messages(loc)` gives them in a language). Words the
-Sammendrag page says the same way keep its message id, so they are translated once."""
+Sammendrag page says the same way are its own (`READER_WORDS`), so they are translated once."""
 
 from __future__ import annotations
 
 from stavangerstandarden.browserpage import Translator, translated
+from stavangerstandarden.summary.messages import READER_WORDS
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
@@ -13,9 +14,7 @@ MESSAGES: dict[str, str] = {
                 "den samme som kommandoen «stavangerstandarden kommune» lager. Velg filene "
                 "(til-kommunen.json eller sammendrag.json, én eller flere per skole), eller "
                 "slipp dem i feltet under."),
-    "privacy": N_("Alt skjer på denne enheten. Filene lastes ikke opp og sendes ingen steder: "
-                  "siden kan bare hente sine egne programfiler fra nettstedet, og når den er "
-                  "lastet, virker den også uten nett."),
+    "privacy": READER_WORDS["privacy"],
     "noscript": N_("Oversikten lages i nettleseren og trenger JavaScript. Uten JavaScript kan "
                    "du lage den med kommandoen «stavangerstandarden kommune»."),
     "choose": N_("Velg skolenes sammendrag"),
@@ -33,15 +32,14 @@ MESSAGES: dict[str, str] = {
     # Read by kommune.js.
     "js.loading": N_("Velg sammendragene. Leseren hentes når du har valgt dem (første gang "
                      "{mb} MB, deretter virker siden uten nett)."),
-    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
-    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
-    "js.reading": N_("Leser {n} filer …"),
-    "js.done": N_("Ferdig."),
+    "js.waiting": READER_WORDS["js.waiting"],
+    "js.fetching": READER_WORDS["js.fetching"],
+    "js.reading": READER_WORDS["js.reading"],
+    "js.done": READER_WORDS["js.done"],
     "js.failed": N_("Kunne ikke lage oversikten: {error}"),
-    "js.load_failed": N_("Kunne ikke gjøre klar leseren: {error}. Last siden på nytt med nett."),
-    "js.timeout": N_("Lesingen tok for lang tid og ble stanset; en av filene kan være skadet. "
-                     "Prøv med færre filer om gangen."),
-    "js.none": N_("Fant ingen filer i det du valgte."),
+    "js.load_failed": READER_WORDS["js.load_failed"],
+    "js.timeout": READER_WORDS["js.timeout"],
+    "js.none": READER_WORDS["js.none"],
 }
 
 

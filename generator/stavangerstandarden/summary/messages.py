@@ -6,14 +6,28 @@ from __future__ import annotations
 from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.words import N_
 
+READER_WORDS: dict[str, str] = {
+    "privacy": N_("Alt skjer på denne enheten. Filene lastes ikke opp og sendes ingen steder: "
+                  "siden kan bare hente sine egne programfiler fra nettstedet, og når den er "
+                  "lastet, virker den også uten nett."),
+    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
+    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
+    "js.reading": N_("Leser {n} filer …"),
+    "js.done": N_("Ferdig."),
+    "js.load_failed": N_("Kunne ikke gjøre klar leseren: {error}. Last siden på nytt med nett."),
+    "js.timeout": N_("Lesingen tok for lang tid og ble stanset; en av filene kan være skadet. "
+                     "Prøv med færre filer om gangen."),
+    "js.none": N_("Fant ingen filer i det du valgte."),
+}
+"""What every page running the reading program (this one, the Kommune page) says the same way:
+one home, so the pages cannot drift apart."""
+
 MESSAGES: dict[str, str] = {
     "title": N_("Sammendrag av utfylte skjema"),
     "intro": N_("Her lager du skolens sammendrag av skjemaene dere har fått inn: en rapport "
                 "til deg med alle tall, en rapport du kan dele, og svarene som regneark. Velg "
                 "PDF-filene med en gang; de leses så snart siden er klar."),
-    "privacy": N_("Alt skjer på denne enheten. Filene lastes ikke opp og sendes ingen steder: "
-                  "siden kan bare hente sine egne programfiler fra nettstedet, og når den er "
-                  "lastet, virker den også uten nett."),
+    "privacy": READER_WORDS["privacy"],
     "noscript": N_("Sammendraget lages i nettleseren og trenger JavaScript. Slå på JavaScript "
                    "i nettleseren og last inn siden på nytt."),
     "choose": N_("Velg skjemaene"),
@@ -43,17 +57,16 @@ MESSAGES: dict[str, str] = {
     # Read by sammendrag.js.
     "js.loading": N_("Velg skjemaene. Leseren hentes når du har valgt dem (første gang "
                      "{mb} MB, deretter virker siden uten nett)."),
-    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
-    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
-    "js.reading": N_("Leser {n} filer …"),
+    "js.waiting": READER_WORDS["js.waiting"],
+    "js.fetching": READER_WORDS["js.fetching"],
+    "js.reading": READER_WORDS["js.reading"],
     "js.read": N_("Leser fil {done} av {n} …"),
-    "js.done": N_("Ferdig."),
+    "js.done": READER_WORDS["js.done"],
     "js.no_previous": N_("Ingen fil valgt."),
     "js.failed": N_("Kunne ikke lage sammendraget: {error}"),
-    "js.load_failed": N_("Kunne ikke gjøre klar leseren: {error}. Last siden på nytt med nett."),
-    "js.timeout": N_("Lesingen tok for lang tid og ble stanset; en av filene kan være skadet. "
-                     "Prøv med færre filer om gangen."),
-    "js.none": N_("Fant ingen filer i det du valgte."),
+    "js.load_failed": READER_WORDS["js.load_failed"],
+    "js.timeout": READER_WORDS["js.timeout"],
+    "js.none": READER_WORDS["js.none"],
 }
 
 

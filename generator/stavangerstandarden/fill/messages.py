@@ -18,7 +18,6 @@ MESSAGES: dict[str, str] = {
                   "siden er lastet."),
     "fill.all_areas": N_("alle områder"),
     "fill.header": N_("Om utfyllingen"),
-    "fill.scale": N_("Vurderingsskala"),
     "fill.statement": N_("Utsagn {n}"),
     "fill.row": N_("Tiltak {n}"),
     "fill.maxlength": N_("Høyst {n} tegn (det som får plass i PDF-en)."),

@@ -12,13 +12,10 @@ font. No hinting or layout tables, to stay small.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
-import os
 import threading
 from collections.abc import Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
+from stavangerstandarden.usercache import cache_dir, cached, digest
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -104,43 +102,28 @@ def drawable(language: str | None = None) -> frozenset[int]:
 def code_points(path: Path) -> frozenset[int]:
     """The code points the font at `path` maps to a glyph. Decoding a cmap with fontTools
     costs `check` more than the rest of its work, so the answer is kept in the user's cache
-    folder under a hash of the font's bytes and this code (~1 ms to read back)."""
+    (~1 ms to read back)."""
     data = path.read_bytes()
-    stored = _cache_dir() / f"tegn-{_key(data, Path(__file__).read_bytes())}.json"
-    try:
-        return frozenset(p for first, last in json.loads(stored.read_bytes())
-                         for p in range(first, last + 1))
-    except (OSError, ValueError, TypeError):
-        pass  # not cached yet (or a damaged copy): read the font and store it afresh
-    from fontTools.ttLib import TTFont  # ~0.1 s to import; only on a cache miss
 
-    points = frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap())
-    with suppress(OSError):  # a read-only cache folder costs the next run time, nothing else
-        write_atomic(stored, json.dumps(spans(points)).encode("ascii"))
-    return points
+    def read_cmap() -> bytes:
+        from fontTools.ttLib import TTFont  # ~0.1 s to import; only on a cache miss
+
+        points = TTFont(io.BytesIO(data), lazy=True).getBestCmap()
+        return json.dumps(spans(points)).encode("ascii")
+
+    stored = cached("tegn-{}.json", (data, Path(__file__).read_bytes()), read_cmap)
+    return frozenset(p for first, last in json.loads(stored) for p in range(first, last + 1))
 
 
 def spans(points: Iterable[int]) -> list[tuple[int, int]]:
     """Consecutive code points as (first, last): a font's cmap in a few hundred pairs."""
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     for p in sorted(points):
-        if spans and p == spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], p)
+        if found and p == found[-1][1] + 1:
+            found[-1] = (found[-1][0], p)
         else:
-            spans.append((p, p))
-    return spans
-
-
-def _key(*parts: bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part)
-    return digest.hexdigest()[:24]
-
-
-def _cache_dir() -> Path:
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return home / "stavangerstandarden"
+            found.append((p, p))
+    return found
 
 
 def field_encoding() -> dict[int, str]:
@@ -191,10 +174,10 @@ def _field_font() -> FieldFont:
 def _cache_file() -> Path:
     import fontTools
 
-    key = _key(fontTools.version.encode(), *(path.read_bytes()
-                                             for path in (FONT_DIR / FIELD_FONT_FILE,
-                                                          Path(__file__))))
-    return _cache_dir() / f"feltskrift-{key}.ttf"
+    key = digest(fontTools.version.encode(), *(path.read_bytes()
+                                               for path in (FONT_DIR / FIELD_FONT_FILE,
+                                                            Path(__file__))))
+    return cache_dir() / f"feltskrift-{key}.ttf"
 
 
 def _subset() -> bytes:

@@ -5,14 +5,15 @@ draw. Below the forms, the booklet, the site's fonts and `check`, which all ask 
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
+from stavangerstandarden.usercache import cached
 
 FONT_TABLE = FONT_DIR / "skrifter.json"
 """Family → files, and each language's families on top of the default list."""
@@ -56,7 +57,33 @@ def drawable(language: str | None = None) -> frozenset[int]:
     table = font_table()
     can_draw: set[int] = set()
     for family in (families(language) if language else table.default):
-        maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap())
-                for name in table.families[family]]
-        can_draw |= set.intersection(*maps)
+        can_draw |= frozenset.intersection(*(code_points(FONT_DIR / name)
+                                             for name in table.families[family]))
     return frozenset(can_draw)
+
+
+def code_points(path: Path) -> frozenset[int]:
+    """The code points the font at `path` maps to a glyph. Decoding a cmap with fontTools
+    costs `check` more than the rest of its work, so the answer is kept in the user's cache
+    (~1 ms to read back)."""
+    data = path.read_bytes()
+
+    def read_cmap() -> bytes:
+        from fontTools.ttLib import TTFont  # ~0.1 s to import; only on a cache miss
+
+        points = TTFont(io.BytesIO(data), lazy=True).getBestCmap()
+        return json.dumps(spans(points)).encode("ascii")
+
+    stored = cached("tegn-{}.json", (data, Path(__file__).read_bytes()), read_cmap)
+    return frozenset(p for first, last in json.loads(stored) for p in range(first, last + 1))
+
+
+def spans(points: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive code points as (first, last): a font's cmap in a few hundred pairs."""
+    found: list[tuple[int, int]] = []
+    for p in sorted(points):
+        if found and p == found[-1][1] + 1:
+            found[-1] = (found[-1][0], p)
+        else:
+            found.append((p, p))
+    return found

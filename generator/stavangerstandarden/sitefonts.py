@@ -7,9 +7,9 @@ only the characters it adds (`unicode-range`), so a page downloads it only when 
 
 from __future__ import annotations
 
-from fontTools.ttLib import TTFont
+from pathlib import Path
 
-from stavangerstandarden.fonttable import FONT_DIR, font_table
+from stavangerstandarden.fonttable import FONT_DIR, code_points, font_table, spans
 
 FONTS_DIR = "skrift"
 """The language's site folder of served fonts and their stylesheet."""
@@ -50,13 +50,7 @@ def _face(family: str, file: str, weight: int, ranges: str) -> str:
             f"  font-weight: {weight};\n  font-display: swap;\n  unicode-range: {ranges};\n}}\n")
 
 
-def _ranges(path: object) -> str:
+def _ranges(path: Path) -> str:
     """The font's own characters as CSS unicode-range, consecutive code points joined."""
-    points = sorted(p for p in TTFont(path, lazy=True).getBestCmap() if p >= OWN_RANGE_FROM)
-    spans: list[list[int]] = []
-    for p in points:
-        if spans and p == spans[-1][1] + 1:
-            spans[-1][1] = p
-        else:
-            spans.append([p, p])
-    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
+    own = spans(p for p in code_points(path) if p >= OWN_RANGE_FROM)
+    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in own)

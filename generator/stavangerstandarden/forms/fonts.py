@@ -11,18 +11,19 @@ font. No hinting or layout tables, to stay small.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
+from typing import TYPE_CHECKING
 
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
+from stavangerstandarden.usercache import cache_dir, digest
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 FIELD_FONT_FILE = "NotoSans-Regular.ttf"
 FIELD_FONT_NAME = "SKJEMA+NotoSans-Regular"
@@ -90,21 +91,23 @@ def _field_font() -> FieldFont:
     except OSError:
         data = _subset()
         write_atomic(stored, data)
+    from fontTools.ttLib import TTFont
+
     return _metrics(data, TTFont(io.BytesIO(data)), field_encoding())
 
 
 def _cache_file() -> Path:
     import fontTools
 
-    key = hashlib.sha256(fontTools.version.encode())
-    for path in (FONT_DIR / FIELD_FONT_FILE, Path(__file__)):
-        key.update(path.read_bytes())
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return home / "stavangerstandarden" / f"feltskrift-{key.hexdigest()[:24]}.ttf"
+    key = digest(fontTools.version.encode(), *(path.read_bytes()
+                                               for path in (FONT_DIR / FIELD_FONT_FILE,
+                                                            Path(__file__))))
+    return cache_dir() / f"feltskrift-{key}.ttf"
 
 
 def _subset() -> bytes:
     from fontTools import subset  # ~0.3 s to import; `check` never needs it
+    from fontTools.ttLib import TTFont
 
     font = TTFont(FONT_DIR / FIELD_FONT_FILE, recalcTimestamp=False)
     options = subset.Options()

@@ -126,8 +126,12 @@ def _match(unused: dict[tuple[str | None, str], Message], text: Text,
 
 def read(path: Path) -> Catalog:
     """The catalogue in `path`; babel's PoFileError (with `lineno`) when it is malformed."""
-    with path.open("rb") as fileobj:
-        catalog = read_po(fileobj, abort_invalid=True)
+    return parse(path.read_bytes())
+
+
+def parse(data: bytes) -> Catalog:
+    """The catalogue in a PO file's bytes (see `read`)."""
+    catalog = read_po(BytesIO(data), abort_invalid=True)
     for message in catalog:
         _restore_previous(message)
     return catalog

@@ -97,9 +97,10 @@ def _language(layout: Layout, parsed: Parsed, language: str, preflight: Prefligh
               problems: list[Problem]) -> Status:
     counts = [0, 0, 0, 0]
     for i, part in enumerate(parts(layout, parsed, language)):
-        merged = _merged(part, language, problems)
-        if merged is None:
+        read = _read(part, language, problems)
+        if read is None:
             continue
+        old, merged = read
         if i == 0 and (foreign := _foreign(merged, part, parsed)) is not None:
             problems.append(foreign)
             return Status(language, 0, 0, 0, len(part.texts))
@@ -109,7 +110,7 @@ def _language(layout: Layout, parsed: Parsed, language: str, preflight: Prefligh
         problems.extend(_dropped(merged, part))
         if i == 0 and preflight is not None:
             problems.extend(edition_problems(parsed, str(layout.source), language,
-                                             po.read(part.path), preflight, str(part.path)))
+                                             old, preflight, str(part.path)))
     return Status(language, *counts)
 
 
@@ -137,10 +138,17 @@ def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Pa
 
 
 def _merged(part: Part, language: str, problems: list[Problem]) -> po.Merged | None:
-    if not part.path.exists():
-        return po.merge(po.new_catalog(language, ""), part.texts)
+    read = _read(part, language, problems)
+    return None if read is None else read[1]
+
+
+def _read(part: Part, language: str,
+          problems: list[Problem]) -> tuple[Catalog, po.Merged] | None:
+    """The PO file as it is and merged with the source: read once for both."""
     try:
-        return po.merge(po.read(part.path), part.texts)
+        old = (po.read(part.path) if part.path.exists()
+               else po.new_catalog(language, ""))
+        return old, po.merge(old, part.texts)
     except PoFileError as exc:
         problems.append(Problem(str(part.path), exc.lineno + 1, "",
                                 f"ugyldig PO-fil: kan ikke lese «{exc.line.strip()}»",

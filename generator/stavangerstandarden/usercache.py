@@ -1,0 +1,38 @@
+"""Files derived from the shipped ones (a font's code points, a compiled word catalogue),
+kept in the user's cache folder between runs: each is named by a hash of everything it is
+made from, so a changed input or changed code makes a new file, never a stale answer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+
+from stavangerstandarden.atomicfile import write_atomic
+
+
+def cache_dir() -> Path:
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "stavangerstandarden"
+
+
+def digest(*parts: bytes) -> str:
+    key = hashlib.sha256()
+    for part in parts:
+        key.update(part)
+    return key.hexdigest()[:24]
+
+
+def cached(name: str, parts: tuple[bytes, ...], make: Callable[[], bytes]) -> bytes:
+    """The bytes `make` returns for `parts`, from the cache when an earlier run stored them
+    (`name`: the file's name with `{}` where the hash goes). A cache folder that cannot be
+    written costs the next run the time of `make`, nothing else."""
+    path = cache_dir() / name.format(digest(*parts))
+    with suppress(OSError):
+        return path.read_bytes()
+    data = make()
+    with suppress(OSError):
+        write_atomic(path, data)
+    return data

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 from fontTools.ttLib import TTFont
 
-from stavangerstandarden.forms.fonts import FONT_DIR, code_points
+from stavangerstandarden.fonttable import FONT_DIR, code_points
 from stavangerstandarden.i18n.ui import LOCALES, catalogue_path, translations, ui_languages
 
 

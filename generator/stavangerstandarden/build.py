@@ -40,6 +40,7 @@ from stavangerstandarden.languages import (
     with_notes,
 )
 from stavangerstandarden.model import Standard
+from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.versions.guard import check_versions
@@ -72,17 +73,6 @@ class Built:
     standard: Standard
     warnings: tuple[Problem, ...]
     files: int
-
-
-def preflight(standard: Standard) -> None:
-    """Checks that need a renderer's resources (the form font), so `check` catches them too.
-
-    Raises InvalidSource with every problem found.
-    """
-    from stavangerstandarden.booklet.texts import PRINTED_TEXTS
-    from stavangerstandarden.forms.glyphs import check_glyphs
-
-    check_glyphs(standard, PRINTED_TEXTS)
 
 
 def generated_files(standard: Standard, cache: Path | None = None,

@@ -178,7 +178,7 @@ def _check(source: Path, project: Path) -> int:
     warnings = checked.warnings
     statuses: tuple[i18n.Status, ...] = ()
     if checked.standard is not None:
-        from stavangerstandarden.build import preflight
+        from stavangerstandarden.preflight import preflight
 
         translations = i18n.translation_report(_layout(source, project),
                                                i18n.parsed_source(source), preflight)

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
 
 from stavangerstandarden.i18n import catalog as po
 
@@ -46,6 +44,11 @@ def typst_ids(template: Path = FORM_TEMPLATE) -> tuple[str, ...]:
 def extracted(folder: Path = PACKAGE) -> Catalog:
     """The template (POT) of the code's words under `folder`, as `pybabel extract -F
     babel.cfg` makes it; locations are relative to the folder above the package."""
+    # Here, not at the top: Babel's command-line front end (logging, optparse, configparser)
+    # is for `oversett --kodeord`; `check` and the build only read catalogues.
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
     with MAPPING.open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
     pot = Catalog(fuzzy=False, charset="utf-8")

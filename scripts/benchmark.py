@@ -6,7 +6,6 @@ Run with `make bench`. Each benchmark prints one line: what, the figure, and the
 from __future__ import annotations
 
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -114,22 +113,21 @@ def bench_build() -> str:
 
 
 def bench_languages() -> str:
-    """A three-language build (bokmål, nynorsk, English) against a bokmål-only one, both warm
-    (form cache filled), default engine."""
-    medians = {}
+    """A three-language build (bokmål, nynorsk, English) against a bokmål-only one, default
+    engine: cold (no form cache, as a first build or CI) and warm (form cache filled)."""
+    cold, warm = {}, {}
     for languages in (1, 3):
         with tempfile.TemporaryDirectory() as tmp:
-            project = project_copy(Path(tmp))
-            if languages > 1:
-                shutil.copytree(SOURCE.parent / "oversettelser",
-                                project / "framework" / "oversettelser")
+            project = project_copy(Path(tmp), translations=languages > 1)
             cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
-            subprocess.run(cmd, cwd=project, check=True, capture_output=True)
-            medians[languages] = statistics.median(timed(
+            cold[languages] = timed(lambda c=cmd, p=project: subprocess.run(
+                c, cwd=p, check=True, capture_output=True), 1)[0]
+            warm[languages] = statistics.median(timed(
                 lambda c=cmd, p=project: subprocess.run(c, cwd=p, check=True,
                                                        capture_output=True), 3))
-    return (f"build, 3 languages: {medians[3]:.2f} s, 1 language: {medians[1]:.2f} s median "
-            f"(warm), ratio {medians[3] / medians[1]:.2f} (goal ≤ 2.5)")
+    return (f"build, 3 languages: cold {cold[3]:.2f} s, 1 language: cold {cold[1]:.2f} s, "
+            f"ratio {cold[3] / cold[1]:.2f} (goal ≤ 1.5); warm (median of 3) {warm[3]:.2f} s "
+            f"against {warm[1]:.2f} s, ratio {warm[3] / warm[1]:.2f}")
 
 
 def _revised(text: str, version: str, statement: int) -> str:

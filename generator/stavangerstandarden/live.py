@@ -1,9 +1,10 @@
 """`stavangerstandarden serve`: the live preview, on either site engine, without engine hooks.
 
 A watcher polls framework/ and the hand-written parts of the project (docs/, mkdocs.yml,
-overrides/) and runs the same `build.build()` pipeline as the CLI whenever a file changed:
-first without rendering forms (the edited page is up in the time the site engine takes), then
-again with them (unchanged forms come from the form cache). A
+overrides/). On a change, the quick pass (`quickpass`) puts the source language's changed pages
+on screen, then the same `build.build()` pipeline as the CLI follows with every form and
+language (unchanged forms come from the form cache), in a child process of its own: a newer
+save stops it at once, engines included, and its own quick pass goes first. A
 standard-library HTTP server serves site/ on 127.0.0.1 and adds, to HTML only, a small script
 that reloads the page when a build finished (Server-Sent Events) and, while the source has
 errors, a red banner listing them; the built site never contains either. An invalid source
@@ -14,14 +15,19 @@ from __future__ import annotations
 
 import html
 import http.server
+import multiprocessing
+import os
+import signal
 import threading
 import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from stavangerstandarden.build import GENERATED_ROOTS, SiteBuildFailed, build
 from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.quickpass import quick_pass
 
 POLL_SECONDS = 0.05
 EVENTS_PATH = "/__live"
@@ -34,6 +40,8 @@ SERVING = "Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C avslutter)."
 BUILT = "Bygget {what} på {seconds:.2f} s."
 BUILT_WHAT = {False: "sidene", True: "skjemaene"}
 FAILED = "Bygget feilet; viser forrige gyldige versjon."
+SUPERSEDED = "Kilden ble endret igjen; bygger den nye versjonen."
+STOPPED = "Bygget stoppet uten å si hvorfor (kode {code})."
 
 RELOAD_SCRIPT = """<script>
 new EventSource("%s").onmessage = (e) => { if (e.data !== "%d") location.reload(); };
@@ -60,12 +68,13 @@ class Preview:
     problems: tuple[str, ...] = ()
     version: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
+    pending: threading.Event = field(default_factory=threading.Event)
+    """Set by the watcher on every change: the pass under way is out of date."""
 
-    def rebuild(self, seen: Stamps | None = None) -> None:
-        """Build pages first, then with the forms; after each pass open pages reload. The
-        forms pass is skipped when the files changed again (`seen` is what this build saw):
-        the next rebuild shows the newer edit's page first."""
-        if self._build(forms=False) and (seen is None or watched(self) == seen):
+    def rebuild(self) -> None:
+        """The first build, in this process: pages first, then with the forms; after each
+        pass open pages reload."""
+        if self._build(forms=False):
             self._build(forms=True)
 
     def _build(self, *, forms: bool) -> bool:
@@ -86,13 +95,56 @@ class Preview:
             if not forms:
                 return True
             problems = (str(exc),)
+        self._show(problems)
+        return not problems
+
+    def _show(self, problems: tuple[str, ...]) -> None:
+        """Publish a finished pass: open pages reload, with the banner while `problems`."""
         if problems:
             print(FAILED, *problems, sep="\n", flush=True)
         with self.changed:
             self.problems = problems
             self.version += 1
             self.changed.notify_all()
-        return not problems
+
+    def quick(self) -> bool:
+        """The quick pass; False when the source is invalid (no full pass then)."""
+        start = time.perf_counter()
+        try:
+            done = quick_pass(self.source, self.project, self.site_dir, engine=self.engine,
+                              site_url=self.site_url)
+        except InvalidSource as exc:
+            self._show(tuple(str(p) for p in exc.errors))
+            return False
+        except SiteBuildFailed:
+            return True  # the full pass decides, as for the first pass
+        if done is not None:
+            print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
+                  flush=True)
+            self._show(())
+        return True
+
+    def full(self) -> None:
+        """`build()` with every form and language, in a child process heading a process
+        group of its own, so a newer save can end it and the engines it started at once."""
+        start = time.perf_counter()
+        spawn = multiprocessing.get_context("spawn")
+        receive, send = spawn.Pipe(duplex=False)
+        child = spawn.Process(target=_full_build, daemon=True, args=(
+            send, self.source, self.project, self.site_dir, self.engine, self.site_url))
+        child.start()
+        send.close()
+        while not receive.poll(POLL_SECONDS) and child.is_alive():
+            if self.pending.is_set():
+                _end(child)
+                print(SUPERSEDED, flush=True)
+                return
+        outcome = receive.recv() if receive.poll() else (STOPPED.format(code=child.exitcode),)
+        child.join()
+        if not outcome:
+            print(BUILT.format(what=BUILT_WHAT[True], seconds=time.perf_counter() - start),
+                  flush=True)
+        self._show(tuple(outcome))
 
     def snapshot(self) -> tuple[int, tuple[str, ...]]:
         """The current build and its problems, read together."""
@@ -134,13 +186,45 @@ def watched(preview: Preview) -> Stamps:
 
 
 def watch(preview: Preview, stop: threading.Event, seen: Stamps) -> None:
-    """Rebuild whenever a watched file changed since `seen` (polling: no dependency, works
-    everywhere)."""
+    """Tell the builder whenever a watched file changed since `seen` (polling: no dependency,
+    works everywhere), also while it builds."""
     while not stop.wait(POLL_SECONDS):
         now = watched(preview)
         if now != seen:
             seen = now
-            preview.rebuild(seen)
+            preview.pending.set()
+
+
+def work(preview: Preview, stop: threading.Event) -> None:
+    """For each change: the quick pass, then the full build unless the source changed again."""
+    while not stop.is_set():
+        if not preview.pending.wait(POLL_SECONDS):
+            continue
+        preview.pending.clear()
+        if preview.quick() and not preview.pending.is_set():
+            preview.full()
+
+
+def _full_build(send: Any, source: Path, project: Path, site_dir: Path, engine: str,
+                site_url: str | None) -> None:
+    """In the child: build, and send the problems (none: built)."""
+    os.setpgrp()
+    try:
+        build(source, project, site_dir, engine=engine, site_url=site_url)
+        send.send(())
+    except InvalidSource as exc:
+        send.send(tuple(str(p) for p in exc.errors))
+    except SiteBuildFailed as exc:
+        send.send((str(exc),))
+
+
+def _end(child: Any) -> None:
+    """Kill the child's process group (it and the engines it runs), and wait for it."""
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:  # not yet its own group
+        child.kill()
+    child.join()
 
 
 def _newer(preview: Preview, version: int) -> bool:
@@ -216,8 +300,8 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
                       directory=str(site_dir.absolute()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(preview, stop, before), daemon=True)
-    watcher.start()
+    for task, args in ((watch, (preview, stop, before)), (work, (preview, stop))):
+        threading.Thread(target=task, args=args, daemon=True).start()
     print(SERVING.format(port=server.server_address[1]), flush=True)
     try:
         server.serve_forever()

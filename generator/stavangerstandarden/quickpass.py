@@ -1,0 +1,162 @@
+"""The preview's quick pass: the edited pages of the source language on screen in well under
+a second, before the full build (every form, every language) follows.
+
+`build()` re-renders everything and runs the site engine on every page of every language:
+seconds. The quick pass renders the source language's pages and data (no PDF: the forms
+already in docs/ stay), writes only the files whose bytes changed, runs the engine
+incrementally on one persistent folder (`PREVIEW_DIR`: MkDocs' `--dirty` rebuilds only pages
+whose source is newer than their output), and copies into the published site only the
+output files whose bytes changed, each with an atomic rename. The site's search index and
+the translated languages are left to the full pass that follows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.build import (
+    GENERATED_ROOTS,
+    SITE_CONFIG,
+    SOURCE_LINK_ENGINES,
+    _at,
+    _run,
+    _write_config,
+    pages_first,
+    site_lock,
+    site_settings,
+    sync_tree,
+)
+from stavangerstandarden.languages import engine_config, site_languages
+from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.versions import changelog
+from stavangerstandarden.versions.guard import check_versions
+
+PREVIEW_DIR = ".preview-site"
+"""The quick pass's engine output, kept between passes inside the project (Zensical builds
+only there); a name the build's clean-up of killed builds leaves alone."""
+PREVIEW_CONFIG = SITE_CONFIG.replace(".yml", "-preview.yml")
+LEFT_TO_FULL_PASS = ("search/",)
+"""Output the quick pass never publishes: an incremental build's search index holds only the
+pages it rebuilt."""
+
+
+@dataclass(frozen=True)
+class QuickPass:
+    """What one quick pass changed, for the preview's log and its tests."""
+
+    generated: tuple[str, ...]
+    """Generated docs files whose bytes changed (paths under docs/)."""
+    rendered: tuple[str, ...]
+    """Pages the engine wrote this pass (paths under the site)."""
+    published: tuple[str, ...]
+    """Site files whose bytes changed and were copied into the published site."""
+
+
+def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
+               site_url: str | None = None) -> QuickPass | None:
+    """Check `source` and bring the source language's changed pages into the published site.
+
+    None when there is no published site yet (the full pass makes the first). Raises
+    InvalidSource (every problem) or SiteBuildFailed; the published site is then unchanged.
+    """
+    checked, history = check_versions(source)
+    if checked.standard is None or history is None:
+        raise InvalidSource(checked.problems)
+    standard = checked.standard
+    docs = project / "docs"
+    languages = site_languages(standard, docs)
+    nb = languages.sites[0]
+    files = pages_first(standard, docs, nb, languages.statuses, changelog(history),
+                        engine in SOURCE_LINK_ENGINES)
+    base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    config = engine_config(base, _at(site_settings(standard), site_url or standard.meta.site_url,
+                                     ""), nb, languages, "docs")
+    site = site_dir.absolute()
+    with site_lock(site_dir):
+        generated = sync_tree(docs, files)
+        if not site.is_dir():
+            return None
+        out = project / PREVIEW_DIR
+        if not out.is_dir():
+            _prime(site, out, tuple(lang.root.strip("/") for lang in languages.translated))
+        _stale_includers(docs, out, generated)
+        start = time.time_ns()
+        INCREMENTAL[engine](project, config, out)
+        rendered, published = _publish(out, site, start)
+    return QuickPass(tuple(generated), rendered, published)
+
+
+def _stale_includers(docs: Path, out: Path, changed: list[str]) -> None:
+    """A hand-written page that pulls in a changed snippet must be rebuilt, but MkDocs' dirty
+    build compares the page's own file with its output: date the output back instead of
+    touching the page (which the preview watches)."""
+    snippets = [Path(p).name for p in changed if p.startswith("generert/")]
+    if not snippets:
+        return
+    for page in docs.rglob("*.md"):
+        rel = page.relative_to(docs)
+        if rel.parts[0] in GENERATED_ROOTS or not any(n in page.read_text("utf-8")
+                                                      for n in snippets):
+            continue
+        folder = rel.parent if rel.stem == "index" else rel.with_suffix("")
+        output = out / folder / "index.html"
+        if output.is_file():
+            os.utime(output, ns=(0, 0))
+
+
+def _prime(site: Path, out: Path, skip: tuple[str, ...]) -> None:
+    """Start the incremental folder from the published source-language site, copied (never
+    linked: the engine writes into its files) with their times, so only newer sources are
+    rebuilt."""
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if Path(folder) == site and n in skip]
+
+    shutil.copytree(site, out.with_name(out.name + ".tmp"), ignore=ignore, dirs_exist_ok=True)
+    out.with_name(out.name + ".tmp").replace(out)
+
+
+def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Copy what the engine wrote since `start` and differs from the published site."""
+    rendered, published = [], []
+    for path in sorted(out.rglob("*")):
+        if not path.is_file() or path.stat().st_mtime_ns < start:
+            continue
+        rel = path.relative_to(out).as_posix()
+        if rel.endswith(".html"):
+            rendered.append(rel)
+        if rel.startswith(LEFT_TO_FULL_PASS):
+            continue
+        target = site / rel
+        data = path.read_bytes()
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        write_atomic(target, data)
+        published.append(rel)
+    return tuple(rendered), tuple(published)
+
+
+def _mkdocs_dirty(project: Path, config: Mapping[str, Any], out: Path) -> None:
+    _run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--config-file",
+          _write_config(project, config, PREVIEW_CONFIG), "--site-dir", str(out.absolute())],
+         project)
+
+
+def _zensical(project: Path, config: Mapping[str, Any], out: Path) -> None:
+    zensical = Path(sys.executable).with_name("zensical")
+    _run([str(zensical), "build", "--config-file",
+          _write_config(project, {**config, "site_dir": out.name}, PREVIEW_CONFIG)], project)
+
+
+INCREMENTAL = {"mkdocs": _mkdocs_dirty, "zensical": _zensical}
+"""Site engine name → function rebuilding, into the folder `out` inside the project, the
+pages whose sources changed (Zensical keeps its own cache; it has no dirty switch)."""

@@ -12,6 +12,7 @@ the translated languages are left to the full pass that follows.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import sys
@@ -37,6 +38,8 @@ from stavangerstandarden.build import (
     sync_tree,
 )
 from stavangerstandarden.languages import engine_config, site_languages
+from stavangerstandarden.model import Standard
+from stavangerstandarden.pages import AREAS_DIR
 from stavangerstandarden.problems import InvalidSource
 from stavangerstandarden.versions import changelog
 from stavangerstandarden.versions.guard import check_versions
@@ -79,8 +82,9 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
     files = pages_first(standard, docs, nb, languages.statuses, changelog(history),
                         engine in SOURCE_LINK_ENGINES)
     base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
-    config = engine_config(base, _at(site_settings(standard), site_url or standard.meta.site_url,
-                                     ""), nb, languages, "docs")
+    config = _titled(engine_config(base, _at(site_settings(standard),
+                                             site_url or standard.meta.site_url, ""),
+                                   nb, languages, "docs"), standard)
     site = site_dir.absolute()
     with site_lock(site_dir):
         generated = sync_tree(docs, files)
@@ -94,6 +98,23 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
         INCREMENTAL[engine](project, config, out)
         rendered, published = _publish(out, site, start)
     return QuickPass(tuple(generated), rendered, published)
+
+
+def _titled(config: dict[str, Any], standard: Standard) -> dict[str, Any]:
+    """The config with each area page's title in the menu: a dirty build reads no page it
+    does not rebuild, so it would not know the other areas' titles from their headings."""
+    titles = {f"{AREAS_DIR}/{area.id}.md": html.escape(area.title, quote=False)
+              for area in standard.areas}  # as the heading renders; the theme adds no escaping
+
+    def titled(item: Any) -> Any:
+        if isinstance(item, list):
+            return [{titles[i]: i} if isinstance(i, str) and i in titles else titled(i)
+                    for i in item]
+        if isinstance(item, dict):
+            return {key: titled(value) for key, value in item.items()}
+        return item
+
+    return {**config, "nav": titled(config.get("nav", []))}
 
 
 def _stale_includers(docs: Path, out: Path, changed: list[str]) -> None:

@@ -95,7 +95,10 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
             _prime(site, out, tuple(lang.root.strip("/") for lang in languages.translated))
         _stale_includers(docs, out, generated)
         start = time.time_ns()
-        INCREMENTAL[engine](project, config, out)
+        try:
+            INCREMENTAL[engine](project, config, out)
+        finally:
+            (project / PREVIEW_CONFIG).unlink(missing_ok=True)
         rendered, published = _publish(out, site, start)
     return QuickPass(tuple(generated), rendered, published)
 

@@ -21,7 +21,11 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
+
+# pytest-xdist: one worker per core; whole folders with costly fixtures (tests/conftest.py's
+# WHOLE) stay on one worker, costliest first. `make test PYTEST_WORKERS=` runs in one process.
+PYTEST_WORKERS ?= -n auto --dist loadscope --no-loadscope-reorder
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ test folders are no packages, so `from tests.site.conftest import …` cannot wo
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,5 +16,6 @@ def load_module(path: Path, prefix: str) -> ModuleType:
                                                   path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module

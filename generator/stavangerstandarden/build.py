@@ -42,10 +42,12 @@ from stavangerstandarden.languages import (
 from stavangerstandarden.model import Standard
 from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.sharedfiles import share_theme_files
+from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.versions.guard import check_versions
 
-GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer")
+GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""
 
 
@@ -217,6 +219,7 @@ def _language_tree(language: SiteLanguage, languages: Languages, source_files: M
                                       and not p.startswith(f"{c.FILL_DIR}/")}, cache)
     files = _language_files(language.edition.standard, forms, language, languages.statuses,
                             log, source_links)
+    files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 
 
@@ -341,6 +344,7 @@ def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping
                 done.result()
         for (root, _), out in zip(sites[1:], outs[1:], strict=True):
             out.replace(version / root.strip("/"))
+        share_theme_files(version, [root for root, _ in sites[1:]], GENERATED_ROOTS)
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:

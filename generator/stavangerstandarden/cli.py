@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -49,71 +50,79 @@ def main(argv: Sequence[str] | None = None) -> int:
                      description="Bygg og kontroller Stavangerstandarden fra YAML-kilden.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO",
                                 parser_class=_Parser)
-    p_check = sub.add_parser("check", help="kontroller kilden og vis alle feil og advarsler")
-    p_check.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
-    p_check.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
-                         help="mappen med docs/ (standard: denne)")
-    p_freeze = sub.add_parser("frys", help="ta vare på versjonen i kilden som en fryst "
-                              "versjon i versjoner/, for endringsloggen og eldre skjema")
-    p_freeze.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
-    p_translate = sub.add_parser("oversett", help="oppdater oversettelsesfilene etter kilden")
-    p_translate.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE,
-                             metavar="FIL")
-    p_translate.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
-                             help="mappen med docs/ (standard: denne)")
-    p_translate.add_argument("--nytt-sprak", action="append", default=[], metavar="KODE",
-                             help="begynn på et nytt språk, f.eks. pl")
-    p_translate.add_argument("--kodeord", action="store_true",
-                             help="oppdater også katalogene over ordene i koden (locales/)")
-    p_build = sub.add_parser("build", help="kontroller kilden og bygg nettstedet i site/")
-    p_build.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
-    p_build.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
-                         help="mappen med mkdocs.yml og docs/ (standard: denne)")
-    p_build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
-    _site_options(p_build)
-    p_serve = sub.add_parser("serve", help="forhåndsvis nettstedet og bygg på nytt ved endringer")
-    p_serve.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
-    p_serve.add_argument("--project", type=Path, default=Path(), metavar="MAPPE")
-    p_serve.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
-    p_serve.add_argument("--port", type=int, default=8000, metavar="PORT")
-    _site_options(p_serve)
-    _collect_options(sub.add_parser(
-        "collect", help="les utfylte skjema og lag sammendrag og rapport", add_help=False,
-        formatter_class=_NorwegianHelp,
-        description="Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv, "
-                    "rapport.html (til deg som leder, med alle tall) og "
-                    "rapport-til-deling.html (skjuler fordelingen der få har svart, og navn) "
-                    "og til-kommunen.json (det skolen sender kommunen, uten navn). "
-                    "Kan kjøres fra hvilken som helst mappe: skjemaene sier selv hvilken "
-                    "standard og versjon de hører til."))
-    _overview_options(sub.add_parser(
-        "kommune", help="lag kommunens oversikt fra skolenes sammendrag", add_help=False,
-        formatter_class=_NorwegianHelp,
-        description="Legg sammen skolenes sammendrag til kommune.json, kommune.csv og "
-                    "rapport.html. Tall fra færre enn k svar skjules, og så mange andre at de "
-                    "ikke kan regnes ut; navn og filstier kommer aldri med."))
+    for name, command in COMMANDS.items():
+        own_help: dict[str, Any] = ({"add_help": False, "formatter_class": _NorwegianHelp,
+                                     "description": command.description}
+                                    if command.description else {})
+        command.options(sub.add_parser(name, help=command.help, **own_help))
     args = parser.parse_args(argv)
-    if args.command == "kommune":
-        from stavangerstandarden.overview import command as overview
+    return COMMANDS[args.command].run(args)
 
-        return overview.run(args.paths, args.out, args.source, args.sammenlign, args.sprak)
-    if args.command == "collect":
-        from stavangerstandarden.collect import command as collect
 
-        return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn,
-                           args.sprak)
-    if args.command == "check":
-        return _check(args.source, args.project)
-    if args.command == "frys":
-        return _freeze(args.source)
-    if args.command == "oversett":
-        return _translate(args.source, args.project, tuple(args.nytt_sprak), args.kodeord)
-    if args.command == "serve":
-        from stavangerstandarden.live import serve
+@dataclass(frozen=True)
+class _Command:
+    """One subcommand: its line in the help, its options and what runs it. The runner imports
+    what it needs itself, so a command loads only its own part of the package."""
 
-        return serve(args.source, args.project, args.site_dir, port=args.port,
-                     engine=args.engine, site_url=args.site_url)
-    return _build(args.source, args.project, args.site_dir, args.engine, args.site_url)
+    help: str
+    options: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    description: str | None = None
+    """A command with a description writes its own help (`-h`) in Norwegian."""
+
+
+def _source_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    _source_option(parser)
+    parser.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
+                        help="mappen med docs/ (standard: denne)")
+
+
+def _translate_options(parser: argparse.ArgumentParser) -> None:
+    _check_options(parser)
+    parser.add_argument("--nytt-sprak", action="append", default=[], metavar="KODE",
+                        help="begynn på et nytt språk, f.eks. pl")
+    parser.add_argument("--kodeord", action="store_true",
+                        help="oppdater også katalogene over ordene i koden (locales/)")
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    parser.add_argument("--project", type=Path, default=Path(), metavar="MAPPE",
+                        help="mappen med mkdocs.yml og docs/ (standard: denne)")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    _site_options(parser)
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, metavar="FIL")
+    parser.add_argument("--project", type=Path, default=Path(), metavar="MAPPE")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    parser.add_argument("--port", type=int, default=8000, metavar="PORT")
+    _site_options(parser)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from stavangerstandarden.live import serve
+
+    return serve(args.source, args.project, args.site_dir, port=args.port,
+                 engine=args.engine, site_url=args.site_url)
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from stavangerstandarden.collect import command as collect
+
+    return collect.run(args.paths, args.out, args.source, args.sammenlign, args.med_navn,
+                       args.sprak)
+
+
+def _overview(args: argparse.Namespace) -> int:
+    from stavangerstandarden.overview import command as overview
+
+    return overview.run(args.paths, args.out, args.source, args.sammenlign, args.sprak)
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -157,6 +166,35 @@ def _overview_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", type=Path, metavar="FIL", help="standarden som YAML-fil")
     p.add_argument("--sprak", default="nb", metavar="KODE",
                    help="språket rapporten skrives på: nb (standard), nn eller en")
+
+
+COMMANDS: dict[str, _Command] = {
+    "check": _Command("kontroller kilden og vis alle feil og advarsler", _check_options,
+                      lambda a: _check(a.source, a.project)),
+    "frys": _Command("ta vare på versjonen i kilden som en fryst versjon i versjoner/, for "
+                     "endringsloggen og eldre skjema", _source_option,
+                     lambda a: _freeze(a.source)),
+    "oversett": _Command("oppdater oversettelsesfilene etter kilden", _translate_options,
+                         lambda a: _translate(a.source, a.project, tuple(a.nytt_sprak),
+                                              a.kodeord)),
+    "build": _Command("kontroller kilden og bygg nettstedet i site/", _build_options,
+                      lambda a: _build(a.source, a.project, a.site_dir, a.engine, a.site_url)),
+    "serve": _Command("forhåndsvis nettstedet og bygg på nytt ved endringer", _serve_options,
+                      _serve),
+    "collect": _Command(
+        "les utfylte skjema og lag sammendrag og rapport", _collect_options, _collect,
+        "Les utfylte skjema (PDF) og skriv sammendrag.json, svar.csv, rapport.html (til deg "
+        "som leder, med alle tall) og rapport-til-deling.html (skjuler fordelingen der få har "
+        "svart, og navn) og til-kommunen.json (det skolen sender kommunen, uten navn). Kan "
+        "kjøres fra hvilken som helst mappe: skjemaene sier selv hvilken standard og versjon "
+        "de hører til."),
+    "kommune": _Command(
+        "lag kommunens oversikt fra skolenes sammendrag", _overview_options, _overview,
+        "Legg sammen skolenes sammendrag til kommune.json, kommune.csv og rapport.html. Tall "
+        "fra færre enn k svar skjules, og så mange andre at de ikke kan regnes ut; navn og "
+        "filstier kommer aldri med."),
+}
+"""Every command, in the order the help lists them."""
 
 
 def _report(problems: Sequence[Problem]) -> None:

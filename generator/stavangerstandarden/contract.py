@@ -6,7 +6,9 @@ breaks every filled form already out there, so it changes only with a new major 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import quote, unquote
 
 from stavangerstandarden.model import Area, Level, Standard
@@ -63,6 +65,38 @@ def identity_field(part: str) -> str:
     return f"{FORM_PREFIX}.{part}"
 
 
+FieldKind = Literal["identity", "meta", "action", "statement"]
+_FIELD_NAME = re.compile(
+    rf"(?:({FORM_PREFIX}|{META_PREFIX})\.(\w+)|{ACTION_PREFIX}\.(\d{{1,9}})\.(\w+)|([^.]*))")
+"""The names `identity_field`, `meta_field`, `action_field` make, and statement ids (no dot);
+a row number has at most 9 digits, so it always converts to int."""
+
+
+@dataclass(frozen=True)
+class FieldName:
+    """A field name taken apart: the one reading of the names the functions above write."""
+
+    kind: FieldKind
+    part: str
+    """`skjema.<part>`, `meta.<part>`, `tiltak.<n>.<part>`; a statement's id."""
+    row: int | None = None
+    """n of an action field, counting from 1; None for the others."""
+
+
+def parse_field(name: str) -> FieldName | None:
+    """What the field `name` is; None for a name no form of this contract has (a filled form
+    may carry any name, so readers of forms rely on this)."""
+    match = _FIELD_NAME.fullmatch(name)
+    if match is None:
+        return None
+    prefix, part, row, action_part, statement = match.groups()
+    if prefix is not None:
+        return FieldName("identity" if prefix == FORM_PREFIX else "meta", part)
+    if row is not None:
+        return FieldName("action", action_part, int(row))
+    return FieldName("statement", statement)
+
+
 def form_file(standard: Standard, level: Level, area: Area | None) -> str:
     """Path relative to the site root: `skjema/<area>-<level>.pdf`, or
     `skjema/<standard>-<level>.pdf` for the complete form with every area.
@@ -117,11 +151,13 @@ fit (measured by tests/forms/test_filled_appearance.py)."""
 
 def max_length(name: str) -> int | None:
     """The most characters the text field `name` takes; None for fields nobody types in."""
-    prefix, part = name.split(".")[0], name.split(".")[-1]
-    if prefix == META_PREFIX:
+    field = parse_field(name)
+    if field is None:
+        return None
+    if field.kind == "meta":
         return META_MAX_LENGTH
-    if prefix == ACTION_PREFIX:
-        return ACTION_MAX_LENGTHS.get(part)
+    if field.kind == "action":
+        return ACTION_MAX_LENGTHS.get(field.part)
     return None
 
 

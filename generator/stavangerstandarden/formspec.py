@@ -39,6 +39,14 @@ class FieldSpec:
     """Fixed value of a hidden identity field."""
 
     @property
+    def parts(self) -> c.FieldName:
+        """The name taken apart: which kind of field, which part, which tiltak row."""
+        parsed = c.parse_field(self.name)
+        if parsed is None:
+            raise ValueError(f"{self.name}: not a field name of the form contract")
+        return parsed
+
+    @property
     def max_length(self) -> int | None:
         """Most characters a visible text field takes; what its box shows legibly."""
         return c.max_length(self.name) if self.type == "text" and not self.hidden else None

@@ -27,15 +27,11 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, language_na
 from stavangerstandarden.i18n.pages import page_texts, translate_page
 from stavangerstandarden.i18n.status import Status, parsed_source, translation_report
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import md
 from stavangerstandarden.model import Area, Standard
-from stavangerstandarden.pages import AREAS_DIR
-from stavangerstandarden.pages.markup import md
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
-    """Marks a word for `pybabel extract` where it is listed; shown via `Localized.gettext`."""
-    return message
-
+from stavangerstandarden.pages import AREAS_DIR, STATUS_PAGE
+from stavangerstandarden.sitefonts import STYLESHEET, served_families
+from stavangerstandarden.words import N_
 
 NOTE = N_("Denne oversettelsen er ikke kvalitetssikret.")
 """Shown on a page of another language that holds an unreviewed or outdated translation."""
@@ -53,9 +49,6 @@ templates in overrides/): translated into each language's config; a test checks 
 one of them in mkdocs.yml is listed here."""
 
 SWITCHER_LABEL = N_("Språk")
-
-STATUS_PAGE = "sprak/index.md"
-"""The «Språk og oversettelser» page, in every language's site when there are several."""
 
 _INCLUDE = re.compile(r'^--8<-- "([^"]+)"', re.MULTILINE)
 
@@ -173,11 +166,13 @@ def with_notes(files: dict[str, bytes], ed: Edition, note: str,
 def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
                   language: SiteLanguage, languages: Languages, docs_dir: str) -> dict[str, Any]:
     """mkdocs.yml for one language's site: `settings` on top, its own docs tree, theme
-    language and words, and the switcher (`extra.sprak`) when there are several languages."""
+    language, direction and words, the stylesheet of its own fonts (if it serves any), and
+    the switcher (`extra.sprak`) when there are several languages."""
     translate = language.loc.gettext
     config = {**base, **settings, "docs_dir": docs_dir}
     theme = dict(base.get("theme", {}))
     theme["language"] = language.language
+    theme["direction"] = language.loc.direction
     theme["palette"] = [{**p, "toggle": {**p["toggle"], "name": translate(p["toggle"]["name"])}}
                         if "toggle" in p else p for p in theme.get("palette", [])]
     config["theme"] = theme
@@ -193,6 +188,8 @@ def engine_config(base: Mapping[str, Any], settings: Mapping[str, str],
                            "sprak": switcher(language, languages, home)}
     config["nav"] = [{t: p} for t, p in nav[0].items()]
     config.setdefault("extra", dict(base.get("extra", {})))
+    if served_families(language.language):
+        config["extra_css"] = [*base.get("extra_css", []), STYLESHEET]
     config["extra"]["ord"] = {k: translate(v)
                               for k, v in base.get("extra", {}).get("ord", {}).items()}
     return config

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     import typst
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-"""The shipped fonts (Noto Sans, SIL OFL); no system font can change a layout."""
+"""The shipped fonts (Noto Sans and the families other scripts need, SIL OFL); no system
+font can change a layout."""
 EPOCH = 0
 """Fixed creation date (1970-01-01): the same source gives the same bytes on every build."""
 

@@ -6,6 +6,8 @@ it imports, reads with pypdf and gives the command line's three outputs, byte fo
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 import subprocess
 import sys
 import zipfile
@@ -13,7 +15,10 @@ from pathlib import Path
 
 from standards import OTHER
 
+from stavangerstandarden import contract as c
+from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.cli import main
+from stavangerstandarden.contract import language_root
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.summary.files import summary_files
@@ -33,9 +38,13 @@ print(browser.summarise_folder({inbox!r}, names={names!r}, language={language!r}
 
 
 def unpacked_bundle(tmp: Path, language: str) -> Path:
-    """The site's python.zip for `language`, unpacked."""
+    """The site's python.zip (one for every language), unpacked; as `language`'s page
+    loads it (the page names that file)."""
     files = summary_files(load_file(SOURCE), SOURCE, Localized.for_language(language))
-    zipped = next(data for path, data in files.items() if path.endswith("/python.zip"))
+    page = files[page_source(c.SUMMARY_PAGE)].decode("utf-8")
+    address = re.search(r'"bundle": "([^"]+)"', page)[1]
+    zipped = summary_files(load_file(SOURCE), SOURCE)[posixpath.normpath(posixpath.join(
+        posixpath.dirname(language_root(language) + c.SUMMARY_PAGE), address))]
     (tmp / "python.zip").write_bytes(zipped)
     folder = tmp / f"bundle-{language}"
     with zipfile.ZipFile(tmp / "python.zip") as bundle:

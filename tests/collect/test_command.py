@@ -114,8 +114,8 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
                                       "nedlasting eller et vedlegg som ikke ble lagret helt)"),
         "6-kryptert.pdf": ("skipped", "PDF-filen er kryptert eller passordbeskyttet; be om "
                                       "skjemaet lagret uten passord"),
-        "7-referat.pdf": ("skipped", "PDF-filen har ingen skjemafelt; et skannet papirskjema "
-                                     "må telles for hånd"),
+        "7-referat.pdf": ("skipped", "PDF-filen har ingen skjemafelt og viser ingen skannede "
+                                     "sider: den er ikke et skjema"),
         "8-gammel.pdf": ("skipped", "skjemaet er fra versjon 2019.1 av standarden og har 1 "
                                     f"utsagn som ikke finnes i versjon {VERSION} "
                                     "(relasjoner-gammel); fyll ut et nytt skjema" + UNKNOWN),
@@ -123,7 +123,7 @@ def test_every_bad_input_is_reported_and_the_rest_counted(inbox, collect):
                                              f"også i versjon {VERSION} og er talt med"),
         "10-preview.pdf": ("ok", ""),
         "notat.txt": ("skipped", "ikke en PDF-fil eller et bilde (filtypen «.txt»); bare "
-                                 "PDF-filer og bilder (JPEG, PNG) leses"),
+                                 "PDF-filer og bilder (JPEG, PNG, HEIC) leses"),
     }
     got = data["statements"]
     assert got[P.second.id] == counts(STANDARD, {P.mid: 2, "ubesvart": 1})

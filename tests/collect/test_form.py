@@ -54,7 +54,8 @@ def test_older_version_with_known_statements_counts_with_note(standard):
 
 
 @pytest.mark.parametrize(("form", "reason"), [
-    (RawForm({}, {}), "PDF-filen har ingen skjemafelt; et skannet papirskjema må telles for hånd"),
+    (RawForm({}, {}), "PDF-filen har ingen skjemafelt og viser ingen skannede sider: den er "
+                      "ikke et skjema"),
     (RawForm({"navn": "Ola"}, {}), "PDF-filen er ikke et egenvurderingsskjema fra "
      f"{STANDARD.title} (den mangler skjemaets skjulte kjennetegn)"),
     (raw(standard="bergensstandarden"), "skjemaet hører til en annen standard "

@@ -1,14 +1,16 @@
 """`collect` counts forms in every language together, and writes its report in a chosen one.
 
-The forms are the renderer's own nynorsk, English and bokmål PDFs, filled with pypdf, plus a
-form made before `skjema.sprak` existed (read as bokmål).
+The forms are the renderer's own PDFs in bokmål and a sample of the translated languages
+(Latin and Ge'ez script, left to right and right to left), filled with pypdf, plus a form made
+before `skjema.sprak` existed (read as bokmål).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -23,23 +25,42 @@ from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
 
-from .conftest import FormBuilder, spec_for
+from .conftest import FormBuilder, pypdf_fill, spec_for
 
 Fill = Callable[..., bytes]
+SAMPLE = ("nn", "en", "ar", "ti")
+"""The translated languages whose forms are filled: rendering every one proves no more."""
+
+
+@dataclass(frozen=True)
+class Inbox:
+    folder: Path
+    chosen: dict[str, str]
+    """The first statement's answer per file."""
+
+
+@pytest.fixture(scope="module")
+def inbox(standard: Standard, specs: tuple[FormSpec, ...],
+          tmp_path_factory: pytest.TempPathFactory) -> Inbox:
+    """The forms of `forms_in_every_language`, rendered once for the module's tests."""
+    folder = tmp_path_factory.mktemp("sprak") / "inn"
+    return Inbox(folder, forms_in_every_language(standard, specs, pypdf_fill, folder))
 
 
 def forms_in_every_language(standard: Standard, specs: tuple[FormSpec, ...], fill: Fill,
                             folder: Path) -> dict[str, str]:
-    """A filled nb, nn and en form of the same area and level, and an nb form without
-    `skjema.sprak`, in `folder`; returns the first statement's answer per file."""
+    """A filled form of the same area and level in nb and each SAMPLE language, and an nb
+    form without `skjema.sprak`, in `folder`; returns the first statement's answer per file."""
     p = picks(standard)
     spec = spec_for(specs, p.area.id, p.level.id)
     pdfs = {"nb": render_form(standard, spec)}
-    for e in translated_editions(standard):
+    editions = {e.language: e for e in translated_editions(standard)}
+    assert set(SAMPLE) < set(editions)
+    for language in SAMPLE:
+        e = editions[language]
         theirs = spec_for(form_specs(e.standard, localized(e.language)), p.area.id, p.level.id)
         pdfs[e.language] = render_form(e.standard, theirs, e)
-    assert sorted(pdfs) == ["en", "nb", "nn"]
-    chosen = {"nb": p.low, "nn": p.low, "en": p.mid}
+    chosen = {"nb": p.low, "nn": p.low, "en": p.mid, "ar": p.mid, "ti": p.high}
     folder.mkdir()
     for language, pdf in pdfs.items():
         values = {p.first.id: chosen[language], p.second.id: p.high, "meta.skole": language}
@@ -51,12 +72,11 @@ def forms_in_every_language(standard: Standard, specs: tuple[FormSpec, ...], fil
     return {**{f"{lang}.pdf": step for lang, step in chosen.items()}, "gammel.pdf": p.high}
 
 
-def test_forms_in_nb_nn_and_en_are_counted_together(standard: Standard,
-                                                    specs: tuple[FormSpec, ...], fill: Fill,
-                                                    tmp_path: Path) -> None:
-    chosen = forms_in_every_language(standard, specs, fill, tmp_path / "inn")
+def test_forms_in_every_language_are_counted_together(standard: Standard, inbox: Inbox,
+                                                      tmp_path: Path) -> None:
+    chosen = inbox.chosen
     out = tmp_path / "ut"
-    assert main(["collect", str(tmp_path / "inn"), "--out", str(out),
+    assert main(["collect", str(inbox.folder), "--out", str(out),
                  "--source", str(STAVANGER)]) == 0
     summary = json.loads((out / "sammendrag.json").read_text("utf-8"))
     p = picks(standard)
@@ -64,33 +84,48 @@ def test_forms_in_nb_nn_and_en_are_counted_together(standard: Standard,
     for step in chosen.values():
         expected[step] = expected.get(step, 0) + 1
     assert summary["statements"][p.first.id] == counts(standard, expected)
-    assert summary["statements"][p.second.id] == counts(standard, {p.high: 3, "ubesvart": 1})
+    assert summary["statements"][p.second.id] == counts(
+        standard, {p.high: 1 + len(SAMPLE), "ubesvart": 1})
     assert {Path(f["file"]).name: f["sprak"] for f in summary["files"]} == {
-        "nb.pdf": "nb", "nn.pdf": "nn", "en.pdf": "en", "gammel.pdf": "nb"}
+        **{f"{lang}.pdf": lang for lang in ("nb", *SAMPLE)}, "gammel.pdf": "nb"}
 
 
-def test_report_in_english(standard: Standard, specs: tuple[FormSpec, ...], fill: Fill,
-                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_in_english(standard: Standard, inbox: Inbox, tmp_path: Path,
+                           capsys: pytest.CaptureFixture[str]) -> None:
     """Without --source: the shipped standard and the translations beside it."""
-    forms_in_every_language(standard, specs, fill, tmp_path / "inn")
     out = tmp_path / "ut"
-    assert main(["collect", str(tmp_path / "inn"), "--out", str(out), "--sprak", "en"]) == 0
+    assert main(["collect", str(inbox.folder), "--out", str(out), "--sprak", "en"]) == 0
+    n = len(inbox.chosen)
     english = next(e for e in translated_editions(standard) if e.language == "en").standard
     p = picks(english)
     html = (out / "rapport.html").read_text("utf-8")
-    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')
     for text in ("Summary of self-assessments", "How to read the details", "Files read",
-                 "4 forms counted", p.area.title, p.first.text, english.scale[0].label,
+                 f"{n} forms counted", p.area.title, p.first.text, english.scale[0].label,
                  english.actions.title):
         assert text in html, text
     for bokmal in ("Sammendrag av egenvurderinger", "Filer som er lest", standard.areas[0].title,
                    standard.statements[0].text):
         assert bokmal not in html, bokmal
-    assert ("4 of 4 files counted. Wrote sammendrag.json, svar.csv, rapport.html, "
+    assert (f"{n} of {n} files counted. Wrote sammendrag.json, svar.csv, rapport.html, "
             "rapport-til-deling.html, til-kommunen.json in ") in capsys.readouterr().out
     csv = (out / "svar.csv").read_text("utf-8-sig")
     assert csv.splitlines()[0].startswith("fil;område;nivå;utsagn;utsagnstekst;svar;svartekst")
     assert f";{p.first.id};{p.first.text};" in csv
+
+
+def test_reports_in_arabic_run_right_to_left(standard: Standard, inbox: Inbox,
+                                             tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    assert main(["collect", str(inbox.folder), "--out", str(out), "--sprak", "ar"]) == 0
+    arabic = next(e for e in translated_editions(standard) if e.language == "ar").standard
+    p = picks(arabic)
+    for report in ("rapport.html", "rapport-til-deling.html"):
+        html = (out / report).read_text("utf-8")
+        assert html.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">'), report
+        for text in ("ملخص التقييمات الذاتية", p.area.title, p.first.text, arabic.scale[0].label):
+            assert escape(text) in html, (report, text)
+        assert standard.statements[0].text not in html
 
 
 def test_report_in_nynorsk_for_a_standard_without_translations(tmp_path: Path) -> None:
@@ -105,7 +140,7 @@ def test_report_in_nynorsk_for_a_standard_without_translations(tmp_path: Path) -
     assert main(["collect", str(tmp_path / "inn"), "--out", str(out), "--source", str(OTHER),
                  "--sprak", "nn"]) == 0
     html = (out / "rapport.html").read_text("utf-8")
-    assert '<html lang="nn">' in html
+    assert '<html lang="nn" dir="ltr">' in html
     assert "Samandrag av eigenvurderingar" in html and p.first.text in html
 
 
@@ -115,5 +150,5 @@ def test_unknown_report_language_is_refused(tmp_path: Path,
     assert main(["collect", str(tmp_path / "inn"), "--out", str(tmp_path / "ut"),
                  "--sprak", "xx"]) == 2
     assert ("stavangerstandarden collect: feil: ukjent språk «xx» for rapporten; velg ett av "
-            "nb, en, nn") in capsys.readouterr().err
+            "nb, ar, en, lt, nn, pl, so, ti, uk") in capsys.readouterr().err
     assert not (tmp_path / "ut").exists()

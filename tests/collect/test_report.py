@@ -95,7 +95,7 @@ def test_user_text_is_escaped_and_line_breaks_kept(standard):
 def test_self_contained_and_deterministic(standard):
     html = render_report(summary(standard))
     assert html == render_report(summary(standard))
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"nb\">")
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"nb\" dir=\"ltr\">")
     for external in ("http:", "https:", "src=", "<link", "@import", "url(", "<script"):
         assert external not in html
 

@@ -15,14 +15,16 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import shared
 from modules import load_module
 from project import TRANSLATIONS
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import DATE_FIELDS
 from stavangerstandarden.formspec import FormSpec, form_specs
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.loader import load
+from stavangerstandarden.loader import load, load_file
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +43,6 @@ LONG_TIKTAK = ("Vi vil ha foreldrekaffe før jul med tolk for nye familier, og �
 
 
 
-SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py", "fill")
 ENGINES = load_module(ROOT / "tests" / "forms" / "test_engines.py", "fill")
 
 
@@ -62,10 +63,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
             hint = "  submit_hint: Lever skjemaet til rektor.\n"
             assert hint in text
             text = text.replace(hint, f"{hint}  contact: {CONTACT}\n")
-        project = SITE_HELPERS.copy_project(tmp_path_factory.mktemp(name) / "project", text,
-                                            TRANSLATED.get(name))
-        # copy_project names the source after this standard; load() needs only the text.
-        out[name] = Built(load(text, str(source)), SITE_HELPERS.build_project(project))
+        # The run's copy of the project names the source after this standard; load() needs
+        # only the text.
+        out[name] = Built(load(text, str(source)),
+                          shared.site(tmp_path_factory, text, TRANSLATED.get(name)))
     return out
 
 
@@ -99,6 +100,14 @@ def in_pdf(values: dict[str, str], language: str) -> dict[str, str]:
     loc = Localized.for_language(language)
     return {name: loc.date(date.fromisoformat(v)) if name in DATE_FIELDS else v
             for name, v in values.items()}
+
+
+def site_languages(name: str) -> list[str]:
+    """The languages `name`'s site is built in: bokmål, and each translation built beside it
+    (a language added to framework/oversettelser is tested without touching the tests)."""
+    if name not in TRANSLATED:
+        return ["nb"]
+    return ["nb", *(e.language for e in translated_editions(load_file(SOURCES[name])))]
 
 
 def page_path(spec: FormSpec, language: str = "nb") -> str:

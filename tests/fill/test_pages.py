@@ -4,6 +4,7 @@ the PDF is on it under its public name, texts read exactly as in the PDF."""
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -30,7 +31,12 @@ def test_every_form_lists_its_fill_page_and_the_page_exists(built, name):
     for form in forms:
         assert form["html"] == c.fill_page(form["file"])
         assert (b.site / form["html"]).is_file(), form["html"]
-        assert (b.site / form["html"]).parent.joinpath("skjema.js").is_file()
+        # The page fills the PDF the site publishes: no copy of its own beside it.
+        page = (b.site / form["html"]).read_text("utf-8")
+        blank = json.loads(re.search(r'id="fyll-data"[^>]*>(.*?)</script>', page, re.S)[1])["blank"]
+        folder = posixpath.dirname(form["html"])
+        assert posixpath.normpath(posixpath.join(folder, blank)) == form["file"]
+        assert [p.name for p in (b.site / folder).iterdir()] == ["index.html"]
 
 
 @pytest.mark.parametrize("name", STANDARDS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,12 @@ import pytest
 from standards import STAVANGER
 from tools import need, need_path
 
-from stavangerstandarden.forms import form_files
-from stavangerstandarden.formspec import FormSpec
+from stavangerstandarden import contract as c
+from stavangerstandarden.forms import form_files, render_form
+from stavangerstandarden.forms.content import localized
+from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
+from stavangerstandarden.i18n.edition import Edition
+from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +35,52 @@ def qpdf() -> str:
 def files(standard: Standard) -> dict[str, bytes]:
     """Every form, the ZIP and the manifest, as the build gets them."""
     return form_files(standard)
+
+
+@pytest.fixture(scope="session")
+def editions(standard: Standard) -> dict[str, Edition]:
+    """Every language the source ships a translation for."""
+    return {e.language: e for e in translated_editions(standard)}
+
+
+class _LanguageForms(Mapping[str, bytes]):
+    """One language's form files under the paths `form_files` gives them, each made when a
+    test first reads it: a test of three forms renders three, not 77. A PDF is what
+    `form_files` renders (`render_form` of the edition's spec), the manifest its
+    `manifest_json`; the ZIP, which needs every PDF, comes from `form_files` itself."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.specs = {s.file: s for s in form_specs(edition.standard,
+                                                    localized(edition.language))}
+        self.paths = (*self.specs, c.zip_file(edition.standard), c.MANIFEST)
+        self.made: dict[str, bytes] = {}
+
+    def __getitem__(self, path: str) -> bytes:
+        if path not in self.made:
+            standard = self.edition.standard
+            if path in self.specs:
+                self.made[path] = render_form(standard, self.specs[path], self.edition)
+            elif path == c.MANIFEST:
+                self.made[path] = manifest_json(standard, tuple(self.specs.values())).encode()
+            elif path in self.paths:
+                self.made.update(form_files(standard, None, self.edition))
+            else:
+                raise KeyError(path)
+        return self.made[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+@pytest.fixture(scope="session")
+def lang_files(editions: dict[str, Edition]) -> dict[str, Mapping[str, bytes]]:
+    """Every language's form files (the same paths as bokmål's), each rendered once, when
+    first asked for."""
+    return {language: _LanguageForms(e) for language, e in editions.items()}
 
 
 @pytest.fixture(scope="session")

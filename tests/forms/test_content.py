@@ -129,4 +129,4 @@ def test_fixed_words_of_the_form_are_drawable_in_every_language(language: str) -
             *form_words.TEMPLATE_WORDS]
     words = [localized(language).gettext(i) for i in ids]
     assert "Side {page} av {total}" in ids and "Utsagn" in ids
-    assert all(ord(ch) in drawable() for word in words for ch in word if not ch.isspace())
+    assert all(ord(ch) in drawable(language) for word in words for ch in word if not ch.isspace())

@@ -22,6 +22,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from pdfnames import full_name
 from pypdf import PdfWriter
 from tools import need
 
@@ -103,18 +104,9 @@ def boxes(path: Path) -> list[dict[str, tuple[float, float, float, float]]]:
             for annot in page.obj.get("/Annots", pikepdf.Array()):
                 if annot.get("/FT") == "/Tx" and not int(annot.get("/F", 0)) & 2:
                     x0, y0, x1, y1 = (float(v) for v in annot.Rect)
-                    found[_name(annot)] = (x0, y0, x1, y1)
+                    found[full_name(annot)] = (x0, y0, x1, y1)
             pages.append(found)
     return pages
-
-
-def _name(node: pikepdf.Object) -> str:
-    parts = []
-    while node is not None:
-        if "/T" in node:
-            parts.append(str(node.T))
-        node = node.get("/Parent")
-    return ".".join(reversed(parts))
 
 
 def printed(doc: pdfium.PdfDocument, rects: list[dict[str, tuple[float, ...]]]) -> Printed:
@@ -251,7 +243,7 @@ def test_manifest_maxlength_is_the_pdf_maxlen(source: Path):
     specs = form_specs(standard)
     published = manifest(standard, specs)["forms"][0]
     with pikepdf.open(io.BytesIO(render_form(standard, specs[0]))) as pdf:
-        max_len = {_name(a): int(a.MaxLen) for page in pdf.pages
+        max_len = {full_name(a): int(a.MaxLen) for page in pdf.pages
                    for a in page.obj.get("/Annots", pikepdf.Array()) if "/MaxLen" in a}
     typable = {f["name"]: f["maxlength"] for f in published["fields"] if "maxlength" in f}
     assert max_len == typable

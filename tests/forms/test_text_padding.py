@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfnames import full_name
 
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.forms.content import LINK_PREFIX, form_content
@@ -21,7 +22,7 @@ from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
 
-from .test_filled_appearance import STANDARDS, _name, typed
+from .test_filled_appearance import STANDARDS, typed
 
 CLEARANCE = 2.0
 """Points at least between a cell's left or right border and the box typed text goes in."""
@@ -45,7 +46,7 @@ def text_boxes(path: Path) -> dict[str, pikepdf.Object]:
         for page in pdf.pages:
             for annot in page.obj.get("/Annots", pikepdf.Array()):
                 if annot.get("/FT") == "/Tx" and not int(annot.get("/F", 0)) & 2:
-                    out[_name(annot)] = (rect(annot), [float(v) for v in annot.AP.N.BBox],
+                    out[full_name(annot)] = (rect(annot), [float(v) for v in annot.AP.N.BBox],
                                          annot.AP.N.read_bytes())
     return out
 

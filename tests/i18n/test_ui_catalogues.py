@@ -9,16 +9,20 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from standards import STAVANGER
 
 from stavangerstandarden.i18n.extract import LOCALES, extracted_ids, uncovered
+from stavangerstandarden.i18n.layout import Layout
 from stavangerstandarden.i18n.ui import Localized, catalogue_path, refreshed, ui_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "generator" / "stavangerstandarden"
 
 
-def test_nynorsk_and_english_catalogues_exist() -> None:
-    assert ui_languages() == ("en", "nn")
+def test_every_translated_language_has_a_catalogue_of_the_code_words() -> None:
+    languages = Layout(STAVANGER).languages()
+    assert {"en", "nn"} <= set(languages)
+    assert set(languages) <= set(ui_languages())
 
 
 @pytest.mark.parametrize("language", ui_languages())
@@ -50,6 +54,8 @@ def test_fuzzy_entry_counts_as_uncovered_and_falls_back_to_bokmal(tmp_path: Path
     ("nb", "Skole", "2 filer ikke talt med", "24. november 2026"),
     ("nn", "Skule", "2 filer ikkje talde med", "24. november 2026"),
     ("en", "School", "2 files not counted", "November 24, 2026"),
+    ("pl", "Szkoła", "2 pliki nieuwzględnione", "24 listopada 2026"),
+    ("ar", "المدرسة", "2 ملفان غير محتسبين", "24 نوفمبر 2026"),
 ])
 def test_words_plurals_and_dates_follow_the_language(language: str, school: str, files: str,
                                                      date: str) -> None:
@@ -57,8 +63,8 @@ def test_words_plurals_and_dates_follow_the_language(language: str, school: str,
     assert loc.gettext("Skole") == school
     one, many = "%(num)d fil ikke talt med", "%(num)d filer ikke talt med"
     assert loc.ngettext(one, many, 2) % {"num": 2} == files
-    assert (loc.ngettext(one, many, 1) % {"num": 1}).split()[:2] in (["1", "fil"],
-                                                                     ["1", "file"])
+    assert (loc.ngettext(one, many, 1) % {"num": 1}).split()[:2] in (
+        ["1", "fil"], ["1", "file"], ["1", "plik"], ["1", "ملف"])
     assert loc.date(datetime.date(2026, 11, 24)) == date
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shared
 from overview.corpus import SOURCES, Corpus, make_corpus
-from project import TRANSLATIONS, build_project, copy_project
+from project import TRANSLATIONS
 from standards import STAVANGER
 from tools import need, need_path
 
@@ -120,9 +121,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     for name, source in SOURCES.items():
         translations = TRANSLATIONS if source == STAVANGER else None
-        project = copy_project(tmp_path_factory.mktemp(f"side-{name}") / "project",
-                               source.read_text("utf-8"), translations)
-        out[name] = build_project(project)
+        out[name] = shared.site(tmp_path_factory, source.read_text("utf-8"), translations)
     return out
 
 

@@ -4,10 +4,12 @@
 //   node kommune_browser.mjs PLAN.json
 //     PLAN: [{site, page, how ("files" | "drop"), folder, files (names in folder), previous
 //     (a kommune.json to compare with, or null), offline, axe, width, out, shot}]: one visit
-//     each, in one browser. The visit waits until the page is ready, chooses last year's
-//     overview (when given) and the files (file picker, or a drop on the page), waits for the
-//     report, saves the three downloads to `out` and reads what the page shows. `offline`:
-//     the context goes offline once the page is ready. `axe`: axe-core before and after.
+//     each, in one browser. The visit reads the page's status before anything is chosen,
+//     chooses last year's overview (when given) and the files (file picker, or a drop on the
+//     page) once, which fetches the reader, and waits for the report; then (the page is
+//     "ready": its reader fetched) chooses them again, waits for the report, saves the three
+//     downloads to `out` and reads what the page shows. `offline`: the context goes offline
+//     once the page is ready. `axe`: axe-core before and after.
 //     `shot`: a PNG of the whole page with the result shown. Every request the context makes
 //     is recorded with the phase it was made in.
 import { mkdir, readFile } from "node:fs/promises";
@@ -19,11 +21,11 @@ const OUTPUTS = ["kommune.json", "kommune.csv", "rapport.html"];
 const messages = (page) => page.evaluate(() => JSON.parse(document.getElementById("kommune-data").textContent).messages);
 const status = (page) => page.locator("[data-kommune=status]").textContent();
 
-async function untilReady(page, m) {
-  await page.waitForFunction((m) => {
-    const now = document.querySelector("[data-kommune=status]").textContent;
-    return now === m.ready || now.startsWith(m.load_failed.split("{")[0]);
-  }, m, { timeout: 180000 });
+async function choose(page, c, again = false) {
+  if (c.previous && !again) await page.setInputFiles("#kommune-forrige", c.previous);
+  if (c.how === "files") await page.setInputFiles("#kommune-filer", c.files.map((n) => join(c.folder, n)));
+  else if (c.how === "drop") await drop(page, c.folder, c.files);
+  else throw new Error(`unknown way to choose: ${c.how}`);
 }
 
 /** Until the overview is shown (its report loaded in the frame) or has failed. */
@@ -105,15 +107,17 @@ async function visit(browser, site, c) {
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(site.origin + c.page, { waitUntil: "load" });
   const m = await messages(page);
-  await untilReady(page, m);
-  const result = { messages: m, ready_status: await status(page), origin: site.origin };
+  const result = { messages: m, idle_status: await status(page), origin: site.origin };
   if (c.axe) result.axe_before = await axe(page);
+  await choose(page, c);
+  await untilDone(page, m);
+  result.first_status = await status(page);
   phase = "ready";
   if (c.offline) await context.setOffline(true);
-  if (c.previous) await page.setInputFiles("#kommune-forrige", c.previous);
-  if (c.how === "files") await page.setInputFiles("#kommune-filer", c.files.map((n) => join(c.folder, n)));
-  else if (c.how === "drop") await drop(page, c.folder, c.files);
-  else throw new Error(`unknown way to choose: ${c.how}`);
+  // Emptied, so that choosing the same files again is a change the page hears.
+  await page.setInputFiles("#kommune-filer", []);
+  await page.evaluate(() => { document.querySelector("[data-kommune=status]").textContent = ""; });
+  await choose(page, c, true);
   await untilDone(page, m);
   await page.waitForTimeout(200);
   result.shown = await shown(page);

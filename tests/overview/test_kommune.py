@@ -172,15 +172,16 @@ def test_bad_comparison_file(corpus: Corpus, kommune: Callable[..., Run], tmp_pa
     assert "forventet kommune.json" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("language", "word"), [("nn", "Skulane"), ("en", "Schools")])
+@pytest.mark.parametrize(("language", "word", "direction"), [
+    ("nn", "Skulane", "ltr"), ("en", "Schools", "ltr"), ("ar", "المدارس", "rtl")])
 def test_report_in_another_language(corpus: Corpus, kommune: Callable[..., Run],
-                                    language: str, word: str) -> None:
+                                    language: str, word: str, direction: str) -> None:
     _, data, _, html = kommune(corpus, *corpus.contributions.values(),
                                extra=("--sprak", language))
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="{direction}">' in html
     assert f">{word}</h2>" in html
     _, same, _, nb = kommune(corpus, *corpus.contributions.values())
-    assert same == data and '<html lang="nb">' in nb
+    assert same == data and '<html lang="nb" dir="ltr">' in nb
 
 
 def test_help_and_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from paper import corpus
@@ -12,6 +12,7 @@ from standards import OTHER, SHAPES, STAVANGER, generated_yaml
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.loader import load
+from stavangerstandarden.model import Standard
 
 PAPER_STANDARDS = ("stavanger", "annen-kommune", "to-steg", "sju-steg")
 SEEDS = {"stavanger": 20, "annen-kommune": 21, "to-steg": 22, "sju-steg": 23}
@@ -29,11 +30,24 @@ def _source(name: str, folder: Path) -> Path:
     return path
 
 
+class PaperRun(NamedTuple):
+    standard: Standard
+    expected: corpus.Expected
+    """What the pen did."""
+    summary: dict[str, Any]
+    """sammendrag.json."""
+    status: int
+    """collect's exit status."""
+    report: str
+    """rapport.html, the leader's."""
+    shared: str
+    """rapport-til-deling.html."""
+
+
 @pytest.fixture(scope="session", params=PAPER_STANDARDS)
 def paper_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-              ) -> tuple[corpus.Expected, dict[str, Any], int, str]:
-    """(what the pen did, sammendrag.json, collect's exit status, rapport.html) per
-    standard."""
+              ) -> PaperRun:
+    """`collect` on the paper corpus of each standard."""
     name: str = request.param
     base = tmp_path_factory.mktemp(f"papir-{name}")
     source = _source(name, base)
@@ -43,4 +57,6 @@ def paper_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     out = base / "ut"
     status = main(["collect", str(inbox), "--out", str(out), "--source", str(source)])
     summary = json.loads((out / "sammendrag.json").read_text("utf-8"))
-    return expected, summary, status, (out / "rapport.html").read_text("utf-8")
+    return PaperRun(standard, expected, summary, status,
+                    (out / "rapport.html").read_text("utf-8"),
+                    (out / "rapport-til-deling.html").read_text("utf-8"))

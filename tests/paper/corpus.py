@@ -25,6 +25,10 @@ class Expected:
     """Statement → answers counted (scale ids and `ubesvart`)."""
     unclear: Counter[str] = field(default_factory=Counter)
     """File label → how many statements it has marked twice."""
+    doubles: dict[str, set[tuple[str, int, int]]] = field(default_factory=dict)
+    """File label → (statement, sheet in the file, page of the form) of each marked twice."""
+    missing: dict[str, list[int]] = field(default_factory=dict)
+    """File label → the form's pages not in it (a photo of the first page only)."""
     respondents: int = 0
     blank: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -88,8 +92,10 @@ def filled(pdf: bytes, rng: random.Random, expected: Expected, *, blank: bool = 
     return Sheet(pages, answers, pages_of, scribbled)
 
 
-def expect(sheet: Sheet, label: str, expected: Expected, pages: set[int] | None = None) -> None:
-    """What one respondent adds to the counts, when the pages in `pages` were read."""
+def expect(sheet: Sheet, label: str, expected: Expected, pages: set[int] | None = None,
+           first: int = 1) -> None:
+    """What one respondent adds to the counts, when the pages in `pages` were read; its
+    first page is the file's `first`."""
     if sheet.scribbled is not None and (pages is None or sheet.scribbled in pages):
         expected.handwritten += 1
     for statement, answer in sheet.answers.items():
@@ -97,6 +103,9 @@ def expect(sheet: Sheet, label: str, expected: Expected, pages: set[int] | None 
             continue
         if answer == DOUBLE:
             expected.unclear[label] += 1
+            page = sheet.pages_of[statement]
+            expected.doubles.setdefault(label, set()).add(
+                (statement, first + page, page + 1))
         else:
             expected.add(statement, answer)
 
@@ -115,8 +124,9 @@ def unrelated_photo(rng: random.Random) -> np.ndarray:
 def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expected:
     """Scans and photos of printed forms of `standard` in `folder`, and what `collect` must
     count in them: a scan of a stack of `stack` forms (every other one upside down), a
-    greyscale scan laid a quarter turn, photos in perspective (a JPEG, and a PNG upside
-    down), a blank printout, an unrelated photo."""
+    greyscale scan laid a quarter turn, photos in perspective (a JPEG, a PNG upside down
+    and, made last so the others stay as they were, an iPhone's HEIC), a blank printout, an
+    unrelated photo."""
     rng = random.Random(seed)
     expected = Expected()
     _spec, pdf = form_for(standard)
@@ -128,7 +138,7 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
         first = len(scans) + 1
         label = f"bunke.pdf, side {first}–{first + count - 1}" if count > 1 \
             else f"bunke.pdf, side {first}"
-        expect(sheet, label, expected)
+        expect(sheet, label, expected, first=first)
         expected.respondents += 1
         scans += [m.scanned(p, rng, quarter=2 * (k % 2), fit=rng.choice((1.0, 0.94)))
                   for p in sheet.pages]
@@ -142,6 +152,8 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
         sheet = filled(pdf, rng, expected)
         name = ("foto-0.jpg", "foto-1.png")[k]
         expect(sheet, name, expected, pages={0})
+        if count > 1:
+            expected.missing[name] = list(range(2, count + 1))
         expected.respondents += 1
         picture = m.photographed(sheet.pages[0], rng, quarter=2 * k)
         (folder / name).write_bytes(m.png(m.smaller(picture, 0.6)) if k
@@ -151,4 +163,10 @@ def build(standard: Standard, folder: Path, seed: int, stack: int = 4) -> Expect
     expected.blank.append("blank.pdf")
     (folder / "ferie.jpg").write_bytes(m.jpeg(unrelated_photo(rng)))
     expected.skipped.append("ferie.jpg")
+    sheet = filled(pdf, rng, expected)
+    expect(sheet, "iphone.heic", expected, pages={0})
+    if count > 1:
+        expected.missing["iphone.heic"] = list(range(2, count + 1))
+    expected.respondents += 1
+    (folder / "iphone.heic").write_bytes(m.heic(m.photographed(sheet.pages[0], rng)))
     return expected

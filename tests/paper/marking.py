@@ -185,6 +185,15 @@ def jpeg(image: np.ndarray, quality: int = 80) -> bytes:
     return out.getvalue()
 
 
+def heic(image: np.ndarray, quality: int = 80) -> bytes:
+    """An iPhone's photo format (HEIF with HEVC), written by pillow-heif's encoder."""
+    import pillow_heif
+
+    out = io.BytesIO()
+    pillow_heif.from_pillow(Image.fromarray(image)).save(out, quality=quality)
+    return out.getvalue()
+
+
 def smaller(image: np.ndarray, factor: float) -> np.ndarray:
     """A phone's smaller picture size (a noisy full-size PNG is over `collect`'s file limit)."""
     return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)

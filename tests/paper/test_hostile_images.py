@@ -7,7 +7,9 @@ import struct
 import time
 import zlib
 
+import pikepdf
 import pytest
+from pikepdf import Dictionary, Name
 from PIL import Image
 
 from stavangerstandarden.collect import limits
@@ -51,11 +53,33 @@ def _many_pages() -> bytes:
     return out.getvalue()
 
 
+def _lying_image_pdf() -> bytes:
+    """A scan whose page image says it is 60,000 × 60,000 pixels and holds a few bytes,
+    drawn through a form XObject: PDFium would spend half a minute scaling it down."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    image = pikepdf.Stream(pdf, zlib.compress(b"\x00" * 1000))
+    image.stream_dict.update(Dictionary(
+        Type=Name.XObject, Subtype=Name.Image, Width=60_000, Height=60_000,
+        ColorSpace=Name.DeviceGray, BitsPerComponent=8, Filter=Name.FlateDecode))
+    drawing = pikepdf.Stream(pdf, b"q 595 0 0 842 0 0 cm /Im0 Do Q")
+    drawing.stream_dict.update(Dictionary(
+        Type=Name.XObject, Subtype=Name.Form, BBox=[0, 0, 595, 842],
+        Resources=Dictionary(XObject=Dictionary(Im0=image))))
+    page = pdf.pages[0]
+    page.Resources = Dictionary(XObject=Dictionary(Fm0=drawing))
+    page.Contents = pdf.make_stream(b"/Fm0 Do")
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
 PICTURE_LIMIT = limits.over_image_limit("bildepunkter", limits.MAX_IMAGE_PIXELS)
 CASES = {
     "30000-px.jpg": (lambda: _claimed_jpeg(30_000, 30_000), PICTURE_LIMIT),
     "bombe.png": (_png_bomb, PICTURE_LIMIT),
     "avkortet.jpg": (lambda: _jpeg(2000, 1500)[:3000], NOT_AN_IMAGE),
+    "stort-bilde.pdf": (_lying_image_pdf, PICTURE_LIMIT),
     "500-sider.pdf": (_many_pages, limits.over_limit("sider i en skannet fil",
                                                      limits.MAX_SCAN_PAGES)),
 }

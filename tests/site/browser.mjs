@@ -189,6 +189,7 @@ async function search(root, path, word) {
   const { page } = await open(await b.newContext(), origin + path);
   await page.keyboard.press("/");
   await page.keyboard.type(word, { delay: 20 });
+  await page.keyboard.press("End");  // a key event, as in searchHits
   const items = page.locator(".md-search-result__item a");
   await items.first().waitFor({ timeout: 15000 }).catch(() => null);
   const hits = await items.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
@@ -251,6 +252,9 @@ async function searchHits(page, word) {
   await page.keyboard.press("/");
   await page.waitForTimeout(300);
   await page.keyboard.type(word, { delay: 20 });
+  // Letters off a US keyboard (Cyrillic, Arabic, Ge'ez) are inserted without key events, and
+  // Material searches on keyup: end as a real keyboard does, with a key.
+  await page.keyboard.press("End");
   const items = page.locator(".md-search-result__item a, [role=listbox] a[role=option]");
   await items.first().waitFor({ timeout: 10000 }).catch(() => null);
   return items.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));

@@ -15,7 +15,7 @@ from stavangerstandarden.formspec import form_specs, manifest_json
 from stavangerstandarden.loader import load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages import page_files
-from stavangerstandarden.pages.markup import md
+from stavangerstandarden.markup import md
 
 from project import build_project, copy_project
 

@@ -10,18 +10,27 @@ from typing import Any
 
 import pytest
 import yaml
+import shared
 from project import TRANSLATIONS, build_project, copy_project
 from standards import OTHER
 
 from stavangerstandarden.i18n.layout import Layout
 from stavangerstandarden.i18n.status import parsed_source, translation_report
-from stavangerstandarden.languages import THEME_WORDS
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.languages import NOTE, THEME_WORDS
 
 from .conftest import ROOT, SOURCE
 
-LANGUAGES = {"nb": "", "en": "en/", "nn": "nn/"}
-NOTES = {"nn": "Denne omsetjinga er ikkje kvalitetssikra.",
-         "en": "This translation has not been reviewed."}
+TRANSLATED = Layout(SOURCE).languages()
+"""Every language the source ships a translation for (its PO files)."""
+LANGUAGES = {"nb": "", **{lang: f"{lang}/" for lang in TRANSLATED}}
+KNOWN_NOTES = {"nn": "Denne omsetjinga er ikkje kvalitetssikra.",
+               "en": "This translation has not been reviewed."}
+
+
+def note(language: str) -> str:
+    """The «not reviewed» note: written out for nn and en, else the language's catalogue's."""
+    return KNOWN_NOTES.get(language) or Localized.for_language(language).gettext(NOTE)
 
 
 def pages_of(site: Path, language: str) -> set[str]:
@@ -54,7 +63,8 @@ def resolve(page: str, href: str) -> str:
 def test_every_language_has_every_page(site: Path) -> None:
     nb = pages_of(site, "nb")
     assert {"index.html", "sprak/index.html", "404.html", "om-standarden/index.html"} <= nb
-    for language in ("nn", "en"):
+    assert {"nn", "en"} <= set(TRANSLATED)
+    for language in TRANSLATED:
         assert pages_of(site, language) == nb, language
 
 
@@ -65,6 +75,20 @@ def test_html_lang_is_the_sites_language(site: Path, language: str) -> None:
              if (text := (site / LANGUAGES[language] / page).read_text("utf-8"))
              and f'<html lang="{language}"' not in text}
     assert wrong == {}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_every_page_runs_in_its_languages_direction(site: Path, language: str) -> None:
+    """`dir` on <body> (where Material writes it) is CLDR's direction of the language:
+    `rtl` for Arabic, `ltr` for the others; the fill pages and Sammendrag page too."""
+    direction = Localized.for_language(language).direction
+    pages = pages_of(site, language)
+    assert "skjema/sammendrag/index.html" in pages
+    assert any(p.startswith("skjema/fyll/") for p in pages)
+    wrong = [page for page in pages
+             if f'<body dir="{direction}"' not in (site / LANGUAGES[language] / page).read_text(
+                 "utf-8")]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -83,13 +107,13 @@ def test_switcher_and_hreflang_lead_to_the_same_page(site: Path, language: str) 
                for root in LANGUAGES.values() for page in pages_of(site, language))
 
 
-@pytest.mark.parametrize("language", ["nn", "en"])
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_unreviewed_translations_carry_the_note(site: Path, language: str) -> None:
     root = site / LANGUAGES[language]
     for page in ("index.html", "om-standarden/index.html", "omrader/index.html",
                  "regelverket/index.html"):
         html = (root / page).read_text("utf-8")
-        assert f'<p class="oversettelse-merknad">{NOTES[language]}</p>' in html, page
+        assert f'<p class="oversettelse-merknad">{note(language)}</p>' in html, page
     assert "oversettelse-merknad\"" not in (site / "index.html").read_text("utf-8")
 
 
@@ -106,7 +130,7 @@ def test_pages_are_in_their_language(site: Path) -> None:
 def test_status_page_shows_each_languages_counts(site: Path, project: Path) -> None:
     source = project / "framework" / "stavangerstandarden.yaml"
     report = translation_report(Layout(source, project / "docs"), parsed_source(source))
-    assert [s.language for s in report.statuses] == ["en", "nn"]
+    assert [s.language for s in report.statuses] == list(TRANSLATED)
     for root in LANGUAGES.values():
         html = (site / root / "sprak/index.html").read_text("utf-8")
         cells = re.findall(r"<tr>\s*<td>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>\s*<td[^>]*>(\d+)"
@@ -161,9 +185,8 @@ def test_a_missing_translation_shows_the_bokmal_marked(partial: Path) -> None:
 
 
 def test_a_standard_without_translations_has_one_language_and_no_switcher(
-        tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", OTHER.read_text("utf-8"))
-    site = build_project(project)
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = shared.site(tmp_path_factory, OTHER.read_text("utf-8"))
     assert sorted(p.name for p in site.iterdir() if p.is_dir() and len(p.name) == 2) == []
     assert not (site / "sprak").exists()
     for page in site.rglob("*.html"):

@@ -17,7 +17,7 @@ from stavangerstandarden.pages import RENDERERS, MissingManifest, Site, page_fil
 from stavangerstandarden.pages.contract_doc import MANIFEST_KEYS, manifest_keys
 from stavangerstandarden.pages.downloads import read_downloads
 from stavangerstandarden.pages.figure import model_figure
-from stavangerstandarden.pages.markup import md
+from stavangerstandarden.markup import md
 from stavangerstandarden.pages.wording import level_span
 
 from .conftest import SOURCE

@@ -22,7 +22,7 @@ def test_every_page_works_under_a_sub_path(project: Path, engine: str,
     hosted = build_project(project, engine, project / f"site-{engine}-undermappe",
                            site_url=f"https://kommune.example{PREFIX}")
     # Bokmål's pages (the language sites' pages are checked to exist, as links): each page
-    # loaded costs seconds, and tests/site/test_browser.py loads every language's.
+    # loaded costs seconds, and tests/site/test_browser.py loads a sample of the languages'.
     languages = ",".join(f"/{p.name}/" for p in sorted(hosted.iterdir()) if language_site(p))
     crawl = browser("crawl", str(hosted), PREFIX, languages)
     found = {p["url"]: p for p in crawl["pages"]}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shared
 from standards import OTHER
 
 from stavangerstandarden import contract as c
@@ -143,8 +144,8 @@ def other_tour(browser: Callable[..., Any], site: Path,
                tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Another municipality's standard (bokmål only), built by the same engine."""
     engine = site.name.rsplit("-", 1)[-1]
-    project = copy_project(tmp_path_factory.mktemp("annen") / "project", OTHER.read_text("utf-8"))
-    other = build_project(project, engine)
+    project = shared.site_project(tmp_path_factory, OTHER.read_text("utf-8"))
+    other = shared.site(tmp_path_factory, OTHER.read_text("utf-8"), engine=engine)
     return tour(browser, other, language_sites(project, other, OTHER),
                 tmp_path_factory.mktemp("tour"))
 

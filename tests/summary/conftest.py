@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shared
 from modules import load_module
 from standards import OTHER, STAVANGER
 from tools import need, need_path
@@ -124,9 +125,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     out = {}
     for name, source in SOURCES.items():
         text = source.path.read_text("utf-8")
-        project = SITE_HELPERS.copy_project(tmp_path_factory.mktemp(name) / "project", text,
-                                            source.translations)
-        out[name] = Built(source, load(text, str(source.path)), SITE_HELPERS.build_project(project))
+        out[name] = Built(source, load(text, str(source.path)),
+                          shared.site(tmp_path_factory, text, source.translations))
     return out
 
 

@@ -7,8 +7,9 @@
 //   node summary_browser.mjs summarise PLAN.json
 //     PLAN: [{site, page, how ("files" | "folder" | "drop"), folder, files (names in folder),
 //     offline, names, axe, scheme, width, early, touch, out}]: one visit each, in one browser.
-//     The visit waits until the page is ready (with `early`: not, it chooses the files as soon
-//     as the page has loaded, while the reader is still getting ready), chooses the files
+//     The page fetches its reader when files are first chosen: the visit first makes it ready
+//     by choosing the files once and waiting for the report (with `early`: not, it chooses
+//     the files as soon as the page has loaded, while nothing is fetched yet), chooses the files
 //     (file picker, folder picker or a drop on the page), waits for "Ferdig", saves the four
 //     downloads to `out`, and reads what the page shows. `touch`: a touch-only phone (no
 //     mouse, no hover). Every status text and progress value the page shows is recorded. `offline`: the context goes offline once the page is ready. `names`: then
@@ -17,7 +18,8 @@
 //     a reviewer or the README. Every request is recorded twice: by the page's context
 //     (the page, its worker and frame) and by the site's server.
 //   node summary_browser.mjs bench SITE_DIR PAGE FOLDER
-//     Seconds until the page is ready, and from choosing every file in FOLDER to "Ferdig".
+//     From opening the page and choosing every file in FOLDER at once to "Ferdig": seconds,
+//     and the bytes the site sent (as stored, and gzip as a web server sends them).
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
@@ -43,7 +45,6 @@ async function fill(jobsFile) {
     for (const { site, page: path, values, out } of jobs) {
       const page = await context.newPage();
       await page.goto(sites[site].origin + path, { waitUntil: "load" });
-      await page.locator("#fyll-skjema[data-klar]").waitFor({ state: "attached" });
       await enter(page, values);
       // «Lag PDF», and «Lag PDF likevel» where the page lists statements left open.
       const { download } = await makePdf(page);
@@ -57,13 +58,16 @@ async function fill(jobsFile) {
 
 const status = (page) => page.locator("[data-sammendrag=status]").textContent();
 
-/** Resolves when the page is ready for files, or its script says it could not get ready. */
-async function untilReady(page) {
-  await page.waitForFunction(() => {
-    const m = JSON.parse(document.getElementById("sammendrag-data").textContent).messages;
-    const now = document.querySelector("[data-sammendrag=status]").textContent;
-    return now === m.ready || now.startsWith(m.load_failed.split("{")[0]);
-  }, null, { timeout: 120000 });
+/** The page fetches its reader when files are first chosen: choose them once and wait for
+ *  the report, so the page is ready (its reader fetched) for the visit proper. */
+async function untilReady(page, c) {
+  await choose(page, c);
+  await untilDone(page);
+  // Emptied, so that choosing the same files again is a change the page hears.
+  await page.evaluate(() => {
+    for (const id of ["sammendrag-filer", "sammendrag-mappe"]) document.getElementById(id).value = "";
+    document.querySelector("[data-sammendrag=status]").textContent = "";
+  });
 }
 
 /** Resolves when a summary has failed, or is finished and its report loaded in the frame (a
@@ -213,8 +217,8 @@ async function visit(browser, site, c) {
   const t0 = performance.now();
   await page.goto(site.origin + c.page, { waitUntil: c.early ? "domcontentloaded" : "load" });
   const before = await offered(page);
-  if (!c.early) await untilReady(page);
-  const result = { ready_ms: Math.round(performance.now() - t0), ready_status: await status(page),
+  if (!c.early) await untilReady(page, c);
+  const result = { ready_ms: Math.round(performance.now() - t0), ready_status: before.status,
     messages: JSON.parse(await page.locator("#sammendrag-data").textContent()).messages,
     offered: before };
   if (c.axe) result.axe_before = await axe(page);
@@ -271,8 +275,11 @@ async function bench(root, pagePath, folder) {
   const files = (await readdir(folder)).sort();
   return withBrowser([root], async (browser, sites) => {
     const out = join(folder, "..", `${basename(folder)}-ut`);
-    const r = await visit(browser, sites[root], { page: pagePath, how: "files", folder, files, out });
-    return { ready_ms: r.ready_ms, summary_ms: r.summary_ms, line: r.shown.line, status: r.shown.status };
+    // Chosen at once, cold: the time and the transfer up to the first report.
+    const r = await visit(browser, sites[root], { page: pagePath, how: "files", folder, files, out, early: true });
+    const sent = sites[root].sent;
+    return { summary_ms: r.summary_ms, line: r.shown.line, status: r.shown.status,
+      sent_bytes: sent.reduce((n, s) => n + s.bytes, 0), sent_gzip: sent.reduce((n, s) => n + s.gzip, 0) };
   });
 }
 

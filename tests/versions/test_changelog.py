@@ -93,7 +93,7 @@ def test_the_open_data_page_documents_the_json(site: Path) -> None:
         assert key in seen
 
 
-@pytest.mark.parametrize("language", ["nn", "en"])
+@pytest.mark.parametrize("language", ["nn", "en", "ar", "ti"])
 def test_other_languages_get_their_words_and_the_texts_marked_bokmal(
         versions: TwoVersions, language: str) -> None:
     new = versions.new

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from stavangerstandarden.forms.fonts import families
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.extract import typst_ids
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
@@ -41,6 +42,8 @@ def _frame(standard: Standard, loc: Localized) -> dict[str, Any]:
     return {
         "lang": loc.language,
         "region": loc.region,
+        "dir": loc.direction,
+        "fonts": list(families(loc.language)),
         "source-lang": SOURCE_LANGUAGE,
         "source-region": Localized.for_language(SOURCE_LANGUAGE).region,
         "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},

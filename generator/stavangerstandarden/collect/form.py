@@ -18,10 +18,8 @@ from stavangerstandarden.collect.pdfform import RawForm, Unreadable
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.model import Standard
 
-_ACTION = re.compile(rf"{c.ACTION_PREFIX}\.(\d{{1,9}})\.(\w+)")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?")
 """A language code as `skjema.sprak` holds it (nb, nn, en, pl, sr_Latn, …)."""
-"""`tiltak.<n>.<part>`; n has at most 9 digits, so it always converts to int."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +49,8 @@ class FormAnswers:
 def interpret(raw: RawForm, standard: Standard) -> FormAnswers:
     """The answers of a form of `standard`; raises Unreadable with the reason otherwise."""
     if not raw.texts and not raw.choices:
-        raise Unreadable("PDF-filen har ingen skjemafelt; et skannet papirskjema må telles "
-                         "for hånd")
+        raise Unreadable("PDF-filen har ingen skjemafelt og viser ingen skannede sider: den "
+                         "er ikke et skjema")
     ident = {part: raw.texts.get(c.identity_field(part)) for part, _ in c.IDENTITY_FIELDS}
     version, area, level = ident["versjon"] or "", ident["omrade"] or "", ident["niva"] or ""
     _check_identity(ident["standard"], standard)
@@ -99,7 +97,7 @@ def _check_identity(form_standard: str | None, standard: Standard) -> None:
 
 
 def _answers(raw: RawForm, standard: Standard, version: str) -> dict[str, str | None]:
-    asked = {name: value for name, value in raw.choices.items() if "." not in name}
+    asked = {name: value for name, value in raw.choices.items() if _kind(name) == "statement"}
     known = {s.id for s in standard.statements}
     unknown = sorted(set(asked) - known)
     if unknown:
@@ -120,8 +118,13 @@ def _answers(raw: RawForm, standard: Standard, version: str) -> dict[str, str | 
 def _actions(raw: RawForm) -> tuple[Action, ...]:
     rows: dict[int, dict[str, str]] = {}
     for name, value in raw.texts.items():
-        match = _ACTION.fullmatch(name)
-        if match:
-            rows.setdefault(int(match[1]), {})[match[2]] = value
+        field = c.parse_field(name)
+        if field is not None and field.row is not None:
+            rows.setdefault(field.row, {})[field.part] = value
     return tuple(Action(n, {part: rows[n].get(part, "") for part, _ in c.ACTION_PARTS})
                  for n in sorted(rows) if any(rows[n].values()))
+
+
+def _kind(name: str) -> c.FieldKind | None:
+    field = c.parse_field(name)
+    return field.kind if field else None

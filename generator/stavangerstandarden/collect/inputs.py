@@ -17,6 +17,7 @@ from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfform import Engine, RawForm, Unreadable, read_form
 from stavangerstandarden.collect.safetext import file_label
 from stavangerstandarden.cores import usable_cores
+from stavangerstandarden.words import N_
 
 if TYPE_CHECKING:
     from stavangerstandarden.collect.read.scan import ScanSource
@@ -26,7 +27,7 @@ PARALLEL_FROM = 40
 """Below this many files a process pool costs more than it saves."""
 
 
-READ_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
+READ_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".heic", ".heif")
 """What `collect` reads in a folder: forms filled on screen, scans and photos of printouts."""
 
 
@@ -176,35 +177,39 @@ def read_path(path: Path, engine: Engine = "pikepdf", scans: ScanSource | None =
 def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
               scans: ScanSource | None = None) -> Read:
     """A file's content read as a form (the browser has the bytes of a dropped file, no
-    path); a photo, or a PDF with no fields, as pictures of printed pages."""
+    path); a photo, or a PDF with no fields whose pages show images, as pictures of printed
+    pages. Where no picture reader loads (the Sammendrag page), those get a reason that says
+    where they are read."""
     if len(data) > limits.MAX_FILE_BYTES:  # only its start was read: no digest to compare
         return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
         form = None if _is_picture(data) else read_form(data, engine)
-        if form is not None and (form.texts or form.choices or not _has_images(data)):
+        if form is not None and (form.texts or form.choices):
             return Read(label, digest, form, "")
         try:
+            if form is not None and not _has_images(data):
+                return Read(label, digest, form, "")  # no fields, no pictures: no form
             return _pictures(label, digest, data, scans)
-        except ImportError:  # no OpenCV or PDFium here (the browser, so far)
-            if form is None:
-                raise Unreadable(PICTURES_ELSEWHERE) from None
-            return Read(label, digest, form, "")
+        except ImportError:  # no OpenCV, PDFium or pikepdf here (the browser)
+            raise Unreadable(PICTURES_ELSEWHERE if form is None else SCAN_ELSEWHERE) from None
     except Unreadable as exc:
         return Read(label, digest, None, str(exc))
 
 
-PICTURES_ELSEWHERE = ("bilder av papirskjemaer leses foreløpig bare av kommandoen "
-                      "`stavangerstandarden collect`")
+PICTURES_ELSEWHERE = N_("bilder av papirskjemaer leses ikke på denne siden; les dem med "
+                        "kommandoen `stavangerstandarden collect` på en datamaskin")
+SCAN_ELSEWHERE = N_("PDF-filen har ingen skjemafelt; er den et skannet papirskjema, les den "
+                    "med kommandoen `stavangerstandarden collect` på en datamaskin (skannede "
+                    "sider leses ikke på denne siden)")
 
 
 def _has_images(data: bytes) -> bool:
     """A PDF with no fields is read as a scan only when its pages show images: a text PDF
-    (minutes of a meeting) is no scan, and is not rendered page by page."""
-    try:
-        from stavangerstandarden.collect.read.scan.images import shows_images
-    except ImportError:
-        return False
+    (minutes of a meeting) is no scan, and is not rendered page by page. Raises ImportError
+    where the reader cannot load."""
+    from stavangerstandarden.collect.read.scan.images import shows_images
+
     return shows_images(data)
 
 

@@ -15,7 +15,8 @@ from stavangerstandarden.collect.inputs import READ_SUFFIXES, Read, shown_name
 
 def not_pdf_reason(path: Path) -> str:
     kind = f"filtypen «{path.suffix}»" if path.suffix else "filen har ingen filtype"
-    return f"ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, PNG) leses"
+    return (f"ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, PNG, "
+            "HEIC) leses")
 
 
 def other_files(paths: Sequence[Path]) -> list[Read]:

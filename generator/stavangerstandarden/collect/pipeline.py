@@ -75,7 +75,7 @@ def not_counted(collected: Collected) -> list[str]:
     for f in collected.summary.files:
         if f.status != "ok":
             reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
-                      else loc.gettext(f.reason) if f.status == "blank" else f.reason)
+                      else loc.gettext(f.reason))
             label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
                      else loc.gettext(NOT_COUNTED))
             lines.append(f"{f.file}: {label}: {reason}")

@@ -120,6 +120,7 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
     ranking = ranked(summary, audience)
     return env.get_template("rapport.html.j2").render(
         language=loc.language,
+        direction=loc.direction,
         standard=standard,
         k=standard.report.min_answers,
         shared=audience.shared,
@@ -137,6 +138,8 @@ def render_report(summary: Summary, previous: Previous | None = None, *,
         dates=view.date_range(summary),
         actions=[view.actions(group) for group in tiltak],
         handwritten=view.handwritten(summary) if not audience.shared else [],
+        unclear=view.unclear(summary) if not audience.shared else [],
+        incomplete=view.incomplete(summary) if not audience.shared else [],
         proposed=sum(p.count for group in tiltak for p in group.proposals),
         levels=_levels(summary, standard),
         tally={status: sum(f.status == status for f in summary.files)
@@ -236,7 +239,7 @@ class _View:
     def file(self, f: FileResult) -> dict[str, str]:
         area, level = self.where(f.form.area, f.form.level) if f.form else ("", "")
         reason = (duplicate_reason(_name(f.duplicate_of), self.loc.gettext) if f.duplicate_of
-                  else self.loc.gettext(f.reason) if f.status == "blank" else f.reason)
+                  else self.loc.gettext(f.reason))
         return {"file": _name(f.file), "status": f.status,
                 "status_label": self.loc.gettext(STATUS_LABELS[f.status]),
                 "area": area, "level": level, "reason": reason,
@@ -279,6 +282,19 @@ class _View:
             groups.setdefault(title, []).extend(
                 {"src": _png(w.png), "file": _name(f.file)} for w in f.writing)
         return [{"title": t, "pictures": p} for t, p in groups.items() if p]
+
+    def unclear(self, summary: Summary) -> list[dict[str, str | int]]:
+        """Statements marked twice (or unreadably) on paper, counted for neither, with the
+        file and its page, so the leader can look at the sheet."""
+        texts = {s.id: s.text for s in self.standard.statements}
+        return [{"file": _name(f.file), "sheet": u.sheet, "page": u.page,
+                 "text": texts.get(u.statement, u.statement)}
+                for f in summary.files if f.status == "ok" for u in f.unclear]
+
+    def incomplete(self, summary: Summary) -> list[dict[str, str]]:
+        """Printed forms counted without some of their pages."""
+        return [{"file": _name(f.file), "pages": ", ".join(map(str, f.missing))}
+                for f in summary.files if f.status == "ok" and f.missing]
 
     def actions(self, group: AreaProposals) -> dict[str, object]:
         return {"title": self.standard.area(group.area.id).title if group.area

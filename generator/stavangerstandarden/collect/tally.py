@@ -27,7 +27,7 @@ UNANSWERED = "ubesvart"
 """Key next to the scale ids in the counts: forms that ask the statement but got no answer."""
 
 Status = Literal["ok", "blank", "skipped", "duplicate"]
-BLANK_REASON = N_("tomt skjema: ingenting er krysset av eller skrevet inn")
+BLANK_REASON = N_("ingenting er krysset av eller skrevet inn")
 
 
 DUPLICATE = N_("samme innhold som {first}; talt én gang")

@@ -22,21 +22,6 @@ def field_id(name: str) -> str:
     return "f-" + name.replace(".", "-")
 
 
-def is_meta(field: FieldSpec) -> bool:
-    return field.name.startswith(c.META_PREFIX + ".")
-
-
-def action_row(field: FieldSpec) -> int | None:
-    """The row number of an action field, else None."""
-    prefix, _, rest = field.name.partition(".")
-    return int(rest.split(".", 1)[0]) if prefix == c.ACTION_PREFIX else None
-
-
-def page_source(html: str) -> str:
-    """The Markdown file MkDocs turns into the page at `html` (…/index.html → …/index.md)."""
-    return html.removesuffix(".html") + ".md"
-
-
 SINGLE_LINE_MAX = 60
 """Text fields that take at most this many characters get a one-line input on the page (a
 name, a deadline): a box of several lines for 30 characters only makes the page longer. The

@@ -7,18 +7,9 @@ hands them to the templates and the scripts' share to the browser as JSON.
 
 from __future__ import annotations
 
-from typing import Protocol
-
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.formspec import ALL_AREAS
-
-
-class Translator(Protocol):
-    def gettext(self, message: str) -> str: ...
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
-    return message
-
+from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
     "fill.heading": N_("Fyll ut: {place}, {level}"),
@@ -46,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "fill.next": N_("Neste steg"),
     "fill.contact": N_("Spørsmål om skjemaet:"),
     # Read by fyll.js.
+    "js.fetching": N_("Henter verktøyet som lager PDF-en (bare første gang) …"),
     "js.loading": N_("Lager PDF …"),
     "js.done": N_("PDF-en er laget: {file}"),
     "js.missing_some": N_("{n} av {total} utsagn har ikke svar:"),
@@ -82,9 +74,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
-
-
-def js_messages(words: dict[str, str]) -> dict[str, str]:
-    """The share of `messages` the browser scripts need (ids without the `js.` prefix)."""
-    return {k.removeprefix("js."): v for k, v in words.items() if k.startswith("js.")}
+    return translated(MESSAGES, loc)

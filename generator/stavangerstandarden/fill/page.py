@@ -8,55 +8,18 @@ statements (with their level-specific sentences) read exactly as in the PDF.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from markupsafe import Markup
-
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import (
-    action_row,
-    field_id,
-    input_type,
-    is_meta,
-    max_length,
-    single_line,
-)
-from stavangerstandarden.fill.messages import js_messages, messages
+from stavangerstandarden.browserpage import CSP, TEMPLATE, js_messages, script_json
+from stavangerstandarden.fill.fields import field_id, input_type, max_length, single_line
+from stavangerstandarden.fill.messages import messages
+from stavangerstandarden.forms.fonts import field_widths
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.libraries import PDFJS
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
-from stavangerstandarden.pages.markup import render
-
-TEMPLATE = "fyll.html"
-"""Theme template (overrides/fyll.html) that writes `csp` from the front matter into <head>."""
-POLICY = {
-    "default-src": "'self'",
-    "connect-src": "'self'",
-    "script-src": "'self' 'unsafe-inline'",
-    "worker-src": "'self' blob:",
-    "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
-    "font-src": "'self' data:",
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'none'",
-}
-"""No connection to anything but the site itself: answers cannot leave for another host.
-'self' in connect-src is what the theme's search needs (it fetches `search/search_index.json`
-from the site; CSP cannot name a path without naming the host, which a preview does not
-know). The page's own scripts make no request: the site is static files, so nothing there
-could receive answers. Scripts, the worker and the blank form (a module, see BLANK_MODULE)
-come from the site itself; 'unsafe-inline' covers the theme's own inline bootstrap scripts
-and the scale colours."""
-
-
-def csp(policy: dict[str, str]) -> str:
-    """A policy as the Content-Security-Policy header (or meta element) writes it."""
-    return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
-
-
-CSP = csp(POLICY)
 
 
 def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) -> bytes:
@@ -66,18 +29,20 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
     place = spec.area.title if spec.area else msg["fill.all_areas"]
     fields = [f for f in spec.fields if not f.hidden]
     stem = spec.file.rsplit("/", 1)[-1].removesuffix(".pdf")
+    blank = f"../../{spec.file.rsplit('/', 1)[-1]}"
+    pdfjs = PDFJS.seen_from(c.fill_page(spec.file), loc.language)
     return render(
         "fyll.md.j2", loc=loc, standard=standard, spec=spec, msg=msg, theme_template=TEMPLATE,
         csp=CSP,
         heading=msg["fill.heading"].format(place=place, level=spec.level.label),
-        meta=[_text(f, msg) for f in fields if is_meta(f)],
+        meta=[_text(f, msg) for f in fields if f.parts.kind == "meta"],
         rows=_rows(fields, msg, loc),
         statements=sum(len(pairs) for _, pairs in spec.statements),
-        blank_pdf=f"../../{spec.file.rsplit('/', 1)[-1]}",
+        blank_pdf=blank,
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
-                    "blank": "./skjema.js", "library": "../pdfjs/pdf.min.js",
-                    "worker": "../pdfjs/pdf.worker.min.js", "messages": js_messages(msg),
-                    "date": loc.date_words()}),
+                    "blank": blank, "library": f"{pdfjs}pdf.min.js",
+                    "worker": f"{pdfjs}pdf.worker.min.js", "messages": js_messages(msg),
+                    "date": loc.date_words(), "widths": field_widths()}),
     )
 
 
@@ -94,13 +59,8 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str],
     parts = {part: loc.gettext(label) for part, label in c.ACTION_PARTS}
     rows: dict[int, list[dict[str, Any]]] = {}
     for f in fields:
-        row = action_row(f)
-        if row is not None:
-            rows.setdefault(row, []).append(_text(f, msg, parts[f.name.rsplit(".", 1)[-1]]))
+        field = f.parts
+        if field.row is not None:
+            rows.setdefault(field.row, []).append(_text(f, msg, parts[field.part]))
     return [{"n": n, "title": msg["fill.row"].format(n=n), "fields": fs}
             for n, fs in sorted(rows.items())]
-
-
-def script_json(data: dict[str, Any]) -> Markup:
-    """JSON for a <script type="application/json"> block: `<` escaped so no text can close it."""
-    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

@@ -43,7 +43,7 @@ def form_files(standard: Standard, cache: Path | None = None,
     """
     edition = edition or source_edition(standard)
     standard = edition.standard
-    check_glyphs(standard)
+    check_glyphs(standard, language=edition.language)
     specs = form_specs(standard, localized(edition.language))
     rendered = (render_forms(standard, specs, edition=edition) if cache is None
                 else _cached(standard, specs, cache, edition))

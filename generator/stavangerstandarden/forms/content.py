@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from stavangerstandarden import contract as c
+from stavangerstandarden.forms.fonts import families
 from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.extract import typst_ids
@@ -73,7 +74,7 @@ def form_content(standard: Standard, spec: FormSpec, edition: Edition | None = N
         return wid
 
     meta = [{"label": f.label, "widget": add(f)} for f in spec.fields
-            if f.name.startswith(f"{c.META_PREFIX}.")]
+            if f.parts.kind == "meta"]
     areas = [_area(area, pairs, fields, add) for area, pairs in spec.statements]
     rows = [[add(fields[c.action_field(n, part)]) for part, _ in c.ACTION_PARTS]
             for n, _ in spec.action_rows]
@@ -117,6 +118,8 @@ def _frame(standard: Standard, spec: FormSpec, loc: Localized) -> dict[str, Any]
     return {
         "lang": loc.language,
         "region": loc.region,
+        "dir": loc.direction,
+        "fonts": list(families(loc.language)),
         "source-lang": SOURCE_LANGUAGE,
         "source-region": localized(SOURCE_LANGUAGE).region,
         "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},

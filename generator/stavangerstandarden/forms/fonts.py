@@ -1,5 +1,6 @@
-"""The shipped font (Noto Sans, SIL OFL): where it lives, what it can draw, and the small
-embedded copy every form carries as its default field font.
+"""The shipped fonts (Noto Sans and the families other scripts need, SIL OFL): where they
+live, which a language uses (`fonts/skrifter.json`, data: no language is named in code), what
+they can draw, and the small embedded copy every form carries as its default field font.
 
 Viewers write typed values with the AcroForm's default font (/DR); if that font is not
 embedded they fall back to unembedded Helvetica, which breaks PDF/UA and may lack letters.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import threading
 from dataclasses import dataclass
@@ -24,8 +26,8 @@ from fontTools.ttLib import TTFont
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
 
-FONT_FAMILY = "Noto Sans"
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FONT_TABLE = FONT_DIR / "skrifter.json"
+"""Family → files, and each language's families on top of the default list."""
 FIELD_FONT_FILE = "NotoSans-Regular.ttf"
 FIELD_FONT_NAME = "SKJEMA+NotoSans-Regular"
 """Subset tag is fixed (six capitals + '+'), so the bytes are the same on every build."""
@@ -52,11 +54,48 @@ class FieldFont:
     cap_height: int
 
 
+@dataclass(frozen=True)
+class FontTable:
+    families: dict[str, tuple[str, ...]]
+    """Family name → its TTF files in FONT_DIR (regular first)."""
+    default: tuple[str, ...]
+    languages: dict[str, tuple[str, ...]]
+
+    def for_language(self, language: str) -> tuple[str, ...]:
+        """The families a text in `language` is set in, in fallback order."""
+        return (*self.default, *self.languages.get(language.split("_")[0], ()))
+
+
 @cache
-def drawable() -> frozenset[int]:
-    """Code points every shipped face can draw (headings are bold, the rest regular)."""
-    maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap()) for name in FONT_FILES]
-    return frozenset(set.intersection(*maps))
+def font_table() -> FontTable:
+    raw = json.loads(FONT_TABLE.read_text("utf-8"))
+    return FontTable({name: tuple(files) for name, files in raw["families"].items()},
+                     tuple(raw["default"]),
+                     {lang: tuple(names) for lang, names in raw["languages"].items()})
+
+
+def families(language: str) -> tuple[str, ...]:
+    return font_table().for_language(language)
+
+
+def font_files(language: str) -> tuple[Path, ...]:
+    """The TTF files of `language`'s families (for the site's @font-face and tests)."""
+    table = font_table()
+    return tuple(FONT_DIR / name for family in families(language)
+                 for name in table.families[family])
+
+
+@cache
+def drawable(language: str | None = None) -> frozenset[int]:
+    """Code points `language`'s fonts can draw (the default list's for None): each family
+    draws what all its faces draw (headings are bold, the rest regular)."""
+    table = font_table()
+    can_draw: set[int] = set()
+    for family in (families(language) if language else table.default):
+        maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap())
+                for name in table.families[family]]
+        can_draw |= set.intersection(*maps)
+    return frozenset(can_draw)
 
 
 def field_encoding() -> dict[int, str]:
@@ -71,6 +110,13 @@ def field_encoding() -> dict[int, str]:
             chars[code] = ch
     chars.update({code: ch for code, (ch, _) in SAMI_CODES.items()})
     return chars
+
+
+def field_widths() -> dict[str, int]:
+    """Character → advance width (thousandths of the size) in the /DR font: what the fill
+    page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+    widths = field_font().widths
+    return {ch: widths[code - FIRST_CHAR] for code, ch in field_encoding().items()}
 
 
 def field_font() -> FieldFont:

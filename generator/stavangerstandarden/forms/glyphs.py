@@ -3,7 +3,8 @@
 Typst would print an empty box (and only warn); a maintainer must instead learn which
 statement holds the character, so every text that reaches a form is checked up front: in the
 parsed source by `check` (alongside every other problem, even when the schema fails) and in
-the model by the form renderer, from one list of where those texts are.
+the model by the form renderer, from one list of where those texts are. A translation is
+checked against its own language's fonts (`fonts/skrifter.json`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from stavangerstandarden.forms.fonts import FONT_DIR, FONT_FAMILY, drawable
+from stavangerstandarden.forms.fonts import FONT_DIR, drawable, families
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.rules import is_control
@@ -36,33 +38,35 @@ Located = tuple[int, str, str]
 def glyph_problems(parsed: Parsed, label: str,
                    patterns: tuple[str, ...] = FORM_TEXTS) -> list[Problem]:
     """Every character the form font lacks, in the parsed (not yet validated) source."""
-    return _problems(label, ((parsed.line(path), format_path(path), text)
+    return _problems(label, SOURCE_LANGUAGE, ((parsed.line(path), format_path(path), text)
                              for pattern in patterns
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
 
 
-def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS) -> None:
+def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS,
+                 language: str = SOURCE_LANGUAGE) -> None:
     """Raise InvalidSource listing every text (at `patterns`, document paths as in
-    FORM_TEXTS) with a character the form font lacks."""
-    problems = _problems(standard.source, (
+    FORM_TEXTS) with a character `language`'s fonts lack."""
+    problems = _problems(standard.source, language, (
         located for pattern in patterns
         for located in _model_texts(standard, _segments(pattern), (), 1)))
     if problems:
         raise InvalidSource(problems)
 
 
-def _problems(source: str, texts: Iterable[Located]) -> list[Problem]:
+def _problems(source: str, language: str, texts: Iterable[Located]) -> list[Problem]:
     """Control characters are left to `rules`, which refuses them wherever they are."""
-    can_draw = drawable()
-    return [_problem(source, line, path, ch) for line, path, text in texts
+    can_draw = drawable(language)
+    fonts = ", ".join(families(language))
+    return [_problem(source, line, path, ch, fonts) for line, path, text in texts
             for ch in sorted({ch for ch in text if ord(ch) not in can_draw
                               and not ch.isspace() and not is_control(ch)})]
 
 
-def _problem(source: str, line: int, path: str, ch: str) -> Problem:
+def _problem(source: str, line: int, path: str, ch: str, fonts: str) -> Problem:
     return Problem(
         source, line, path,
-        f"tegnet «{ch}» (U+{ord(ch):04X}) finnes ikke i skriften {FONT_FAMILY} "
+        f"tegnet «{ch}» (U+{ord(ch):04X}) finnes ikke i skriften {fonts} "
         "og ville blitt en tom rute i skjemaet",
         hint="bytt ut tegnet i kilden, eller legg en skrift som har det i "
              f"stavangerstandarden/{FONT_DIR.name}/",

@@ -80,11 +80,11 @@ def _put(data: Any, at: tuple[str | int, ...], value: str) -> None:
 
 
 def edition_problems(parsed: Parsed, label: str, language: str, catalog: Catalog,
-                     check: Callable[[m.Standard], None], po_file: str) -> Iterator[Problem]:
+                     check: Callable[[m.Standard, str], None], po_file: str) -> Iterator[Problem]:
     """What `check` (e.g. the form font's) finds in the edition, at the PO line of the
     translation that causes it; problems in bokmål fallbacks are the source's own."""
     try:
-        check(edition(parsed, label, language, catalog).standard)
+        check(edition(parsed, label, language, catalog).standard, language)
     except InvalidSource as exc:
         texts = {t.path: t for t in yaml_texts(parsed, label)}
         for problem in exc.problems:

@@ -65,8 +65,9 @@ def parts(layout: Layout, parsed: Parsed, language: str | None) -> tuple[Part, .
     return (content, Part(layout.pages_po(language), pages)) if pages else (content,)
 
 
-Preflight = Callable[[Standard], None]
-"""A check of the finished model that raises InvalidSource (the build's font check)."""
+Preflight = Callable[[Standard, str], None]
+"""A check of one language's finished model (standard, language) that raises InvalidSource
+(the build's font check)."""
 
 
 def translation_report(layout: Layout, parsed: Parsed,

@@ -93,6 +93,11 @@ class Localized:
         return Locale.parse(self.language)
 
     @property
+    def direction(self) -> str:
+        """`ltr` or `rtl`: the language's writing direction, from CLDR's data (Babel)."""
+        return str(self.locale.text_direction)
+
+    @property
     def region(self) -> str | None:
         """The country the catalogue's `Language` header names (`nn_NO` → `NO`); None when
         it names none (`en`): the PDF's /Lang is then `nn-NO` or plain `en`."""

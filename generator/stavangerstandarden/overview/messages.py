@@ -4,7 +4,7 @@ Sammendrag page says the same way keep its message id, so they are translated on
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
@@ -31,9 +31,10 @@ MESSAGES: dict[str, str] = {
                     "er tallene skjult, også der de kunne vært regnet ut av andre tall."),
     "preview": N_("Rapporten"),
     # Read by kommune.js.
-    "js.loading": N_("Gjør klar leseren … (første gang lastes {mb} MB, deretter virker siden "
-                     "uten nett)"),
-    "js.ready": N_("Klar. Velg sammendragene."),
+    "js.loading": N_("Velg sammendragene. Leseren hentes når du har valgt dem (første gang "
+                     "{mb} MB, deretter virker siden uten nett)."),
+    "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
+    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
     "js.reading": N_("Leser {n} filer …"),
     "js.done": N_("Ferdig."),
     "js.failed": N_("Kunne ikke lage oversikten: {error}"),
@@ -46,4 +47,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+    return translated(MESSAGES, loc)

@@ -7,18 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib.resources import files
+from pathlib import Path
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fill.fields import page_source
-from stavangerstandarden.fill.messages import js_messages
-from stavangerstandarden.fill.page import TEMPLATE, script_json
+from stavangerstandarden.browserpage import (
+    PROGRAM_CSP,
+    TEMPLATE,
+    js_messages,
+    page_source,
+    script_json,
+)
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.libraries import PYODIDE
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
 from stavangerstandarden.overview.messages import messages
-from stavangerstandarden.pages.markup import render
-from stavangerstandarden.summary.page import BUNDLE, CSP, WORKER
+from stavangerstandarden.summary.files import reader_bytes, shared_bundle
+from stavangerstandarden.summary.page import program
 
 KOMMUNE_PAGE = f"{c.FORMS_DIR}/kommune/index.html"
 SCRIPT = "kommune.js"
@@ -33,12 +38,11 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
     msg = messages(loc)
     msg["js.loading"] = msg["js.loading"].format(mb=round(program_bytes / 1e6))
     return render(
-        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE, csp=CSP,
+        "kommune.md.j2", loc=loc, standard=standard, msg=msg, theme_template=TEMPLATE,
+        csp=PROGRAM_CSP,
         shareable=msg["shareable"].format(k=standard.report.min_answers),
-        data=script_json({"worker": PROGRAM + WORKER,
-                          "pyodide": f"{PROGRAM}{PYODIDE.folder}/pyodide.js",
-                          "index": f"{PROGRAM}{PYODIDE.folder}/", "bundle": PROGRAM + BUNDLE,
-                          "module": ENTRY, "language": loc.language,
+        data=script_json({**program(KOMMUNE_PAGE, loc.language, PROGRAM), "module": ENTRY,
+                          "language": loc.language,
                           "messages": js_messages(msg)}),
     )
 
@@ -48,9 +52,8 @@ def kommune_files(standard: Standard, summary: Mapping[str, str | bytes],
     """The page and its script; `summary`: the Sammendrag page's files (`summary_files`),
     whose program this page loads."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
-    program = sum(len(data) for path, data in summary.items()
-                  if path == f"{folder}/{BUNDLE}" or path.startswith(f"{folder}/{PYODIDE.folder}/"))
+    del summary  # its bundle is the source language's (`shared_bundle`), for every language
+    program = reader_bytes(shared_bundle(Path(standard.source)))
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
     return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),

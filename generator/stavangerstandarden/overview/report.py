@@ -65,7 +65,7 @@ def render_report(o: Overview, received: Sequence[Received],
              for s in o.schools}
     lower = set(lower_steps(standard))
     return env.get_template("rapport.html.j2").render(
-        language=loc.language, standard=standard, o=o, names=names,
+        language=loc.language, direction=loc.direction, standard=standard, o=o, names=names,
         steps=[s.label for s in standard.scale],
         lower=[s.label for s in standard.scale if s.id in lower],
         urgent=[_urgent(standard, row) for row in o.ranking[:MOST_URGENT]],

@@ -17,6 +17,7 @@ from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import (
@@ -26,7 +27,6 @@ from stavangerstandarden.pages.downloads import (
     read_downloads,
 )
 from stavangerstandarden.pages.figure import model_figure
-from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import level_span
 from stavangerstandarden.versions import Changelog, alone, changelog
 from stavangerstandarden.words import N_
@@ -36,6 +36,7 @@ __all__ = ["SNIPPETS_DIR", "MissingManifest", "page_files"]
 AREAS_DIR = "omrader"
 FORMS_PAGE = "skjema/index.md"
 STATUS_PAGE = "sprak/index.md"
+"""The «Språk og oversettelser» page, in every language's site when there are several."""
 CHANGES_PAGE = "endringer/index.md"
 """The changelog, in every language's site; empty of changes while no version is kept."""
 SNIPPETS_DIR = "generert"

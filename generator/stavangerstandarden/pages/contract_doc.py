@@ -12,8 +12,8 @@ from typing import Any
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FieldSpec, FormSpec, form_specs, manifest
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Standard
-from stavangerstandarden.pages.markup import render
 
 MANIFEST_KEYS: dict[str, str] = {
     "version": "versjonen av standarden skjemaene er laget fra",
@@ -59,7 +59,7 @@ def field_contract(standard: Standard) -> bytes:
         manifest_path=c.MANIFEST, identity=_of(first, lambda f: f.hidden),
         meta=[next(f for s in specs for f in s.fields if f.name == c.meta_field(h.part))
               for h in standard.header if any(h.shown_on(lv.id) for lv in standard.levels)],
-        actions=_of(first, lambda f: f.name.startswith(f"{c.ACTION_PREFIX}.")),
+        actions=_of(first, lambda f: f.parts.kind == "action"),
         scale=standard.scale, rows=standard.actions.rows,
         keys=[(k, MANIFEST_KEYS[k]) for k in sorted(manifest_keys(manifest(standard, specs)))],
     )

@@ -11,8 +11,8 @@ import textwrap
 from dataclasses import dataclass, replace
 
 from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Kind, Standard
-from stavangerstandarden.pages.markup import render
 from stavangerstandarden.pages.wording import join_words
 
 WIDTH = 640

@@ -3,7 +3,7 @@ marked `N_` for `pybabel extract`; `messages(loc)` gives them in a language)."""
 
 from __future__ import annotations
 
-from stavangerstandarden.fill.messages import Translator
+from stavangerstandarden.browserpage import Translator, translated
 from stavangerstandarden.words import N_
 
 MESSAGES: dict[str, str] = {
@@ -41,10 +41,10 @@ MESSAGES: dict[str, str] = {
                         "dem."),
     "preview": N_("Rapporten"),
     # Read by sammendrag.js.
-    "js.loading": N_("Gjør klar leseren … (første gang lastes {mb} MB, deretter virker siden "
-                     "uten nett). Du kan velge filene nå."),
+    "js.loading": N_("Velg skjemaene. Leseren hentes når du har valgt dem (første gang "
+                     "{mb} MB, deretter virker siden uten nett)."),
     "js.waiting": N_("{n} filer valgt. De leses så snart leseren er klar …"),
-    "js.ready": N_("Klar. Velg skjemaene."),
+    "js.fetching": N_("{n} filer valgt. Henter leseren, steg {step} av {steps} …"),
     "js.reading": N_("Leser {n} filer …"),
     "js.read": N_("Leser fil {done} av {n} …"),
     "js.done": N_("Ferdig."),
@@ -59,4 +59,4 @@ MESSAGES: dict[str, str] = {
 
 def messages(loc: Translator) -> dict[str, str]:
     """MESSAGES in `loc`'s language (an id without a translation stays bokmål)."""
-    return {key: loc.gettext(message) for key, message in MESSAGES.items()}
+    return translated(MESSAGES, loc)

@@ -1,13 +1,15 @@
 """`stavangerstandarden frys`: keep the current version as `versjoner/<version>.yaml`.
 
 The frozen copy is the working file's bytes as they are (comments included), so it reads
-exactly as the version was published. Freezing again is harmless when nothing changed, and
-refused when the version says the same but the content does not: then the version must be
-bumped first, or forms of the two would be taken for one.
+exactly as the version was published; only the editor's schema reference on the first line is
+made relative to the copy's folder, so editors still find the schema. Freezing again is
+harmless when nothing changed, and refused when the version says the same but the content does
+not: then the version must be bumped first, or forms of the two would be taken for one.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,8 @@ from stavangerstandarden.versions.history import same_content, version_file, ver
 
 _FILE_SAFE = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*")
 """A version that can be a file name on every system (no `/`, no leading dot)."""
+_SCHEMA_COMMENT = re.compile(rb"\A(# yaml-language-server: \$schema=)([^\s:]+)")
+"""The first line editors read the schema from; a relative path (no URL scheme)."""
 
 
 class CannotFreeze(Exception):
@@ -60,5 +64,15 @@ def freeze(source: Path) -> Frozen:
         raise CannotFreeze(f"{source}:{line}: versjon {version} er allerede fryst i {target}, "
                            "med annet innhold enn kilden har nå\n    tips: øk standard.version "
                            "(f.eks. til en ny årstall- eller løpenummerversjon) og frys den")
-    write_atomic(target, data)
+    write_atomic(target, _schema_relative_to(data, source.parent, target.parent))
     return Frozen(version, target, new=True)
+
+
+def _schema_relative_to(data: bytes, old: Path, new: Path) -> bytes:
+    """The working file's bytes with its schema path pointing at the same schema from `new`."""
+    match = _SCHEMA_COMMENT.match(data)
+    if match is None:
+        return data
+    schema = os.path.normpath(old / os.fsdecode(match[2]))
+    moved = Path(os.path.relpath(schema, new)).as_posix()
+    return match[1] + os.fsencode(moved) + data[match.end():]

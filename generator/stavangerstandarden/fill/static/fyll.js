@@ -1,6 +1,8 @@
 // Fill page: keeps the answers in this tab only and makes the filled PDF in the browser with
 // pdf.js, from the same blank form the site serves. No word of its own: every text comes from
 // the page's JSON (#fyll-data), which the generator fills from its message catalogue.
+import { printedLines } from "./linjer.js";
+
 const data = JSON.parse(document.getElementById("fyll-data").textContent);
 const M = data.messages;
 const form = document.getElementById("fyll-skjema");
@@ -112,32 +114,41 @@ form.addEventListener("reset", (event) => {
 });
 form.addEventListener("submit", (event) => event.preventDefault());
 
-// --- pdf.js, loaded once the page is usable and before the user may go offline. ---
+// --- pdf.js and the blank form (the PDF the site publishes), fetched when «Lag PDF» is first
+// pressed: a visit that only reads costs nothing more. Kept in this page from then on, so the
+// next PDFs are made offline too; `data-klar` on the form tells that they are here. ---
 const url = (path) => new URL(path, document.baseURI).href;
 let prepared = null;
 
 function prepare() {
   prepared ??= (async () => {
-    const [pdfjs, blank] = await Promise.all([import(url(data.library)), import(url(data.blank))]);
+    const [pdfjs, blank] = await Promise.all([import(url(data.library)), fetchBlank()]);
     pdfjs.GlobalWorkerOptions.workerSrc = url(data.worker);
     const worker = new pdfjs.PDFWorker();
     await worker.promise;
-    return { pdfjs, worker, blank: blank.default };
+    form.dataset.klar = "";
+    return { pdfjs, worker, blank };
   })().catch((error) => { prepared = null; throw error; });
   return prepared;
 }
 
-function bytes(base64) {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+async function fetchBlank() {
+  const response = await fetch(url(data.blank));
+  if (!response.ok) throw new Error(`${response.status} ${data.blank}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A multi-line field's printed lines, laid out here (see linjer.js); its value stays as typed. */
+function shown(annotation, value) {
+  if (!annotation.multiLine) return {};
+  const [x0, y0, x1, y1] = annotation.rect;
+  return { formattedValue: printedLines(value, data.widths, x1 - x0, y1 - y0) };
 }
 
 /** Set every answer under its public field name, as Firefox does, and save. */
-async function filledPdf(values) {
-  const { pdfjs, worker, blank } = await prepare();
-  const task = pdfjs.getDocument({ data: bytes(blank), worker, isEvalSupported: false,
+async function filledPdf({ pdfjs, worker, blank }, values) {
+  // pdf.js takes the buffer it is given: a copy keeps the blank form for the next PDF.
+  const task = pdfjs.getDocument({ data: blank.slice(), worker, isEvalSupported: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS });
   const doc = await task.promise;
   try {
@@ -147,7 +158,7 @@ async function filledPdf(values) {
         if (!a.fieldName || !(a.fieldName in values)) continue;
         const value = values[a.fieldName];
         if (a.radioButton) doc.annotationStorage.setValue(a.id, { value: a.buttonValue === value });
-        else if (a.fieldType === "Tx") doc.annotationStorage.setValue(a.id, { value });
+        else if (a.fieldType === "Tx") doc.annotationStorage.setValue(a.id, { value, ...shown(a, value) });
       }
     }
     return await doc.saveDocument();
@@ -219,9 +230,11 @@ async function make(button, anyway) {
   missing.hidden = true;
   next.hidden = true;
   button.disabled = true;
-  say(M.loading);
+  say("klar" in form.dataset ? M.loading : M.fetching);
   try {
-    const saved = await filledPdf(pdfValues());
+    const tools = await prepare();
+    say(M.loading);
+    const saved = await filledPdf(tools, pdfValues());
     const file = new File([saved], fileName(), { type: "application/pdf" });
     download(file);
     shareFile = file;
@@ -244,8 +257,3 @@ part("likevel").addEventListener("click", () => make(part("lag"), true));
 
 restore();
 fitRows();
-const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-// `data-klar` tells that everything for "Lag PDF" is here: from then on it works offline.
-const warmUp = () => prepare().then(() => { form.dataset.klar = ""; }, () => {});
-if (document.readyState === "complete") idle(warmUp);
-else window.addEventListener("load", () => idle(warmUp), { once: true });

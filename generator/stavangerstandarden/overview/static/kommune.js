@@ -18,7 +18,12 @@ const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? 
 
 let chosen = []; // File objects as chosen
 let links = [];
-const reader = startReader(data, M.timeout);
+let isReady = false;
+const reader = startReader(data, M.timeout, {
+  stage: (step, steps) => {
+    if (step < steps) say(fmt(M.fetching, { n: chosen.length, step: step + 1, steps }));
+  },
+});
 
 // While a run is under way every control waits, so two runs never overlap.
 function enable(on) {
@@ -62,8 +67,13 @@ function named(files) {
 
 async function combine() {
   enable(false);
-  say(fmt(M.reading, { n: chosen.length }));
   try {
+    if (!isReady) {
+      say(fmt(M.waiting, { n: chosen.length }));
+      await reader.ready();
+      isReady = true;
+    }
+    say(fmt(M.reading, { n: chosen.length }));
     const files = await Promise.all(named(chosen).map(async ({ path, file }) => ({ path, data: await file.arrayBuffer() })));
     const previousFile = previousInput.files[0];
     const previous = previousFile ? await previousFile.text() : null;
@@ -72,7 +82,9 @@ async function combine() {
     show(out);
     say(out.error ? fmt(M.failed, { error: out.error }) : M.done);
   } catch (error) {
-    say(error.message === M.timeout ? M.timeout : fmt(M.failed, { error: error.message }));
+    const text = !isReady ? fmt(M.load_failed, { error: error.message })
+      : error.message === M.timeout ? M.timeout : fmt(M.failed, { error: error.message });
+    say(text);
   } finally {
     enable(true);
   }
@@ -110,5 +122,3 @@ function show(out) {
 }
 window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
 
-reader.ready.then(() => { enable(true); say(M.ready); },
-                  (error) => say(fmt(M.load_failed, { error: error.message })));

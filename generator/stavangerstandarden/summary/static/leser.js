@@ -5,6 +5,8 @@
 // the Python module whose `summarise_folder` the worker calls. A run that takes too long is
 // stopped, the worker started again, and the run rejected with `timeoutMessage`. `on.stage(step,
 // steps)`: how far getting ready has come; `on.progress(done, total)`: files read in a run.
+// Nothing is fetched until the first run (or `ready()`): a visit that chooses no file costs
+// only the page; a load that failed (offline on a first visit) is tried again at the next run.
 const url = (path) => new URL(path, document.baseURI).href;
 
 export function startReader(data, timeoutMessage, on = {}) {
@@ -45,7 +47,7 @@ export function startReader(data, timeoutMessage, on = {}) {
 
   // One run: `message` ({files: [{path, data}], ...options}) with its buffers transferred.
   async function run(message) {
-    await ready;
+    await load();
     const limit = 60000 + 500 * message.files.length;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -59,7 +61,15 @@ export function startReader(data, timeoutMessage, on = {}) {
     });
   }
 
-  return { ready: start(), run };
+  function load() {
+    if (!ready) {
+      const loading = start();
+      loading.catch(() => { if (ready === loading) { worker.terminate(); ready = null; } });
+    }
+    return ready;
+  }
+
+  return { ready: load, run };
 }
 
 // A report's frame as tall as the report (called again after the phone is turned).

@@ -1,7 +1,8 @@
 // Sammendrag page: the leader chooses the received forms; a worker reads and tallies them with
 // the project's own Python code under Pyodide and returns the four files `collect` writes.
-// Files can be chosen at once: they are read as soon as the worker is ready, and the page
-// shows how far loading and reading have come. Folders and drop are offered only where the
+// The worker and its program are fetched when the first files are chosen (a visit that only
+// looks costs only the page); they are read as soon as it is ready, and the page shows, in
+// words and with a bar, how far fetching and reading have come. Folders and drop are offered only where the
 // device has a mouse or trackpad (a touch-only phone has neither a folder picker nor drag).
 // Nothing is uploaded: the worker runs from a blob: URL, so the page's policy (requests only
 // to this site, for the program itself) binds it too. No word of its own: every text comes
@@ -42,7 +43,10 @@ function progress(done, total) {
 // Loading shows its stages, reading each file; in words about ten times a run, so a screen
 // reader is not flooded.
 const reader = startReader(data, M.timeout, {
-  stage: (step, steps) => progress(step, steps),
+  stage: (step, steps) => {
+    progress(step, steps);
+    if (step < steps) say(fmt(M.fetching, { n: chosen.length, step: step + 1, steps }));
+  },
   progress: (done, total) => {
     progress(done, total);
     if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) say(fmt(M.read, { done, n: total }));
@@ -146,10 +150,12 @@ async function summarise() {
   try {
     if (!isReady) {
       say(fmt(M.waiting, { n: chosen.length }));
-      await reader.ready;
+      await reader.ready();
+      isReady = true;
     }
     do { again = false; await summariseNow(); } while (again);
   } catch (error) {
+    progress(0, 0);
     say(fmt(M.load_failed, { error: error.message }));
   } finally {
     busy = false;
@@ -201,7 +207,3 @@ function show(out) {
 window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
 
 showPrevious();
-reader.ready.then(() => {
-  isReady = true;
-  if (!busy) { progress(0, 0); say(M.ready); }
-}, (error) => { progress(0, 0); say(fmt(M.load_failed, { error: error.message })); });

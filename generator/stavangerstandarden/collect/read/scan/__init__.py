@@ -13,11 +13,18 @@ from pathlib import Path
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs",
+               b"mif1", b"msf1")
+"""The major brands of an HEIF file's `ftyp` box (an iPhone's photo says `heic`)."""
 
 
 def is_photo(data: bytes) -> bool:
-    """A JPEG or PNG file, by its first bytes (whatever its name says)."""
-    return data.startswith(JPEG_MAGIC) or data.startswith(PNG_MAGIC)
+    """A JPEG, PNG or HEIC file, by its first bytes (whatever its name says)."""
+    return data.startswith((JPEG_MAGIC, PNG_MAGIC)) or is_heif(data)
+
+
+def is_heif(data: bytes) -> bool:
+    return data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A file's bytes → the page images to read: a photo (JPEG, PNG) or the pages of a scan PDF.
+"""A file's bytes → the page images to read: a photo (JPEG, PNG, HEIC) or the pages of a scan PDF.
 
 Bounded before anything is decoded: an image's size is read from its header and a JPEG is
 decoded at a reduced size (DCT scaling, fast and small), a scan's pages are rendered by PDFium
@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from stavangerstandarden.collect import limits, memory
 from stavangerstandarden.collect.pdfengine import Unreadable
+from stavangerstandarden.collect.read.scan import is_heif
+
+if TYPE_CHECKING:
+    import pikepdf
 
 Image = NDArray[np.uint8]
 """One channel, 0 black … 255 white."""
@@ -30,9 +35,11 @@ NOT_AN_IMAGE = "bildefilen kan ikke leses (ødelagt eller avkortet)"
 
 
 def photo(data: bytes) -> Image:
-    """The picture in a JPEG or PNG file; raises Unreadable with the reason."""
+    """The picture in a JPEG, PNG or HEIC file; raises Unreadable with the reason."""
     from PIL import Image as Pillow
 
+    if is_heif(data):
+        _read_heif()
     try:
         with Pillow.open(io.BytesIO(data)) as image:
             width, height = image.size
@@ -54,6 +61,14 @@ def photo(data: bytes) -> Image:
         raise Unreadable(limits.over_image_limit(
             "MB minne", limits.MAX_READ_MEMORY >> 20)) from exc
     return _reduced(ink(pixels))
+
+
+def _read_heif() -> None:
+    """Teaches Pillow HEIF (iPhones' photos) with pi-heif: libheif's decoder without its
+    encoder, so nothing GPL is shipped."""
+    from pi_heif import register_heif_opener
+
+    register_heif_opener()
 
 
 def ink(rgb: NDArray[np.uint8]) -> Image:
@@ -78,20 +93,47 @@ def _reduced(image: Image) -> Image:
 
 
 def shows_images(data: bytes) -> bool:
-    """Whether any of the first pages of a PDF draws an image (as a copier's scan does)."""
+    """Whether any of the first pages of a PDF draws an image (as a copier's scan does).
+    Raises Unreadable when an image claims more pixels than a photo may have: a few bytes can
+    claim billions, and PDFium would take minutes to scale them down to the page."""
     import pikepdf
 
+    found = False
     try:
         with memory.bounded(limits.MAX_READ_MEMORY), pikepdf.open(io.BytesIO(data)) as pdf:
+            seen: set[tuple[int, int]] = set()
             for page in pdf.pages[:limits.MAX_SCAN_PAGES]:
-                objects = page.obj.get("/Resources", pikepdf.Dictionary()).get(
-                    "/XObject", pikepdf.Dictionary())
-                if any(x.get("/Subtype") == pikepdf.Name.Image for x in objects.values()):
-                    return True
+                for image in _images(page.obj, seen):
+                    found = True
+                    if int(image.get("/Width", 0)) * int(image.get("/Height", 0)) \
+                            > limits.MAX_IMAGE_PIXELS:
+                        raise Unreadable(limits.over_image_limit(
+                            "bildepunkter", limits.MAX_IMAGE_PIXELS))
     except (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError,
             RecursionError, OverflowError, RuntimeError, MemoryError):
         return False
-    return False
+    return found
+
+
+XOBJECT_DEPTH = 4
+"""Form XObjects (drawings reused on a page) looked into for images, one inside another."""
+
+
+def _images(owner: pikepdf.Object, seen: set[tuple[int, int]], depth: int = 0,
+            ) -> Iterator[pikepdf.Stream]:
+    """The image XObjects `owner` (a page or a form XObject) draws, each once."""
+    import pikepdf
+
+    resources = owner.get("/Resources", pikepdf.Dictionary())
+    for x in resources.get("/XObject", pikepdf.Dictionary()).values():
+        if not isinstance(x, pikepdf.Stream) or x.objgen in seen:
+            continue
+        if x.objgen != (0, 0):
+            seen.add(x.objgen)
+        if x.get("/Subtype") == pikepdf.Name.Image:
+            yield x
+        elif x.get("/Subtype") == pikepdf.Name.Form and depth < XOBJECT_DEPTH:
+            yield from _images(x, seen, depth + 1)
 
 
 def scan_pages(data: bytes) -> Iterator[Image]:

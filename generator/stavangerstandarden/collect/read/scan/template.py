@@ -98,9 +98,14 @@ def _template(pdf: bytes) -> FormTemplate:
                 blank=ink(bitmap.to_numpy()[:, :, :3]),
                 circles=tuple(s for s in spots if s is not None and s.value),
                 writing=tuple(s for s in spots if s is not None
-                              and s.name.startswith(f"{c.ACTION_PREFIX}."))))
+                              and _is_action(s.name))))
     document.close()
     return FormTemplate(tuple(pages))
+
+
+def _is_action(name: str) -> bool:
+    field = c.parse_field(name)
+    return field is not None and field.kind == "action"
 
 
 def _spot(annot: object, page_height: float) -> Spot | None:

@@ -158,8 +158,9 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     bokmål at its root, every translated language under `<lang>/`.
 
     `forms=False` (the preview's first pass) renders pages and data only and leaves the PDFs
-    in docs/ as they are. Raises InvalidSource (every problem, warnings included) or
-    SiteBuildFailed; `site_dir` is then exactly as it was.
+    in docs/ as they are; the engine then passes links to forms not rendered yet (not
+    strict), so the first page is up before the forms. Raises InvalidSource (every problem,
+    warnings included) or SiteBuildFailed; `site_dir` is then exactly as it was.
     """
     checked, history = check_versions(source)
     if checked.standard is None or history is None:
@@ -196,7 +197,8 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
             sites.append((lang.root, engine_config(base, _at(settings, url, lang.root), lang,
                                                    languages, folder.name), folder))
         try:
-            build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine)
+            build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine,
+                       strict=forms)
         finally:
             for _, _, tree_dir in sites:
                 if tree_dir is not None:
@@ -290,17 +292,19 @@ def _write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
     return name
 
 
-def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str,
+            strict: bool = True) -> None:
+    _run([sys.executable, "-m", "mkdocs", "build", *STRICT[strict], "--config-file",
           _write_config(project, config, name), "--site-dir", str(out)], project)
 
 
-def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
+def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str,
+              strict: bool = True) -> None:
     """Zensical has no --site-dir and wants site_dir inside the project: build there, move."""
     inside = Path(tempfile.mkdtemp(prefix=ENGINE_OUTPUT, dir=project))
     zensical = Path(sys.executable).with_name("zensical")
     try:
-        _run([str(zensical), "build", "--strict", "--config-file",
+        _run([str(zensical), "build", *STRICT[strict], "--config-file",
               _write_config(project, {**config, "site_dir": inside.name}, name)], project)
         out.rmdir()
         shutil.move(inside, out)
@@ -308,19 +312,21 @@ def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) ->
         shutil.rmtree(inside, ignore_errors=True)
 
 
-ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
+STRICT = {True: ("--strict",), False: ()}
+"""Both engines' switch making a warning (a link to a missing file) fail the build."""
+ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str, bool], None]] = {
     "mkdocs": _mkdocs,
     "zensical": _zensical,
 }
 """Site engine name → function building `project` with a full config (written to the file
-named last, in the project) into the empty folder `out`."""
+named by the fourth argument, in the project) into the empty folder `out`, strict or not."""
 SOURCE_LINK_ENGINES = frozenset({"zensical"})
 """Engines that resolve relative links in raw HTML from the page's source file, as they do
 Markdown links (`omrader/x.md` → `omrader/x/`: one `../` more); MkDocs leaves them as written."""
 
 
 def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
-               engine: str = "mkdocs") -> None:
+               engine: str = "mkdocs", strict: bool = True) -> None:
     """Run the engine once per language, at once on the usable cores, each into a folder of
     its own; put the other languages' sites into the first's under their roots, and point
     `site_dir` at it with one atomic rename: every language changes together.
@@ -339,7 +345,7 @@ def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping
              for root, _ in sites]
     try:
         with ThreadPoolExecutor(max(1, min(usable_cores(), len(sites)))) as pool:
-            for done in [pool.submit(ENGINES[engine], project, config, out, name)
+            for done in [pool.submit(ENGINES[engine], project, config, out, name, strict)
                          for (_, config), out, name in zip(sites, outs, names, strict=True)]:
                 done.result()
         for (root, _), out in zip(sites[1:], outs[1:], strict=True):

@@ -118,10 +118,11 @@ class Preview:
             return False
         except SiteBuildFailed:
             return True  # the full pass decides, as for the first pass
-        if done is not None:
-            print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
-                  flush=True)
-            self._show(())
+        if done is None:  # no site yet: the pages of every language first, as on start
+            return self._build(forms=False)
+        print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
+              flush=True)
+        self._show(())
         return True
 
     def full(self) -> None:

@@ -29,6 +29,7 @@ from stavangerstandarden.build import (
     GENERATED_ROOTS,
     SITE_CONFIG,
     SOURCE_LINK_ENGINES,
+    SiteBuildFailed,
     _at,
     _run,
     _write_config,
@@ -37,7 +38,10 @@ from stavangerstandarden.build import (
     site_settings,
     sync_tree,
 )
-from stavangerstandarden.languages import engine_config, site_languages
+from stavangerstandarden.i18n.edition import Edition, source_edition
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known
+from stavangerstandarden.i18n.ui import Localized
+from stavangerstandarden.languages import Languages, SiteLanguage, _snippets_base, engine_config
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages import AREAS_DIR
 from stavangerstandarden.problems import InvalidSource
@@ -77,7 +81,7 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
         raise InvalidSource(checked.problems)
     standard = checked.standard
     docs = project / "docs"
-    languages = site_languages(standard, docs)
+    languages = _source_site(standard)
     nb = languages.sites[0]
     files = pages_first(standard, docs, nb, languages.statuses, changelog(history),
                         engine in SOURCE_LINK_ENGINES)
@@ -87,7 +91,7 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
                                    nb, languages, "docs"), standard)
     site = site_dir.absolute()
     with site_lock(site_dir):
-        generated = sync_tree(docs, files)
+        generated = sync_tree(docs, files, roots=())  # removals: the full pass's
         if not site.is_dir():
             return None
         out = project / PREVIEW_DIR
@@ -101,6 +105,16 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
             (project / PREVIEW_CONFIG).unlink(missing_ok=True)
         rendered, published = _publish(out, site, start)
     return QuickPass(tuple(generated), rendered, published)
+
+
+def _source_site(standard: Standard) -> Languages:
+    """Bokmål's site, the other languages by code only: all the quick pass renders and its
+    menu's language switcher needs. Their editions (a PO file parsed each) and the «Språk»
+    page's translation statuses are the full pass's work."""
+    nb = SiteLanguage(source_edition(standard), Localized.for_language(SOURCE_LANGUAGE))
+    others = tuple(SiteLanguage(Edition(lang, standard), nb.loc)
+                   for lang in Layout(Path(standard.source)).languages() if is_known(lang))
+    return Languages((nb, *others), ())
 
 
 def _titled(config: dict[str, Any], standard: Standard) -> dict[str, Any]:
@@ -170,9 +184,22 @@ def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[
 
 
 def _mkdocs_dirty(project: Path, config: Mapping[str, Any], out: Path) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--config-file",
-          _write_config(project, config, PREVIEW_CONFIG), "--site-dir", str(out.absolute())],
-         project)
+    """In this process: MkDocs, its theme and Markdown extensions are imported once per
+    preview, not once per save (most of a fresh `mkdocs build`'s time). Paths absolute: the
+    preview's working folder need not be the project."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    docs = str((project / "docs").absolute())
+    absolute = {**config, "docs_dir": docs, "markdown_extensions": [
+        _snippets_base(e, docs) for e in config.get("markdown_extensions", [])]}
+    name = _write_config(project, absolute, PREVIEW_CONFIG)
+    try:
+        mkdocs_build(load_config(str(project / name), site_dir=str(out.absolute())),
+                     dirty=True)
+    except (MkDocsException, OSError) as exc:
+        raise SiteBuildFailed(str(exc)) from exc
 
 
 def _zensical(project: Path, config: Mapping[str, Any], out: Path) -> None:

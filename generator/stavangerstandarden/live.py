@@ -73,15 +73,15 @@ class Preview:
 
     def rebuild(self) -> None:
         """The first build, in this process: pages first, then with the forms; after each
-        pass open pages reload."""
-        if self._build(forms=False):
-            self._build(forms=True)
+        pass open pages reload. Then a quick pass, so that the first save finds the quick
+        pass's folder filled and its engine imported."""
+        if self._build(forms=False) and self._build(forms=True):
+            self.quick()
 
     def _build(self, *, forms: bool) -> bool:
         """One pass; False when the source is invalid (then the second pass is pointless).
 
-        A first pass the site engine rejects (a page linking a form not rendered yet, as on
-        the first start) is not shown: the second pass decides."""
+        A first pass the site engine rejects is not shown: the second, strict, decides."""
         start = time.perf_counter()
         try:
             build(self.source, self.project, self.site_dir, engine=self.engine,

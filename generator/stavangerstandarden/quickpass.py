@@ -44,6 +44,7 @@ from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.languages import Languages, SiteLanguage, _snippets_base, engine_config
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages import AREAS_DIR
+from stavangerstandarden.preflight import preflight
 from stavangerstandarden.problems import InvalidSource
 from stavangerstandarden.versions import changelog
 from stavangerstandarden.versions.guard import check_versions
@@ -73,13 +74,14 @@ def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mk
                site_url: str | None = None) -> QuickPass | None:
     """Check `source` and bring the source language's changed pages into the published site.
 
-    None when there is no published site yet (the full pass makes the first). Raises
+    None when there is no published site yet (a build makes the first). Raises
     InvalidSource (every problem) or SiteBuildFailed; the published site is then unchanged.
     """
     checked, history = check_versions(source)
     if checked.standard is None or history is None:
         raise InvalidSource(checked.problems)
     standard = checked.standard
+    preflight(standard)  # the forms' font, as the full pass checks it, before any page shows
     docs = project / "docs"
     languages = _source_site(standard)
     nb = languages.sites[0]

@@ -20,6 +20,7 @@ import os
 import signal
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any
 
 from stavangerstandarden.build import GENERATED_ROOTS, SiteBuildFailed, build
 from stavangerstandarden.problems import InvalidSource
-from stavangerstandarden.quickpass import quick_pass
+from stavangerstandarden.quickpass import QuickPass, quick_pass
 
 POLL_SECONDS = 0.05
 EVENTS_PATH = "/__live"
@@ -71,33 +72,6 @@ class Preview:
     pending: threading.Event = field(default_factory=threading.Event)
     """Set by the watcher on every change: the pass under way is out of date."""
 
-    def rebuild(self) -> None:
-        """The first build, in this process: pages first, then with the forms; after each
-        pass open pages reload. Then a quick pass, so that the first save finds the quick
-        pass's folder filled and its engine imported."""
-        if self._build(forms=False) and self._build(forms=True):
-            self.quick()
-
-    def _build(self, *, forms: bool) -> bool:
-        """One pass; False when the source is invalid (then the second pass is pointless).
-
-        A first pass the site engine rejects is not shown: the second, strict, decides."""
-        start = time.perf_counter()
-        try:
-            build(self.source, self.project, self.site_dir, engine=self.engine,
-                  site_url=self.site_url, forms=forms)
-            problems: tuple[str, ...] = ()
-            print(BUILT.format(what=BUILT_WHAT[forms], seconds=time.perf_counter() - start),
-                  flush=True)
-        except InvalidSource as exc:
-            problems = tuple(str(p) for p in exc.errors)
-        except SiteBuildFailed as exc:
-            if not forms:
-                return True
-            problems = (str(exc),)
-        self._show(problems)
-        return not problems
-
     def _show(self, problems: tuple[str, ...]) -> None:
         """Publish a finished pass: open pages reload, with the banner while `problems`."""
         if problems:
@@ -108,22 +82,33 @@ class Preview:
             self.changed.notify_all()
 
     def quick(self) -> bool:
-        """The quick pass; False when the source is invalid (no full pass then)."""
+        """The quick pass; with no site yet (the first start), a build of every language's
+        pages without forms (the engine then is not strict about links to forms not rendered
+        yet) and the quick pass after it, which readies its folder and engine for the first
+        save. False when the source is invalid (no full pass then); a pass the engine
+        rejects is not shown: the full pass, strict, decides."""
         start = time.perf_counter()
         try:
-            done = quick_pass(self.source, self.project, self.site_dir, engine=self.engine,
-                              site_url=self.site_url)
+            first = self._quick_pass() is None
+            if first:
+                build(self.source, self.project, self.site_dir, engine=self.engine,
+                      site_url=self.site_url, forms=False)
         except InvalidSource as exc:
             self._show(tuple(str(p) for p in exc.errors))
             return False
         except SiteBuildFailed:
-            return True  # the full pass decides, as for the first pass
-        if done is None:  # no site yet: the pages of every language first, as on start
-            return self._build(forms=False)
+            return True
         print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
               flush=True)
         self._show(())
+        if first:
+            with suppress(InvalidSource, SiteBuildFailed):
+                self._quick_pass()
         return True
+
+    def _quick_pass(self) -> QuickPass | None:
+        return quick_pass(self.source, self.project, self.site_dir, engine=self.engine,
+                          site_url=self.site_url)
 
     def full(self) -> None:
         """`build()` with every form and language, in a child process heading a process
@@ -293,10 +278,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
           engine: str = "mkdocs", site_url: str | None = None) -> int:
-    """Build once, then serve and rebuild on changes until interrupted."""
+    """Serve at once; build, then rebuild on every change, until interrupted."""
     preview = Preview(source, project, site_dir, engine, site_url)
     before = watched(preview)  # taken first, so an edit saved during the first build counts
-    preview.rebuild()
+    preview.pending.set()  # the first build: the builder's first job, while pages are served
     handler = partial(type("PreviewHandler", (Handler,), {"preview": preview}),
                       directory=str(site_dir.absolute()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

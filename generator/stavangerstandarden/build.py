@@ -157,9 +157,9 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
     """Check `source`, generate into `project`/docs and publish the site at `site_dir`:
     bokmål at its root, every translated language under `<lang>/`.
 
-    `forms=False` (the preview's first pass) renders pages and data only and leaves the PDFs
-    in docs/ as they are; the engine then passes links to forms not rendered yet (not
-    strict), so the first page is up before the forms. Raises InvalidSource (every problem,
+    `forms=False` (the preview's first pass) renders bokmål's pages and data only and leaves
+    the PDFs in docs/ as they are; the engine then passes links to forms not rendered yet
+    (not strict), so the first page is up before any form. Raises InvalidSource (every problem,
     warnings included) or SiteBuildFailed; `site_dir` is then exactly as it was.
     """
     checked, history = check_versions(source)
@@ -178,7 +178,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs"
                                   links))
         trees = [(lang, _language_tree(lang, languages, files, docs, project / FORM_CACHE,
                                        log, links))
-                 for lang in languages.translated]
+                 for lang in (languages.translated if forms else ())]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
     url = site_url or standard.meta.site_url

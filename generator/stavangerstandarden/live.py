@@ -286,8 +286,10 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
                       directory=str(site_dir.absolute()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     stop = threading.Event()
-    for task, args in ((watch, (preview, stop, before)), (work, (preview, stop))):
-        threading.Thread(target=task, args=args, daemon=True).start()
+    threading.Thread(target=watch, args=(preview, stop, before), daemon=True).start()
+    builder = threading.Thread(target=work, args=(preview, stop), daemon=True)
+    builder.start()
+    signal.signal(signal.SIGTERM, _interrupt)
     print(SERVING.format(port=server.server_address[1]), flush=True)
     try:
         server.serve_forever()
@@ -295,5 +297,12 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
         pass
     finally:
         stop.set()
+        preview.pending.set()  # ends a full build under way: it heads a process group of its
+        builder.join()  # own, which neither Ctrl+C nor the end of this process reaches
         server.server_close()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends the preview as Ctrl+C does, full build included."""
+    raise KeyboardInterrupt

@@ -83,7 +83,7 @@ def serve_round_trips(engine: str, edits: int = 3) -> list[float]:
         )
         try:
             url = f"http://127.0.0.1:{port}/omrader/{area.id}/"
-            _until(area.statements[0].text, url, 600)  # the first build: every form, cold
+            _until(area.statements[0].text, url, 600)  # the first pages: a cold build, no form
             times = []
             for n in range(edits):
                 marker = f"Målt endring {n}"

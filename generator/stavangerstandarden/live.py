@@ -82,11 +82,10 @@ class Preview:
             self.changed.notify_all()
 
     def quick(self) -> bool:
-        """The quick pass; with no site yet (the first start), a build of every language's
-        pages without forms (the engine then is not strict about links to forms not rendered
-        yet) and the quick pass after it, which readies its folder and engine for the first
-        save. False when the source is invalid (no full pass then); a pass the engine
-        rejects is not shown: the full pass, strict, decides."""
+        """The quick pass; with no site yet (the first start), a build of bokmål's pages
+        without forms (`build(forms=False)`) and, once they show, the quick pass that readies
+        its folder and engine for the first save. False when the source is invalid (no full
+        pass then); a pass the engine rejects is not shown: the full pass, strict, decides."""
         start = time.perf_counter()
         try:
             first = self._quick_pass() is None

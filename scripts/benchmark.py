@@ -6,7 +6,6 @@ Run with `make bench`. Each benchmark prints one line: what, the figure, and the
 from __future__ import annotations
 
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -124,10 +123,7 @@ def bench_languages() -> str:
     medians = {}
     for languages in (1, every):
         with tempfile.TemporaryDirectory() as tmp:
-            project = project_copy(Path(tmp))
-            if languages > 1:
-                shutil.copytree(SOURCE.parent / "oversettelser",
-                                project / "framework" / "oversettelser")
+            project = project_copy(Path(tmp), translations=languages > 1)
             cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
             subprocess.run(cmd, cwd=project, check=True, capture_output=True)
             medians[languages] = statistics.median(timed(

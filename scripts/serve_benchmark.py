@@ -4,11 +4,13 @@ updated page being served, per site engine.
 For scripts/benchmark.py. Runs in a temporary copy of the project (mkdocs.yml, overrides/,
 hand-written docs/, a link to generator/), so the working tree is never touched. The edit
 changes one statement, so its area's forms and the complete forms are re-rendered (22 of 77);
-the others come from the form cache. Goal ≤ 0.5 s.
+the others come from the form cache. Saves come 1.5 s apart, as a maintainer saves, in a
+project with the source's translations. Goal ≤ 0.5 s.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -26,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "framework" / "stavangerstandarden.yaml"
 GENERATED = {"skjema", "data", "omrader", "generert"}
 ENGINES = engines.NAMES
-SETTLE = 4.0
-"""Seconds between edits, for the forms pass of the previous edit to finish (as between
-real edits)."""
+SETTLE = 1.5
+"""Seconds between saves: as a maintainer saves, so the full build of one save is still
+running when the next comes."""
 
 
 def _fetch(url: str) -> str:
@@ -48,8 +50,9 @@ def _until(text: str, url: str, timeout: float) -> float:
     return time.perf_counter()
 
 
-def project_copy(tmp: Path) -> Path:
-    """A project folder with the hand-written site parts and the source, nothing generated."""
+def project_copy(tmp: Path, translations: bool = False) -> Path:
+    """A project folder with the hand-written site parts and the source (with its
+    translations if asked), nothing generated."""
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
@@ -59,6 +62,8 @@ def project_copy(tmp: Path) -> Path:
     (project / "generator").symlink_to(ROOT / "generator")
     (project / "framework").mkdir()
     shutil.copy(SOURCE, project / "framework")
+    if translations:
+        shutil.copytree(SOURCE.parent / "oversettelser", project / "framework" / "oversettelser")
     return project
 
 
@@ -72,7 +77,7 @@ def serve_round_trips(engine: str, edits: int = 3) -> list[float]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
         s.close()
-        project = project_copy(Path(tmp))
+        project = project_copy(Path(tmp), translations=True)
         proc = subprocess.Popen(
             [sys.executable, "-m", "stavangerstandarden.cli", "serve", "--port", str(port),
              "--engine", engine],
@@ -80,7 +85,7 @@ def serve_round_trips(engine: str, edits: int = 3) -> list[float]:
         )
         try:
             url = f"http://127.0.0.1:{port}/omrader/{area.id}/"
-            _until(area.statements[0].text, url, 120)
+            _until(area.statements[0].text, url, 600)  # the first pages: a cold build, no form
             times = []
             for n in range(edits):
                 marker = f"Målt endring {n}"
@@ -88,7 +93,7 @@ def serve_round_trips(engine: str, edits: int = 3) -> list[float]:
                 start = time.perf_counter()
                 source.write_text(text.replace(area.statements[0].text, marker, 1), "utf-8")
                 times.append(_until(marker, url, 60) - start)
-                time.sleep(SETTLE)
+                time.sleep(max(0.0, start + SETTLE - time.perf_counter()))
             return times
         finally:
             proc.terminate()
@@ -99,9 +104,11 @@ def bench_serve() -> str:
     lines = []
     for engine in ENGINES:
         times = serve_round_trips(engine)
-        lines.append(f"serve --engine {engine}: statement saved → page updated: median "
-                     f"{statistics.median(times):.2f} s (of {', '.join(f'{t:.2f}' for t in times)}"
-                     "; goal ≤ 0.5 s)")
+        lines.append(f"serve --engine {engine}: statement saved → page updated, saves "
+                     f"{SETTLE} s apart: median {statistics.median(times):.2f} s, max "
+                     f"{max(times):.2f} s (of {', '.join(f'{t:.2f}' for t in times)}; "
+                     f"goal ≤ 0.5 s; load average {os.getloadavg()[0]:.1f} on "
+                     f"{os.cpu_count()} cores)")
     return "\n".join(lines)
 
 

@@ -107,9 +107,10 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
     """Check `source`, generate into `project`/docs and publish the site at `site_dir`:
     bokmål at its root, every translated language under `<lang>/`.
 
-    `forms=False` (the preview's first pass) renders pages and data only and leaves the PDFs
-    in docs/ as they are. Raises InvalidSource (every problem, warnings included) or
-    SiteBuildFailed; `site_dir` is then exactly as it was.
+    `forms=False` (the preview's first pass) renders bokmål's pages and data only and leaves
+    the PDFs in docs/ as they are; the engine then passes links to forms not rendered yet
+    (not strict), so the first page is up before any form. Raises InvalidSource (every problem,
+    warnings included) or SiteBuildFailed; `site_dir` is then exactly as it was.
     """
     checked, history = check_versions(source)
     if checked.standard is None or history is None:
@@ -127,7 +128,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
                                   links))
         trees = [(lang, _language_tree(lang, languages, docs, project / FORM_CACHE, log,
                                        links))
-                 for lang in languages.translated]
+                 for lang in (languages.translated if forms else ())]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
     url = site_url or standard.meta.site_url
@@ -147,7 +148,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
                                                    languages, folder.name), folder))
         try:
             build_site(project, site_dir, [(root, config) for root, config, _ in sites], engine,
-                       GENERATED_ROOTS)
+                       GENERATED_ROOTS, strict=forms)
         finally:
             for _, _, tree_dir in sites:
                 if tree_dir is not None:

@@ -1,9 +1,10 @@
 """`stavangerstandarden serve`: the live preview, on either site engine, without engine hooks.
 
 A watcher polls framework/ and the hand-written parts of the project (docs/, mkdocs.yml,
-overrides/) and runs the same `build.build()` pipeline as the CLI whenever a file changed:
-first without rendering forms (the edited page is up in the time the site engine takes), then
-again with them (unchanged forms come from the form cache). A
+overrides/). On a change, the quick pass (`quickpass`) puts the source language's changed pages
+on screen, then the same `build.build()` pipeline as the CLI follows with every form and
+language (unchanged forms come from the form cache), in a child process of its own: a newer
+save stops it at once, engines included, and its own quick pass goes first. A
 standard-library HTTP server serves site/ on 127.0.0.1 and adds, to HTML only, a small script
 that reloads the page when a build finished (Server-Sent Events) and, while the source has
 errors, a red banner listing them; the built site never contains either. An invalid source
@@ -14,16 +15,22 @@ from __future__ import annotations
 
 import html
 import http.server
+import multiprocessing
+import os
+import signal
 import threading
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from stavangerstandarden import engines
 from stavangerstandarden.build import GENERATED_ROOTS, build
 from stavangerstandarden.problems import InvalidSource
 from stavangerstandarden.publish import SiteBuildFailed
+from stavangerstandarden.quickpass import QuickPass, quick_pass
 
 POLL_SECONDS = 0.05
 EVENTS_PATH = "/__live"
@@ -36,6 +43,8 @@ SERVING = "Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C avslutter)."
 BUILT = "Bygget {what} på {seconds:.2f} s."
 BUILT_WHAT = {False: "sidene", True: "skjemaene"}
 FAILED = "Bygget feilet; viser forrige gyldige versjon."
+SUPERSEDED = "Kilden ble endret igjen; bygger den nye versjonen."
+STOPPED = "Bygget stoppet uten å si hvorfor (kode {code})."
 
 RELOAD_SCRIPT = """<script>
 new EventSource("%s").onmessage = (e) => { if (e.data !== "%d") location.reload(); };
@@ -62,39 +71,67 @@ class Preview:
     problems: tuple[str, ...] = ()
     version: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
+    pending: threading.Event = field(default_factory=threading.Event)
+    """Set by the watcher on every change: the pass under way is out of date."""
 
-    def rebuild(self, seen: Stamps | None = None) -> None:
-        """Build pages first, then with the forms; after each pass open pages reload. The
-        forms pass is skipped when the files changed again (`seen` is what this build saw):
-        the next rebuild shows the newer edit's page first."""
-        if self._build(forms=False) and (seen is None or watched(self) == seen):
-            self._build(forms=True)
-
-    def _build(self, *, forms: bool) -> bool:
-        """One pass; False when the source is invalid (then the second pass is pointless).
-
-        A first pass the site engine rejects (a page linking a form not rendered yet, as on
-        the first start) is not shown: the second pass decides."""
-        start = time.perf_counter()
-        try:
-            build(self.source, self.project, self.site_dir, engine=self.engine,
-                  site_url=self.site_url, forms=forms)
-            problems: tuple[str, ...] = ()
-            print(BUILT.format(what=BUILT_WHAT[forms], seconds=time.perf_counter() - start),
-                  flush=True)
-        except InvalidSource as exc:
-            problems = tuple(str(p) for p in exc.errors)
-        except SiteBuildFailed as exc:
-            if not forms:
-                return True
-            problems = (str(exc),)
+    def _show(self, problems: tuple[str, ...]) -> None:
+        """Publish a finished pass: open pages reload, with the banner while `problems`."""
         if problems:
             print(FAILED, *problems, sep="\n", flush=True)
         with self.changed:
             self.problems = problems
             self.version += 1
             self.changed.notify_all()
-        return not problems
+
+    def quick(self) -> bool:
+        """The quick pass; with no site yet (the first start), a build of bokmål's pages
+        without forms (`build(forms=False)`) and, once they show, the quick pass that readies
+        its folder and engine for the first save. False when the source is invalid (no full
+        pass then); a pass the engine rejects is not shown: the full pass, strict, decides."""
+        start = time.perf_counter()
+        try:
+            first = self._quick_pass() is None
+            if first:
+                build(self.source, self.project, self.site_dir, engine=self.engine,
+                      site_url=self.site_url, forms=False)
+        except InvalidSource as exc:
+            self._show(tuple(str(p) for p in exc.errors))
+            return False
+        except SiteBuildFailed:
+            return True
+        print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
+              flush=True)
+        self._show(())
+        if first:
+            with suppress(InvalidSource, SiteBuildFailed):
+                self._quick_pass()
+        return True
+
+    def _quick_pass(self) -> QuickPass | None:
+        return quick_pass(self.source, self.project, self.site_dir, engine=self.engine,
+                          site_url=self.site_url)
+
+    def full(self) -> None:
+        """`build()` with every form and language, in a child process heading a process
+        group of its own, so a newer save can end it and the engines it started at once."""
+        start = time.perf_counter()
+        spawn = multiprocessing.get_context("spawn")
+        receive, send = spawn.Pipe(duplex=False)
+        child = spawn.Process(target=_full_build, daemon=True, args=(
+            send, self.source, self.project, self.site_dir, self.engine, self.site_url))
+        child.start()
+        send.close()
+        while not receive.poll(POLL_SECONDS) and child.is_alive():
+            if self.pending.is_set():
+                _end(child)
+                print(SUPERSEDED, flush=True)
+                return
+        outcome = receive.recv() if receive.poll() else (STOPPED.format(code=child.exitcode),)
+        child.join()
+        if not outcome:
+            print(BUILT.format(what=BUILT_WHAT[True], seconds=time.perf_counter() - start),
+                  flush=True)
+        self._show(tuple(outcome))
 
     def snapshot(self) -> tuple[int, tuple[str, ...]]:
         """The current build and its problems, read together."""
@@ -136,13 +173,45 @@ def watched(preview: Preview) -> Stamps:
 
 
 def watch(preview: Preview, stop: threading.Event, seen: Stamps) -> None:
-    """Rebuild whenever a watched file changed since `seen` (polling: no dependency, works
-    everywhere)."""
+    """Tell the builder whenever a watched file changed since `seen` (polling: no dependency,
+    works everywhere), also while it builds."""
     while not stop.wait(POLL_SECONDS):
         now = watched(preview)
         if now != seen:
             seen = now
-            preview.rebuild(seen)
+            preview.pending.set()
+
+
+def work(preview: Preview, stop: threading.Event) -> None:
+    """For each change: the quick pass, then the full build unless the source changed again."""
+    while not stop.is_set():
+        if not preview.pending.wait(POLL_SECONDS):
+            continue
+        preview.pending.clear()
+        if preview.quick() and not preview.pending.is_set():
+            preview.full()
+
+
+def _full_build(send: Any, source: Path, project: Path, site_dir: Path, engine: str,
+                site_url: str | None) -> None:
+    """In the child: build, and send the problems (none: built)."""
+    os.setpgrp()
+    try:
+        build(source, project, site_dir, engine=engine, site_url=site_url)
+        send.send(())
+    except InvalidSource as exc:
+        send.send(tuple(str(p) for p in exc.errors))
+    except SiteBuildFailed as exc:
+        send.send((str(exc),))
+
+
+def _end(child: Any) -> None:
+    """Kill the child's process group (it and the engines it runs), and wait for it."""
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except ProcessLookupError:  # not yet its own group
+        child.kill()
+    child.join()
 
 
 def _newer(preview: Preview, version: int) -> bool:
@@ -210,16 +279,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
           engine: str = engines.DEFAULT, site_url: str | None = None) -> int:
-    """Build once, then serve and rebuild on changes until interrupted."""
+    """Serve at once; build, then rebuild on every change, until interrupted."""
     preview = Preview(source, project, site_dir, engine, site_url)
     before = watched(preview)  # taken first, so an edit saved during the first build counts
-    preview.rebuild()
+    preview.pending.set()  # the first build: the builder's first job, while pages are served
     handler = partial(type("PreviewHandler", (Handler,), {"preview": preview}),
                       directory=str(site_dir.absolute()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(preview, stop, before), daemon=True)
-    watcher.start()
+    threading.Thread(target=watch, args=(preview, stop, before), daemon=True).start()
+    builder = threading.Thread(target=work, args=(preview, stop), daemon=True)
+    builder.start()
+    signal.signal(signal.SIGTERM, _interrupt)
     print(SERVING.format(port=server.server_address[1]), flush=True)
     try:
         server.serve_forever()
@@ -227,5 +298,12 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
         pass
     finally:
         stop.set()
+        preview.pending.set()  # ends a full build under way: it heads a process group of its
+        builder.join()  # own, which neither Ctrl+C nor the end of this process reaches
         server.server_close()
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends the preview as Ctrl+C does, full build included."""
+    raise KeyboardInterrupt

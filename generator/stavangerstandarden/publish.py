@@ -41,7 +41,7 @@ class SiteBuildFailed(Exception):
     """The static-site generator exited non-zero; its output says why."""
 
 
-def _run(command: list[str], project: Path) -> None:
+def run_engine(command: list[str], project: Path) -> None:
     # Not --quiet: it hides warnings from MkDocs' counter, and --strict then passes them.
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False,
                             env={**os.environ, "PYTHONUTF8": "1"})
@@ -49,44 +49,50 @@ def _run(command: list[str], project: Path) -> None:
         raise SiteBuildFailed((result.stdout + result.stderr).strip())
 
 
-def _write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
+def write_config(project: Path, config: Mapping[str, Any], name: str) -> str:
     (project / name).write_text(
         yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return name
 
 
-def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-          _write_config(project, config, name), "--site-dir", str(out)], project)
+def _mkdocs(project: Path, config: Mapping[str, Any], out: Path, name: str,
+            strict: bool = True) -> None:
+    run_engine([sys.executable, "-m", "mkdocs", "build", *STRICT[strict], "--config-file",
+          write_config(project, config, name), "--site-dir", str(out)], project)
 
 
-def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str) -> None:
+def _zensical(project: Path, config: Mapping[str, Any], out: Path, name: str,
+              strict: bool = True) -> None:
     """Zensical has no --site-dir and wants site_dir inside the project: build there, move."""
     inside = Path(tempfile.mkdtemp(prefix=ENGINE_OUTPUT, dir=project))
     zensical = Path(sys.executable).with_name("zensical")
     try:
-        _run([str(zensical), "build", "--strict", "--config-file",
-              _write_config(project, {**config, "site_dir": inside.name}, name)], project)
+        run_engine([str(zensical), "build", *STRICT[strict], "--config-file",
+              write_config(project, {**config, "site_dir": inside.name}, name)], project)
         out.rmdir()
         shutil.move(inside, out)
     finally:
         shutil.rmtree(inside, ignore_errors=True)
 
 
-ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str], None]] = {
+STRICT = {True: ("--strict",), False: ()}
+"""Both engines' switch making a warning (a link to a missing file) fail the build."""
+ENGINES: dict[str, Callable[[Path, Mapping[str, Any], Path, str, bool], None]] = {
     engines.MKDOCS: _mkdocs,
     engines.ZENSICAL: _zensical,
 }
 """Site engine name → function building `project` with a full config (written to the file
-named last, in the project) into the empty folder `out`."""
+named by the fourth argument, in the project) into the empty folder `out`, strict or not."""
 
 
 def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping[str, Any]]],
-               engine: str = engines.DEFAULT, private: Iterable[str] = ()) -> None:
+               engine: str = engines.DEFAULT, private: Iterable[str] = (),
+               strict: bool = True) -> None:
     """Run the engine once per language, at once on the usable cores, each into a folder of
     its own; put the other languages' sites into the first's under their roots, and point
     `site_dir` at it with one atomic rename: every language changes together. `private`:
-    top folders each language keeps its own copy of (the generated ones).
+    top folders each language keeps its own copy of (the generated ones); `strict` False lets
+a link to a file not built yet pass (the preview's pages before its forms).
 
     Call it holding `site_lock(site_dir)`.
     """
@@ -102,7 +108,7 @@ def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping
              for root, _ in sites]
     try:
         with ThreadPoolExecutor(max(1, min(usable_cores(), len(sites)))) as pool:
-            for done in [pool.submit(ENGINES[engine], project, config, out, name)
+            for done in [pool.submit(ENGINES[engine], project, config, out, name, strict)
                          for (_, config), out, name in zip(sites, outs, names, strict=True)]:
                 done.result()
         for (root, _), out in zip(sites[1:], outs[1:], strict=True):

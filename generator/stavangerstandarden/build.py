@@ -42,6 +42,7 @@ from stavangerstandarden.languages import (
 from stavangerstandarden.model import Standard
 from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.htmlspace import squeeze_pages
 from stavangerstandarden.sharedfiles import share_theme_files
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog
@@ -345,6 +346,7 @@ def build_site(project: Path, site_dir: Path, sites: Sequence[tuple[str, Mapping
         for (root, _), out in zip(sites[1:], outs[1:], strict=True):
             out.replace(version / root.strip("/"))
         share_theme_files(version, [root for root, _ in sites[1:]], GENERATED_ROOTS)
+        squeeze_pages(version)
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:

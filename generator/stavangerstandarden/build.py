@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.htmlspace import squeeze_pages
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.languages import (
     NOTE,
@@ -42,7 +43,6 @@ from stavangerstandarden.languages import (
 from stavangerstandarden.model import Standard
 from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
-from stavangerstandarden.htmlspace import squeeze_pages
 from stavangerstandarden.sharedfiles import share_theme_files
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
 from stavangerstandarden.versions import Changelog, alone, changelog

@@ -30,8 +30,10 @@ def drop_hinting(pdf: pikepdf.Pdf) -> None:
 
 
 def _unhinted(font_file: bytes) -> bytes | None:
-    """`font_file` without its hinting; None when it has none."""
-    font = TTFont(io.BytesIO(font_file))
+    """`font_file` without its hinting; None when it has none. The font keeps its own
+    timestamp (fontTools would write the time of saving): a form's bytes depend on its
+    inputs only."""
+    font = TTFont(io.BytesIO(font_file), recalcTimestamp=False)
     if not any(table in font for table in HINTING_TABLES):
         return None
     for table in HINTING_TABLES:

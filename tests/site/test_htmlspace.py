@@ -39,3 +39,9 @@ def test_pages_of_a_folder_are_squeezed_in_place(tmp_path: Path) -> None:
     assert squeeze_pages(tmp_path) == 4
     assert page.read_text("utf-8") == "<p>\nÅ</p>\n"
     assert other.read_text("utf-8") == "{\n  \"a\": 1\n}\n"
+
+
+def test_runs_at_the_edges_and_windows_line_ends() -> None:
+    assert squeeze("\r\n  <p>a \r\n\t b</p>  \n") == "\n<p>a\nb</p>\n"
+    assert squeeze("  \n  ") == "\n"
+    assert squeeze("<p>a</p>") == "<p>a</p>"

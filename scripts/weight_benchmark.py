@@ -30,6 +30,21 @@ def language_sizes(site: Path, roots: list[str]) -> dict[str, int]:
     return {"": size(site) - sum(sizes.values()), **sizes}
 
 
+KINDS = {".pdf": "forms and booklet (PDF)", ".zip": "ZIP archives", ".html": "pages (HTML)",
+         ".json": "JSON", ".js": "scripts", ".wasm": "WebAssembly"}
+"""File suffix → what the figure by kind calls it; the rest is "other"."""
+
+
+def kind_sizes(site: Path) -> dict[str, int]:
+    """Bytes of the whole site by kind of file, largest first: where a saving can come from."""
+    sizes: dict[str, int] = {}
+    for p in site.rglob("*"):
+        if p.is_file():
+            kind = KINDS.get(p.suffix, "other")
+            sizes[kind] = sizes.get(kind, 0) + p.stat().st_size
+    return dict(sorted(sizes.items(), key=lambda item: -item[1]))
+
+
 def site_weight(site: Path) -> str:
     roots = sorted(p.name for p in site.iterdir()
                    if p.is_dir() and (p / "index.html").is_file() and (p / "sitemap.xml").is_file())
@@ -39,7 +54,8 @@ def site_weight(site: Path) -> str:
     per = ", ".join(f"{root or 'nb (root)'} {n / MB:.1f} MB" for root, n in sizes.items())
     return (f"site: {total / MB:.1f} MB for {len(sizes)} languages (goal ≤ {goal / MB:.0f} MB: "
             f"20 MB + 8 MB per language); per language: {per}; stored more than once: "
-            f"{duplicate / MB:.2f} MB (goal ≤ 1 MB)")
+            f"{duplicate / MB:.2f} MB (goal ≤ 1 MB)\nsite by kind of file: "
+            + ", ".join(f"{kind} {n / MB:.1f} MB" for kind, n in kind_sizes(site).items()))
 
 
 def first_visits(site: Path, pages: list[str]) -> str:

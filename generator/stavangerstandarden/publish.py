@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from stavangerstandarden import engines
+from stavangerstandarden.htmlspace import squeeze_pages
 from stavangerstandarden.sharedfiles import share_theme_files
 
 SITE_CONFIG = ".mkdocs-generert.yml"
@@ -114,6 +115,7 @@ a link to a file not built yet pass (the preview's pages before its forms).
         for (root, _), out in zip(sites[1:], outs[1:], strict=True):
             out.replace(version / root.strip("/"))
         share_theme_files(version, [root for root, _ in sites[1:]], private)
+        squeeze_pages(version)
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:

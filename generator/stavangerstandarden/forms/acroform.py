@@ -20,6 +20,7 @@ from stavangerstandarden.forms.content import LINK_PREFIX, FormContent
 from stavangerstandarden.forms.fieldfont import FONT_RESOURCE, add_field_font
 from stavangerstandarden.forms.fieldtree import FieldTree
 from stavangerstandarden.forms.typeset import LayoutFailed
+from stavangerstandarden.forms.unhinted import drop_hinting
 from stavangerstandarden.forms.widgets import Builder, hidden_widget, make_radio, make_text
 
 
@@ -46,6 +47,7 @@ def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
             DA=pikepdf.String(f"/{FONT_RESOURCE} 10 Tf 0 g"),
             DR=Dictionary(Font=Dictionary({"/" + FONT_RESOURCE: add_field_font(pdf)})),
         )
+        drop_hinting(pdf)
         out = io.BytesIO()
         pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  deterministic_id=True, compress_streams=True)

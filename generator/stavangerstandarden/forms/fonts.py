@@ -60,6 +60,8 @@ class FontTable:
     """Family name → its TTF files in FONT_DIR (regular first)."""
     default: tuple[str, ...]
     languages: dict[str, tuple[str, ...]]
+    fields: dict[str, tuple[str, ...]]
+    """Language → families whose joining letters its forms' field font also carries."""
 
     def for_language(self, language: str) -> tuple[str, ...]:
         """The families a text in `language` is set in, in fallback order."""
@@ -71,7 +73,13 @@ def font_table() -> FontTable:
     raw = json.loads(FONT_TABLE.read_text("utf-8"))
     return FontTable({name: tuple(files) for name, files in raw["families"].items()},
                      tuple(raw["default"]),
-                     {lang: tuple(names) for lang, names in raw["languages"].items()})
+                     {lang: tuple(names) for lang, names in raw["languages"].items()},
+                     {lang: tuple(names) for lang, names in raw.get("fields", {}).items()})
+
+
+def joining_families(language: str) -> tuple[str, ...]:
+    """The families of joining letters `language`'s field font adds (none: the Latin one)."""
+    return font_table().fields.get(language.split("_")[0], ())
 
 
 def families(language: str) -> tuple[str, ...]:
@@ -112,9 +120,13 @@ def field_encoding() -> dict[int, str]:
     return chars
 
 
-def field_widths() -> dict[str, int]:
-    """Character → advance width (thousandths of the size) in the /DR font: what the fill
-    page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+def field_widths(language: str = "nb") -> dict[str, int]:
+    """Character → advance width (thousandths of the size) in `language`'s /DR font: what
+    the fill page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+    if joining_families(language):
+        from stavangerstandarden.forms.unicodefont import unicode_field_font
+
+        return unicode_field_font(joining_families(language)).widths
     widths = field_font().widths
     return {ch: widths[code - FIRST_CHAR] for code, ch in field_encoding().items()}
 

@@ -22,7 +22,6 @@ from stavangerstandarden.forms.fieldtree import FieldTree
 from stavangerstandarden.forms.typeset import LayoutFailed
 from stavangerstandarden.forms.widgets import Builder, hidden_widget, make_radio, make_text
 
-
 RIGHT_ALIGNED = 2
 """/Q of the text fields of a form in a right-to-left language."""
 
@@ -49,7 +48,8 @@ def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
         pdf.Root.AcroForm = Dictionary(
             Fields=b.tree.roots,
             DA=pikepdf.String(f"/{FONT_RESOURCE} 10 Tf 0 g"),
-            DR=Dictionary(Font=Dictionary({"/" + FONT_RESOURCE: add_field_font(pdf, str(content.data["lang"]))})),
+            DR=Dictionary(Font=Dictionary({
+                "/" + FONT_RESOURCE: add_field_font(pdf, str(content.data["lang"]))})),
         )
         out = io.BytesIO()
         pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate,

@@ -156,7 +156,7 @@ def _required_ligatures(font: TTFont) -> set[str]:
         return set()
     lookups = {i for record in gsub.FeatureList.FeatureRecord if record.FeatureTag == REQUIRED
                for i in record.Feature.LookupListIndex}
-    glyphs = set()
+    glyphs: set[str] = set()
     for i in lookups:
         lookup = gsub.LookupList.Lookup[i]
         for table in lookup.SubTable:

@@ -58,6 +58,11 @@ function longestLigature(chars, i, ligatures, form) {
 const LONGEST = 8;
 /** Letters in the longest ligature looked for. */
 
+const SEPARATOR = /^[,.:/\u00a0+\-\u2212]$/;
+/** Separators that stay inside a number (12:30, 1.5, 3/4, 1-2): bidi rule W4. */
+const TERMINATOR = /^[%#°\u066a\p{Sc}]$/u;
+/** Signs that go with a number next to them (50 %, kr 30): bidi rule W5. */
+
 /** A character's bidi type as far as plain text needs: R, L, number or neutral. */
 function kind(ch) {
   if (/\p{Nd}/u.test(ch)) return "N";
@@ -78,6 +83,19 @@ export function visual(line, rtl) {
     if (k === "N" && strong === "L") k = "L";  // W7: a number after left-to-right text is
     if (k === "R" || k === "L") strong = k;
     kinds.push(k);
+  }
+  // W4/W5: a separator between two numbers, and signs next to a number, are part of it.
+  chars.forEach((ch, i) => {
+    if (kinds[i] !== " ") return;
+    const number = (j) => kinds[j] === "N" || (kinds[j] === "L" && /\p{Nd}/u.test(chars[j]));
+    if (SEPARATOR.test(ch) && number(i - 1) && number(i + 1)) kinds[i] = kinds[i - 1];
+  });
+  for (const step of [1, -1]) {
+    for (let i = step > 0 ? 0 : kinds.length - 1; i >= 0 && i < kinds.length; i += step) {
+      const next = kinds[i - step];
+      if (kinds[i] === " " && TERMINATOR.test(chars[i]) && (next === "N"
+          || (next === "L" && /\p{Nd}/u.test(chars[i - step])))) kinds[i] = next;
+    }
   }
   // N1/N2: neutrals between two of one direction (a number counts as R) take it; others the base.
   const side = (k) => (k === "N" ? "R" : k);

@@ -5,6 +5,7 @@ Run with `make bench`. Each benchmark prints one line: what, the figure, and the
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import subprocess
@@ -114,23 +115,53 @@ def bench_build() -> str:
     return "\n".join(lines)
 
 
+def _language_project(tmp: Path, languages: int) -> Path:
+    """A project copy with bokmål only (1) or with every shipped translation."""
+    return project_copy(tmp, translations=languages > 1)
+
+
+def _language_counts() -> tuple[int, int]:
+    from stavangerstandarden.i18n.layout import Layout
+
+    return 1, 1 + len(Layout(SOURCE).languages())
+
+
 def bench_languages() -> str:
     """A build with every shipped language against a bokmål-only one, both warm (form cache
     filled), default engine."""
-    from stavangerstandarden.i18n.layout import Layout
-
-    every = 1 + len(Layout(SOURCE).languages())
+    counts = _language_counts()
     medians = {}
-    for languages in (1, every):
+    for languages in counts:
         with tempfile.TemporaryDirectory() as tmp:
-            project = project_copy(Path(tmp), translations=languages > 1)
+            project = _language_project(Path(tmp), languages)
             cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
             subprocess.run(cmd, cwd=project, check=True, capture_output=True)
             medians[languages] = statistics.median(timed(
                 lambda c=cmd, p=project: subprocess.run(c, cwd=p, check=True,
                                                        capture_output=True), 3))
-    return (f"build, {every} languages: {medians[every]:.2f} s, 1 language: {medians[1]:.2f} s "
-            f"median (warm), ratio {medians[every] / medians[1]:.2f} (goal ≤ 4)")
+    one, every = counts
+    return (f"build, {every} languages: {medians[every]:.2f} s, 1 language: {medians[one]:.2f} s "
+            f"median (warm), ratio {medians[every] / medians[one]:.2f} (goal ≤ 4)")
+
+
+def bench_languages_cold() -> str:
+    """Issue 21's build cost: every shipped language against bokmål only, each a full cold
+    build (a fresh project copy with no form cache, and an empty user cache folder, so the
+    field font is subset again), default engine, once each: a cold build is what a new
+    clone or CI pays."""
+    counts = _language_counts()
+    walls = {}
+    for languages in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            project = _language_project(Path(tmp), languages)
+            env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "usercache")}
+            cmd = [sys.executable, "-m", "stavangerstandarden.cli", "build"]
+            walls[languages] = timed(lambda c=cmd, p=project, e=env: subprocess.run(
+                c, cwd=p, env=e, check=True, capture_output=True), 1)[0]
+    one, every = counts
+    return (f"build, cold (no form cache, empty user cache): {every} languages "
+            f"{walls[every]:.2f} s, 1 language {walls[one]:.2f} s wall, ratio "
+            f"{walls[every] / walls[one]:.2f} (goal ≤ 4)")
 
 
 def _revised(text: str, version: str, statement: int) -> str:
@@ -186,6 +217,7 @@ BENCHMARKS: dict[str, Callable[[], str]] = {
     "forms": bench_forms,
     "build": bench_build,
     "languages": bench_languages,
+    "languages-cold": bench_languages_cold,
     "serve": bench_serve,
     "collect": bench_collect,
     "kommune": bench_kommune,

@@ -25,6 +25,8 @@ class FontTable:
     """Family name → its TTF files in FONT_DIR (regular first)."""
     default: tuple[str, ...]
     languages: dict[str, tuple[str, ...]]
+    fields: dict[str, tuple[str, ...]]
+    """Language → families whose joining letters its forms' field font also carries."""
 
     def for_language(self, language: str) -> tuple[str, ...]:
         """The families a text in `language` is set in, in fallback order."""
@@ -36,7 +38,13 @@ def font_table() -> FontTable:
     raw = json.loads(FONT_TABLE.read_text("utf-8"))
     return FontTable({name: tuple(files) for name, files in raw["families"].items()},
                      tuple(raw["default"]),
-                     {lang: tuple(names) for lang, names in raw["languages"].items()})
+                     {lang: tuple(names) for lang, names in raw["languages"].items()},
+                     {lang: tuple(names) for lang, names in raw.get("fields", {}).items()})
+
+
+def joining_families(language: str) -> tuple[str, ...]:
+    """The families of joining letters `language`'s field font adds (none: the Latin one)."""
+    return font_table().fields.get(language.split("_")[0], ())
 
 
 def families(language: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PDFJS, served_files
 from stavangerstandarden.model import Standard
 
-SCRIPTS = {"fyll.js": f"{c.FILL_DIR}/fyll.js", "linjer.js": f"{c.FILL_DIR}/linjer.js"}
+SCRIPTS = {name: f"{c.FILL_DIR}/{name}" for name in ("fyll.js", "linjer.js", "skrift.js")}
 
 
 def fill_files(standard: Standard, specs: Sequence[FormSpec],

@@ -14,7 +14,9 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.fill.fields import field_id, input_type, max_length, single_line
 from stavangerstandarden.fill.messages import messages
+from stavangerstandarden.fonttable import joining_families
 from stavangerstandarden.forms.fonts import field_widths
+from stavangerstandarden.forms.unicodefont import joining_table
 from stavangerstandarden.formspec import FieldSpec, FormSpec
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.libraries import PDFJS
@@ -42,7 +44,8 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": blank, "library": f"{pdfjs}pdf.min.js",
                     "worker": f"{pdfjs}pdf.worker.min.js", "messages": js_messages(msg),
-                    "date": loc.date_words(), "widths": field_widths()}),
+                    "date": loc.date_words(), "widths": field_widths(loc.language),
+                    "joining": _joining(loc.language)}),
     )
 
 
@@ -64,3 +67,9 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str],
             rows.setdefault(field.row, []).append(_text(f, msg, parts[field.part]))
     return [{"n": n, "title": msg["fill.row"].format(n=n), "fields": fs}
             for n, fs in sorted(rows.items())]
+
+
+def _joining(language: str) -> dict[str, object] | None:
+    """The letters' joined forms (fill/static/skrift.js), for a language whose letters join."""
+    families = joining_families(language)
+    return joining_table(families) if families else None

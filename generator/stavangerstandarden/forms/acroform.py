@@ -23,11 +23,15 @@ from stavangerstandarden.forms.typeset import LayoutFailed
 from stavangerstandarden.forms.unhinted import drop_hinting
 from stavangerstandarden.forms.widgets import Builder, hidden_widget, make_radio, make_text
 
+RIGHT_ALIGNED = 2
+"""/Q of the text fields of a form in a right-to-left language."""
+
 
 def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
     """The Typst PDF with every placeholder replaced by its field, and the AcroForm."""
     with pikepdf.open(io.BytesIO(typst_pdf)) as pdf:
-        b = Builder(pdf, FieldTree(pdf), Appearances(pdf))
+        b = Builder(pdf, FieldTree(pdf), Appearances(pdf),
+                    RIGHT_ALIGNED if content.data["dir"] == "rtl" else 0)
         elements = _struct_parents(pdf)
         placed: set[str] = set()
         for page in pdf.pages:
@@ -45,7 +49,8 @@ def add_fields(typst_pdf: bytes, content: FormContent) -> bytes:
         pdf.Root.AcroForm = Dictionary(
             Fields=b.tree.roots,
             DA=pikepdf.String(f"/{FONT_RESOURCE} 10 Tf 0 g"),
-            DR=Dictionary(Font=Dictionary({"/" + FONT_RESOURCE: add_field_font(pdf)})),
+            DR=Dictionary(Font=Dictionary({
+                "/" + FONT_RESOURCE: add_field_font(pdf, str(content.data["lang"]))})),
         )
         drop_hinting(pdf)
         out = io.BytesIO()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.fonttable import joining_families
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
 from stavangerstandarden.usercache import cache_dir, digest
 
@@ -65,9 +66,13 @@ def field_encoding() -> dict[int, str]:
     return chars
 
 
-def field_widths() -> dict[str, int]:
-    """Character → advance width (thousandths of the size) in the /DR font: what the fill
-    page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+def field_widths(language: str = "nb") -> dict[str, int]:
+    """Character → advance width (thousandths of the size) in `language`'s /DR font: what
+    the fill page lays a tiltak's lines out with, as the PDF viewer will measure them."""
+    if joining_families(language):
+        from stavangerstandarden.forms.unicodefont import unicode_field_font
+
+        return unicode_field_font(joining_families(language)).widths
     widths = field_font().widths
     return {ch: widths[code - FIRST_CHAR] for code, ch in field_encoding().items()}
 

@@ -53,6 +53,9 @@ class Builder:
     pdf: pikepdf.Pdf
     tree: FieldTree
     looks: Appearances
+    align: int = 0
+    """Text fields' /Q: 0 left, 2 right (a right-to-left language: typed text starts at the
+    right, as on the fill page)."""
 
 
 def _widget_base(annot: pikepdf.Object, page: pikepdf.Object, tooltip: str) -> None:
@@ -138,6 +141,8 @@ def _text_field(b: Builder, annot: pikepdf.Object, spec: FieldSpec) -> None:
     annot.FT = Name.Tx
     annot.Ff = MULTILINE if spec.multiline else 0
     annot.DA = pikepdf.String(f"/{FONT_RESOURCE} {AUTO_SIZE} Tf 0 g")
+    if b.align:
+        annot.Q = b.align
     if spec.max_length:
         annot.MaxLen = spec.max_length
     annot.AP = Dictionary(N=b.looks.own(EMPTY_TEXT, width, height))

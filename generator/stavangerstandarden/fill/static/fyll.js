@@ -2,6 +2,7 @@
 // pdf.js, from the same blank form the site serves. No word of its own: every text comes from
 // the page's JSON (#fyll-data), which the generator fills from its message catalogue.
 import { printedLines } from "./linjer.js";
+import { writer } from "./skrift.js";
 
 const data = JSON.parse(document.getElementById("fyll-data").textContent);
 const M = data.messages;
@@ -138,11 +139,16 @@ async function fetchBlank() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** A multi-line field's printed lines, laid out here (see linjer.js); its value stays as typed. */
+/** Each line as the PDF is to draw it (skrift.js): joined and in visual order where the
+ * form's letters join, else as typed. */
+const write = writer(data.joining, document.documentElement.dir === "rtl");
+
+/** A field's printed text: a multi-line field's lines laid out here (see linjer.js), a
+ * line written as it is to be seen; its value stays as typed. */
 function shown(annotation, value) {
-  if (!annotation.multiLine) return {};
+  if (!annotation.multiLine) return data.joining ? { formattedValue: write(value) } : {};
   const [x0, y0, x1, y1] = annotation.rect;
-  return { formattedValue: printedLines(value, data.widths, x1 - x0, y1 - y0) };
+  return { formattedValue: printedLines(value, data.widths, x1 - x0, y1 - y0, write) };
 }
 
 /** Set every answer under its public field name, as Firefox does, and save. */

@@ -3,7 +3,9 @@
 // the cell's right border), can start a line with the space it broke at, and sizes the text
 // for fewer lines than it draws (so the end of a long tiltak falls below the box). Given the
 // lines, pdf.js only draws them: one line each, at the size it picks for that many lines.
-// The field keeps the text as typed (its /V); these lines are only what the PDF shows.
+// The field keeps the text as typed (its /V); these lines are only what the PDF shows, each
+// written by `write` (skrift.js: joined and in visual order where the letters join) and
+// measured as written.
 
 const LEFT = 2;
 /** pdf.js's own padding: 2 pt left of every line, 1 pt above and below the text. */
@@ -78,9 +80,10 @@ function breakOne(lines, measure, letters) {
  * the text wrap into n lines is chosen (whole words first, as long as the size stays
  * readable), and text that wraps into fewer is wrapped narrower until it takes n.
  */
-export function printedLines(text, widths, width, height) {
+export function printedLines(text, widths, width, height, write = (line) => line) {
   const widest = Math.max(...Object.values(widths));
-  const measure = (s) => [...s].reduce((sum, ch) => sum + (widths[ch] ?? widest), 0) / 1000;
+  const measure = (s) => [...write(s)].reduce((sum, ch) => sum + (widths[ch] ?? widest), 0)
+    / 1000;
   const typed = text.normalize("NFC").trimEnd();
   const inner = height - 2;
   const usable = width - LEFT - RIGHT;
@@ -92,10 +95,10 @@ export function printedLines(text, widths, width, height) {
       if (lines.length > n || (wholeWords && lines.split)) continue;
       const wrapAt = (w) => wrap(typed, measure, size(n), w);
       const exact = n === least ? lines : exactly(n, lines, wrapAt, usable, measure, !wholeWords);
-      if (exact) return exact.join("\n");
+      if (exact) return exact.map(write).join("\n");
     }
   }
-  return text;
+  return text.split(/\r\n?|\n/).map(write).join("\n");
 }
 
 /** `lines` made exactly `n`: the text wrapped narrower (the widest width that gives n lines of

@@ -14,9 +14,7 @@ the letter alone), so pdf.js can encode what the page writes and text extraction
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from fontTools.ttLib import TTFont
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.fonttable import font_table
 from stavangerstandarden.forms.fonts import FONT_DIR, UNITS, field_encoding
+from stavangerstandarden.usercache import cache_dir, digest
 
 FORMS = ("isolated", "final", "initial", "medial")
 """Presentation forms, in the order the page's table lists them."""
@@ -125,11 +124,9 @@ def _files(families: tuple[str, ...]) -> list[str]:
 def _cache_file(files: list[Path]) -> Path:
     import fontTools
 
-    key = hashlib.sha256(fontTools.version.encode())
-    for path in (*files, Path(__file__)):
-        key.update(path.read_bytes())
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return home / "stavangerstandarden" / f"feltskrift-unicode-{key.hexdigest()[:24]}.ttf"
+    key = digest(fontTools.version.encode(),
+                 *(path.read_bytes() for path in (*files, Path(__file__))))
+    return cache_dir() / f"feltskrift-unicode-{key}.ttf"
 
 
 def _wanted(path: Path, first: bool) -> list[int]:

@@ -34,9 +34,9 @@ def _imports(path: Path) -> Iterator[str]:
 
 RENDERERS = ("pages", "overview", "summary", "fill", "forms", "booklet", "collect")
 """The packages that turn the model into output; nothing they share may import one."""
-EDGE = ("build", "cli", "live", "languages")
-"""The adapters at the top (the build, the command line, the preview, the site engines'
-configuration): the only top-level modules that may import a renderer."""
+EDGE = ("build", "assembly", "cli", "live", "languages")
+"""The top (the build and its list of producers, the command line, the preview, the site
+engines' configuration): the only top-level modules that may import a renderer."""
 PRINTED = ("forms", "booklet")
 
 

@@ -36,7 +36,8 @@ class NewerFormat(ValueError):
 
     def message(self, gettext: Callable[[str], str] = str) -> str:
         """The reason in the reader's language (bokmål by default)."""
-        return gettext(NEWER_FORMAT).format(found=str(self.found)[:40], known=FORMAT)
+        shown = json.dumps(self.found, ensure_ascii=False, default=str)[:40]
+        return gettext(NEWER_FORMAT).format(found=shown, known=FORMAT)
 
 
 def format_of(data: Mapping[str, Any]) -> int:

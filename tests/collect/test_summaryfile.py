@@ -22,6 +22,7 @@ from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.forms import render_form
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.loader import load
+from stavangerstandarden.pages import page_files
 
 GOLDEN = ROOT / "tests" / "fixtures" / "sammendrag"
 GOLDEN_STANDARDS = ("annen-kommune", "tilfeldig")
@@ -133,3 +134,18 @@ def test_a_newer_format_is_refused_with_a_reason(newer: object, piles: dict[str,
     assert main(["kommune", str(given), "--out", str(tmp_path / "kommune"),
                  "--source", str(piles[name] / "standard.yaml")]) == 2
     assert f"{given}: ikke talt med: {reason}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", GOLDEN_STANDARDS)
+def test_the_open_data_page_names_every_key(name: str) -> None:
+    """Each key the golden file holds, at the top, in a file's entry, in a tiltak and in
+    a count, is explained on the site's «Åpne data» page, as `key` or «key»."""
+    standard = load(source_text(name), "standard.yaml")
+    page = page_files(standard, form_specs(standard))["generert/apne-data.md"].decode()
+    data = json.loads((GOLDEN / f"{name}.json").read_text("utf-8"))
+    keys = {*data, *(k for f in data["files"] for k in f),
+            *(k for t in data["tiltak"] for k in t),
+            *(k for u in (u for f in data["files"] for u in f["unclear"]) for k in u),
+            "ubesvart", "missing_pages", "statement", "page", "sheet"}
+    assert [k for k in sorted(keys) if f"`{k}`" not in page and f"«{k}»" not in page] == []
+    assert "`format`: " in page and f" {summaryfile.FORMAT}. " in page

@@ -11,8 +11,9 @@ from standards import counts, picks
 
 from stavangerstandarden.collect.inputs import Read
 from stavangerstandarden.collect.pdfform import RawForm
+from stavangerstandarden.collect.summaryfile import summary_json
 from stavangerstandarden.collect.tally import summarise
-from stavangerstandarden.collect.writers import answers_csv, summary_json
+from stavangerstandarden.collect.writers import answers_csv
 
 
 def reads(standard):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.collect.limits import MAX_COUNT
 
 _SHOWN = 80
@@ -36,6 +37,8 @@ class Previous:
     """The version of the standard it was made on (`versjon`); empty when it does not say."""
     notes: Mapping[str, Incomparable] = field(default_factory=lambda: MappingProxyType({}))
     """Statement id → why its row cannot be compared; "" for the whole comparison."""
+    number: int = summaryfile.FORMAT
+    """The file's `format` (`summaryfile`): 1 for a file from before the key existed."""
 
 
 def parse_previous(text: str, label: str) -> Previous:
@@ -47,6 +50,10 @@ def parse_previous(text: str, label: str) -> Previous:
         raise BadPrevious(f"{label}: ugyldig sammendrag (nøstet for dypt)") from exc
     except ValueError as exc:  # an integer of more digits than Python converts
         raise BadPrevious(f"{label}: ugyldig sammendrag (et tall med for mange sifre)") from exc
+    try:
+        number = summaryfile.format_of(data) if isinstance(data, dict) else summaryfile.FORMAT
+    except summaryfile.NewerFormat as exc:
+        raise BadPrevious(f"{label}: {exc}") from exc
     statements = data.get("statements") if isinstance(data, dict) else None
     if not isinstance(statements, dict):
         raise BadPrevious(f"{label}: forventet et sammendrag fra «stavangerstandarden collect» "
@@ -61,7 +68,7 @@ def parse_previous(text: str, label: str) -> Previous:
                               f"{_short(json.dumps(row, ensure_ascii=False))}")
         counts[str(statement_id)] = {str(k): n for k, n in row.items()}
     version = data.get("versjon")
-    return Previous(label, counts, version if isinstance(version, str) else "")
+    return Previous(label, counts, version if isinstance(version, str) else "", number=number)
 
 
 def _short(text: str) -> str:

@@ -6,8 +6,8 @@ parents said «Praksis må endres» cannot act on it. The shareable one
 (`rapport-til-deling.html`) is for staff, FAU or the municipality: where fewer than *k*
 forms answered (`report.min_answers` in the YAML) it shows no distribution, so no one's
 answer can be recognised, and it never shows the names typed in «Utfylt av». Every part of
-a report that shows a distribution or ranks one asks its `Audience` here, so the rule is
-written once.
+a report that shows a distribution or ranks one asks its `Audience` here, and the
+municipality's overview asks `under_k`, so the rule is written once.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from stavangerstandarden.model import Standard
 
 LEADER_REPORT = "rapport.html"
 SHARED_REPORT = "rapport-til-deling.html"
+
+
+def under_k(count: int, k: int) -> bool:
+    """The small-count rule: a count of answers or forms that is more than none but fewer
+    than `k` is not shown, so no one's answer can be recognised (none recognises no one)."""
+    return 0 < count < k
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,9 @@ class Audience:
         return self.file == SHARED_REPORT
 
     def shows(self, answers: int) -> bool:
-        """Whether a distribution of `answers` answers (or forms) may be shown."""
-        return answers >= self.min_answers
+        """Whether a distribution of `answers` answers (or forms) may be shown; of none
+        there is nothing to draw, except in the report that shows every count."""
+        return not under_k(answers, self.min_answers) if answers else self.min_answers == 0
 
     def ranks(self, answered: int) -> bool:
         """Whether a statement `answered` times may be ranked: it needs a share to rank by,

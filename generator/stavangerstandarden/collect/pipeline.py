@@ -25,8 +25,9 @@ from stavangerstandarden.collect.standards import (
     shipped_file,
     standard_for,
 )
+from stavangerstandarden.collect.summaryfile import summary_json
 from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
-from stavangerstandarden.collect.writers import answers_csv, summary_json
+from stavangerstandarden.collect.writers import answers_csv
 from stavangerstandarden.i18n.editions import edition_in
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized

@@ -1,16 +1,15 @@
-"""The summary → `sammendrag.json` and `svar.csv`, as strings; the command writes them."""
+"""The summary → `svar.csv`, as a string; the command writes it (`sammendrag.json`:
+`summaryfile`)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
-from typing import Any
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect.safetext import csv_cell
-from stavangerstandarden.collect.tally import UNANSWERED, FileResult, Summary
+from stavangerstandarden.collect.tally import UNANSWERED, Summary
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Statement
@@ -21,37 +20,6 @@ CSV_HEADER = ("fil", "område", "nivå", "utsagn", "utsagnstekst", "svar", "svar
 UNANSWERED_LABEL = N_("Ikke besvart")
 CSV_DELIMITER = ";"
 """Excel with Norwegian settings splits on semicolons when a CSV file is opened directly."""
-
-
-def summary_data(summary: Summary) -> dict[str, Any]:
-    return {
-        "standard": summary.standard.meta.id,
-        "versjon": summary.standard.meta.version,
-        "files": [_file_data(f) for f in summary.files],
-        "statements": summary.counts,
-        "tiltak": [
-            {"file": file, "area": form.area or None, "level": form.level, "rad": action.row,
-             **action.parts}
-            for file, form in summary.forms for action in form.actions
-        ],
-    }
-
-
-def _file_data(f: FileResult) -> dict[str, Any]:
-    data: dict[str, Any] = {"file": f.file, "status": f.status, "reason": f.reason,
-                            "area": None, "level": None, "read_from": f.via,
-                            "unclear": [{"statement": u.statement, "page": u.page,
-                                         "sheet": u.sheet} for u in f.unclear]}
-    if f.missing:
-        data["missing_pages"] = list(f.missing)
-    if f.form is not None:
-        data.update(area=f.form.area or None, level=f.form.level, versjon=f.form.version,
-                    sprak=f.form.language, meta=f.form.meta)
-    return data
-
-
-def summary_json(summary: Summary) -> str:
-    return json.dumps(summary_data(summary), ensure_ascii=False, indent=2) + "\n"
 
 
 def answers_csv(summary: Summary, edition: Edition | None = None,

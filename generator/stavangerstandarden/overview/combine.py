@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from stavangerstandarden.collect.advice import answered, lower_steps, same_text
 from stavangerstandarden.collect.contribution import Contribution
+from stavangerstandarden.collect.disclosure import under_k
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.overview.disclosure import Table, hidden_rows
@@ -105,7 +106,7 @@ def schools_of(contributions: Iterable[Contribution]) -> tuple[School, ...]:
 def overview(standard: Standard, contributions: Sequence[Contribution]) -> Overview:
     k = standard.report.min_answers
     schools = schools_of(contributions)
-    few = {s.key for s in schools if s.forms < k}
+    few = {s.key for s in schools if under_k(s.forms, k)}
     per_school = hidden_rows([{s.key: {FORMS: s.forms} for s in schools}], few)
     areas: dict[str, Cells] = {}
     statements: dict[str, Cells] = {}
@@ -132,10 +133,10 @@ def _area_group(area: Area, schools: Sequence[School], few: set[str], k: int,
     tables[area.id] = {school.key: _added(tables[s.id][school.key] for s in area.statements)
                        for school in schools}
     primary = few | {school.key for school in schools for s in area.statements
-                     if 0 < sum(tables[s.id][school.key].values()) < k}
+                     if under_k(sum(tables[s.id][school.key].values()), k)}
     totals = {key: dict.fromkeys(steps, 0) | _added(table.values())
               for key, table in tables.items()}
-    small = any(0 < sum(t.values()) < k for t in totals.values())
+    small = any(under_k(sum(t.values()), k) for t in totals.values())
     hidden = None if small else hidden_rows(list(tables.values()), primary)
     blank = {s.id: sum(c.counts[s.id][UNANSWERED] for school in schools
                        for c in school.contributions) for s in area.statements}
@@ -169,7 +170,7 @@ def _levels(standard: Standard, schools: Sequence[School], k: int) -> dict[str, 
             for _, level, n in c.forms:
                 counts[level] += n
     table = {level: {FORMS: n} for level, n in counts.items() if n}
-    hidden = hidden_rows([table], [level for level, n in counts.items() if 0 < n < k])
+    hidden = hidden_rows([table], [level for level, n in counts.items() if under_k(n, k)])
     return {level: None if hidden is None or level in hidden else n
             for level, n in counts.items() if n}
 

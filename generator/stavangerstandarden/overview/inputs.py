@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.collect.contribution import FORMAT, Contribution, FormRecord, assemble
 from stavangerstandarden.collect.limits import MAX_COUNT, MAX_PREVIOUS_BYTES
 from stavangerstandarden.collect.tally import UNANSWERED
@@ -42,8 +43,16 @@ def parse(text: str, standard: Standard) -> Contribution:
     if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
         raise BadInput("ikke et sammendrag fra «stavangerstandarden collect» (mangler "
                        "nøkkelen «statements»)")
-    _identity(data, standard)
-    found = _contribution(data) if data.get("format") == FORMAT else _summary(data)
+    if data.get("format") == FORMAT:
+        _identity(data, standard)
+        found = _contribution(data)
+    else:
+        try:
+            summaryfile.format_of(data)
+        except summaryfile.NewerFormat as exc:
+            raise BadInput(str(exc)) from exc
+        _identity(data, standard)
+        found = _summary(data)
     counts = _counts(found.counts, standard)
     _forms(found, standard)
     _adds_up(found, counts, standard)
@@ -89,23 +98,12 @@ def _contribution(data: dict[str, Any]) -> Contribution:
 def _summary(data: dict[str, Any]) -> Contribution:
     """A `sammendrag.json`: only its counted forms, their school, their names (to leave out
     tiltak that name someone) and the tiltak texts are used."""
-    files, actions = data.get("files"), data.get("tiltak", [])
-    if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
-        raise BadInput("«files»: forventet en liste over filer")
-    _all(isinstance(actions, list) and all(
-        isinstance(a, dict) and isinstance(a.get("tiltak", ""), str)
-        and isinstance(a.get("area") or "", str) for a in actions), "tiltak",
-        "en liste over tiltak")
-    forms = []
-    for f in files:
-        _all(isinstance(f.get("area") or "", str) and isinstance(f.get("level") or "", str),
-             "files", "område og nivå som tekst")
-        if f.get("status") == "ok":
-            meta = f.get("meta") if isinstance(f.get("meta"), dict) else {}
-            forms.append(FormRecord(f.get("area") or "", f.get("level"),
-                                    {k: v for k, v in meta.items() if isinstance(v, str)}))
-    return assemble(data["standard"], data["versjon"], forms, data["statements"],
-                    [(a.get("area") or "", a.get("tiltak", "")) for a in actions])
+    try:
+        found = summaryfile.read(data)
+    except (summaryfile.NewerFormat, summaryfile.BadSummary) as exc:
+        raise BadInput(str(exc)) from exc
+    forms = [FormRecord(f.area, f.level, f.meta) for f in found.counted_forms()]
+    return assemble(data["standard"], data["versjon"], forms, found.counts, found.proposals())
 
 
 def _counts(counts: Mapping[str, Any], standard: Standard) -> dict[str, dict[str, int]]:

@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.exports import data_files
 from stavangerstandarden.figure import model_figure
 from stavangerstandarden.fill.messages import messages
@@ -82,7 +83,8 @@ def _snippets(site: Site) -> dict[str, bytes]:
     return {
         f"{SNIPPETS_DIR}/{name}.md": site.render(f"{name}.md.j2", data=data,
                                                  booklet=site.downloads.booklet,
-                                                 msg=messages(site.loc))
+                                                 msg=messages(site.loc),
+                                                 summary_format=summaryfile.FORMAT)
         for name in SNIPPETS
     } | {
         f"{SNIPPETS_DIR}/modellfigur.html": model_figure(s, href_prefix=f"{AREAS_DIR}/",

@@ -35,6 +35,7 @@ from stavangerstandarden.build import (
     sync_tree,
 )
 from stavangerstandarden.engines import SOURCE_LINK_ENGINES
+from stavangerstandarden.htmlspace import squeeze
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known
 from stavangerstandarden.i18n.ui import Localized
@@ -182,6 +183,8 @@ def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[
             continue
         target = site / rel
         data = path.read_bytes()
+        if rel.endswith(".html"):  # as the full build publishes it
+            data = squeeze(data.decode("utf-8")).encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             continue
         write_atomic(target, data)

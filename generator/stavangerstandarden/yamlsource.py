@@ -78,8 +78,7 @@ class YamlSyntaxError(Exception):
 def parse(text: str) -> Parsed | None:
     """None for an empty document; YamlSyntaxError for malformed or refused YAML."""
     try:
-        root = _fast_compose(text) if _LIBYAML is not None else None
-        root = root or yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_Loader)
     except _Refused as exc:
         raise YamlSyntaxError(exc.line, exc.message, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -101,37 +100,6 @@ def parse(text: str) -> Parsed | None:
     except _Refused as exc:
         raise YamlSyntaxError(exc.line, exc.message, exc.hint) from None
     return Parsed(data, walker.value_lines, walker.key_lines, tuple(walker.duplicates))
-
-
-_LIBYAML: Any = getattr(yaml, "CSafeLoader", None)
-"""PyYAML's binding to libyaml, when it was built with it (not in the browser's Pyodide)."""
-_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-
-
-def _fast_compose(text: str) -> yaml.Node | None:
-    """The nodes as libyaml composes them, ~20 × quicker than PyYAML's Python composer: what
-    makes `check` about as quick as importing its libraries. Only for plain YAML within
-    bounds, read from its events first (no recursion); anything else (None) goes to the
-    Python composer, which refuses it or reports the syntax error with the same line and
-    words as always."""
-    depth = nodes = 0
-    try:
-        for event in yaml.parse(text, Loader=_LIBYAML):
-            if isinstance(event, _CLOSE_EVENTS):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent) or (
-                    isinstance(event, _NODE_EVENTS) and (
-                        event.anchor is not None or event.tag is not None
-                        or depth >= MAX_DEPTH or (nodes := nodes + 1) > MAX_NODES)):
-                return None
-            elif isinstance(event, _OPEN_EVENTS):
-                depth += 1
-        node: yaml.Node | None = yaml.compose(text, Loader=_LIBYAML)
-    except yaml.YAMLError:
-        return None
-    return node
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

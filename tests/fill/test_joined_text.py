@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
+from pdfnames import full_name
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.fill.fields import max_length
@@ -70,17 +71,9 @@ def _widgets(pdf: pikepdf.Pdf) -> dict[str, tuple[int, pikepdf.Object]]:
     for number, page in enumerate(pdf.pages):
         for annot in page.obj.get("/Annots", pikepdf.Array()):
             if annot.get("/FT") == "/Tx" and str(annot.get("/T", "")).strip():
-                out[_name(annot)] = (number, annot)
+                out[full_name(annot)] = (number, annot)
     return out
 
-
-def _name(annot: pikepdf.Object) -> str:
-    parts = []
-    while annot is not None:
-        if "/T" in annot:
-            parts.append(str(annot.T))
-        annot = annot.get("/Parent")
-    return ".".join(reversed(parts))
 
 
 def _outline(font: TTFont, glyph: str) -> tuple:

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.fonttable import joining_families
@@ -110,21 +110,28 @@ def _cache_file() -> Path:
     return cache_dir() / f"feltskrift-{key}.ttf"
 
 
+def subset_options() -> Any:
+    """fontTools' options for a field font: no hinting or layout. A field's text is never
+    shaped by a viewer; dropping GDEF/GPOS/GSUB also keeps the bytes stable (their subsetting
+    depends on Python's hash seed)."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.hinting = False
+    options.layout_features = []
+    options.drop_tables += ["GDEF", "GPOS", "GSUB"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    return options
+
+
 def _subset() -> bytes:
     from fontTools import subset  # ~0.3 s to import; `check` never needs it
     from fontTools.ttLib import TTFont
 
     font = TTFont(FONT_DIR / FIELD_FONT_FILE, recalcTimestamp=False)
-    options = subset.Options()
-    options.hinting = False
-    options.layout_features = []
-    # A PDF simple font is never shaped; dropping these also keeps the bytes stable (their
-    # subsetting depends on Python's hash seed).
-    options.drop_tables += ["GDEF", "GPOS", "GSUB"]
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    subsetter = subset.Subsetter(options)
+    subsetter = subset.Subsetter(subset_options())
     chars = field_encoding()
     subsetter.populate(unicodes=[ord(ch) for ch in chars.values()])
     subsetter.subset(font)

@@ -25,7 +25,7 @@ from fontTools.ttLib import TTFont
 
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.fonttable import font_table
-from stavangerstandarden.forms.fonts import FONT_DIR, UNITS, field_encoding
+from stavangerstandarden.forms.fonts import FONT_DIR, UNITS, field_encoding, subset_options
 from stavangerstandarden.usercache import cache_dir, digest
 
 FORMS = ("isolated", "final", "initial", "medial")
@@ -172,20 +172,17 @@ def _merged(files: list[Path]) -> bytes:
     parts = []
     for i, path in enumerate(files):
         font = TTFont(path, recalcTimestamp=False)
-        options = subset.Options()
-        options.hinting = False
-        options.layout_features = []
-        options.drop_tables += ["GDEF", "GPOS", "GSUB"]
-        options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-        options.notdef_outline = True
-        options.recalc_timestamp = False
-        subsetter = subset.Subsetter(options)
+        subsetter = subset.Subsetter(subset_options())
         subsetter.populate(unicodes=_wanted(path, i == 0))
         subsetter.subset(font)
         out = io.BytesIO()
         font.save(out)
         parts.append(io.BytesIO(out.getvalue()))
     merged = Merger().merge(parts)
+    # The merger stamps the time: keep the first font's, so the same fonts give the same bytes.
+    first = TTFont(parts[0])["head"]
+    merged["head"].created, merged["head"].modified = first.created, first.modified
+    merged.recalcTimestamp = False
     out = io.BytesIO()
     merged.save(out)
     return out.getvalue()

@@ -66,17 +66,24 @@ def _words(text: str) -> set[str]:
 
 def lone_word(standard: Standard, common: frozenset[str] = frozenset()) -> tuple[str, Area]:
     """The longest word of a statement that no other area's texts hold and no page outside
-    the areas (`common`), and its area: a search for it must lead to that area's page."""
+    the areas (`common`), and its area: a search for it must lead to that area's page.
+    The search engine stems words («gjennomføres» finds «gjennomføre»), so no other text may
+    hold a word that begins as this one does without its last three letters."""
     def texts(area: Area) -> set[str]:
         parts = [area.title, area.description, area.statements_heading]
         parts += [s.text for s in area.statements]
         parts += [lt.text for s in area.statements for lt in s.level_texts]
         return set().union(*(_words(p) for p in parts))
+    def stem(word: str) -> str:
+        return word[:max(4, len(word) - 3)]
+
     found = []
     for area in standard.areas:
         others = set().union(*(texts(a) for a in standard.areas if a is not area)) | common
         for s in area.statements:
-            found += [(w, area) for w in _words(s.text) - others if w.isalpha()]
+            candidates = {w for w in _words(s.text) - others if w.isalpha()}
+            found += [(w, area) for w in candidates
+                      if not any(o.startswith(stem(w)) for o in others)]
     assert found, "every word of every statement is in another area or page too"
     return max(found, key=lambda wa: (len(wa[0]), wa[0]))
 

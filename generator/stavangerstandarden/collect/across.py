@@ -12,7 +12,7 @@ about statements that do not exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
@@ -20,6 +20,7 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.collect.compare import Incomparable, Previous
 from stavangerstandarden.collect.form import FormAnswers, interpret
 from stavangerstandarden.collect.pdfform import RawForm, Unreadable
+from stavangerstandarden.collect.reasons import Reason, joined
 from stavangerstandarden.model import Standard
 from stavangerstandarden.versions.history import History
 from stavangerstandarden.versions.lineage import Lineage, Retired, lineage
@@ -42,19 +43,25 @@ def read_form(raw: RawForm, standard: Standard, history: History) -> FormAnswers
         except Unreadable as exc:
             same = raw.texts.get(c.identity_field("standard")) == standard.meta.id
             if same and version and version != standard.meta.version and history.kept:
-                raise Unreadable(f"{exc} (versjon {version[:20]} er ikke kjent "
-                                 f"her; kjente versjoner: {', '.join(history.names)})") from None
+                raise Unreadable(Reason(N_("{reason} (versjon {version} er ikke kjent her; "
+                                           "kjente versjoner: {known})"),
+                                        reason=Reason.of(exc.reason), version=version[:20],
+                                        known=", ".join(history.names))) from None
             raise
     answers = interpret(raw, older)
     lin = lineage(older, history)
     carried = _carry(answers.answers, lin, standard)
     if answers.area and answers.area not in {a.id for a in standard.areas}:
-        raise Unreadable(f"skjemaet gjelder området «{answers.area}» fra versjon {version}, "
-                         f"som ikke finnes i versjon {standard.meta.version}; tell det for hånd")
+        raise Unreadable(Reason(N_("skjemaet gjelder området «{area}» fra versjon {version}, "
+                                   "som ikke finnes i versjon {current}; tell det for hånd"),
+                                area=answers.area, version=version,
+                                current=standard.meta.version))
     if answers.level not in {lv.id for lv in standard.levels}:
-        raise Unreadable(f"skjemaet gjelder nivået «{answers.level}» fra versjon {version}, "
-                         f"som ikke finnes i versjon {standard.meta.version}; tell det for hånd")
-    note = "; ".join(n for n in (_note(answers.answers, lin), answers.note) if n)
+        raise Unreadable(Reason(N_("skjemaet gjelder nivået «{level}» fra versjon {version}, "
+                                   "som ikke finnes i versjon {current}; tell det for hånd"),
+                                level=answers.level, version=version,
+                                current=standard.meta.version))
+    note = joined(_note(answers.answers, lin), answers.note)
     return replace(answers, answers=carried, note=note)
 
 
@@ -64,8 +71,9 @@ def _carry(answers: dict[str, str | None], lin: Lineage,
     gathered: dict[str, list[str | None]] = {}
     for old_id, value in answers.items():
         if value is not None and value not in rank:
-            raise Unreadable(f"svaret «{value}» på utsagn {old_id} finnes ikke i skalaen i "
-                             f"versjon {standard.meta.version}; tell skjemaet for hånd")
+            raise Unreadable(Reason(N_("svaret «{value}» på utsagn {name} finnes ikke i "
+                                       "skalaen i versjon {current}; tell skjemaet for hånd"),
+                                    value=value, name=old_id, current=standard.meta.version))
         for new_id in lin.targets.get(old_id, ()):
             gathered.setdefault(new_id, []).append(value)
     carried = {s.id: _lowest(gathered[s.id], rank) for s in standard.statements
@@ -82,16 +90,24 @@ def _lowest(values: list[str | None], rank: dict[str, int]) -> str | None:
 
 def _note(answers: dict[str, str | None], lin: Lineage) -> str:
     old, now = lin.old.meta.version, lin.current.meta.version
-    parts = [f"skjema fra versjon {old}, talt etter versjon {now}"]
-    replaced = [i for i in answers if lin.replaced(i)]
+    parts: list[str] = [Reason(N_("skjema fra versjon {old}, talt etter versjon {now}"),
+                               old=old, now=now)]
+    replaced = [Reason(N_("{old} er talt under {new}"), old=i, new=_and(lin.targets[i]))
+                for i in answers if lin.replaced(i)]
     if replaced:
-        parts.append(", ".join(f"{i} er talt under {' og '.join(lin.targets[i])}"
-                               for i in replaced))
+        parts.append(Reason(", ".join(f"{{r{n}}}" for n in range(len(replaced))),
+                            **{f"r{n}": r for n, r in enumerate(replaced)}))
     retired = [r.statement.id for r in lin.retired if r.statement.id in answers]
     if retired:
-        parts.append(f"{', '.join(retired)} finnes ikke i versjon {now} og er talt for seg, "
-                     f"under versjon {old}")
-    return "; ".join(parts)
+        parts.append(Reason(N_("{ids} finnes ikke i versjon {now} og er talt for seg, under "
+                               "versjon {old}"), ids=", ".join(retired), now=now, old=old))
+    return joined(*parts)
+
+
+def _and(ids: Sequence[str]) -> Reason:
+    """«a og b», with the reader's word for «og»."""
+    return Reason("{og}".join(f"{{i{n}}}" for n in range(len(ids))),
+                  og=Reason(N_(" og ")), **{f"i{n}": i for n, i in enumerate(ids)})
 
 
 def retired_in(versions: Iterable[str], history: History) -> tuple[Retired, ...]:

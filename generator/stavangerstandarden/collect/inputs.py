@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfform import Engine, RawForm, Unreadable, read_form
+from stavangerstandarden.collect.reasons import Reason
 from stavangerstandarden.collect.safetext import file_label
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.words import N_
@@ -158,8 +159,8 @@ def _read_alone(path: Path, engine: Engine, scans: ScanSource | None) -> Read:
         return Read(file_label(path), "", None, READER_DIED)
 
 
-READER_DIED = ("PDF-filen stanset leseprosessen (trolig for lite minne eller en feil i "
-               "PDF-biblioteket); den er ikke lest")
+READER_DIED = N_("PDF-filen stanset leseprosessen (trolig for lite minne eller en feil i "
+                 "PDF-biblioteket); den er ikke lest")
 
 
 def read_path(path: Path, engine: Engine = "pikepdf", scans: ScanSource | None = None) -> Read:
@@ -168,9 +169,10 @@ def read_path(path: Path, engine: Engine = "pikepdf", scans: ScanSource | None =
         with path.open("rb") as file:
             data = file.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return Read(label, "", None, "filen finnes ikke")
+        return Read(label, "", None, N_("filen finnes ikke"))
     except OSError as exc:
-        return Read(label, "", None, f"filen kan ikke leses ({exc.strerror})")
+        return Read(label, "", None, Reason(N_("filen kan ikke leses ({error})"),
+                                           error=exc.strerror or ""))
     return read_data(label, data, engine, scans)
 
 
@@ -181,7 +183,8 @@ def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
     pages. Where no picture reader loads (the Sammendrag page), those get a reason that says
     where they are read."""
     if len(data) > limits.MAX_FILE_BYTES:  # only its start was read: no digest to compare
-        return Read(label, "", None, limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
+        return Read(label, "", None, limits.over_limit(N_("byte i filen"),
+                                                         limits.MAX_FILE_BYTES))
     digest = hashlib.sha256(data).hexdigest()
     try:
         form = None if _is_picture(data) else read_form(data, engine)
@@ -194,7 +197,7 @@ def read_data(label: str, data: bytes, engine: Engine = "pikepdf",
         except ImportError:  # no OpenCV, PDFium or pikepdf here (the browser)
             raise Unreadable(PICTURES_ELSEWHERE if form is None else SCAN_ELSEWHERE) from None
     except Unreadable as exc:
-        return Read(label, digest, None, str(exc))
+        return Read(label, digest, None, exc.reason)
 
 
 PICTURES_ELSEWHERE = N_("bilder av papirskjemaer leses ikke på denne siden; les dem med "

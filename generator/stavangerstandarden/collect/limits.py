@@ -8,6 +8,9 @@ with the reason from `over_limit`, and every other file is still read.
 
 from __future__ import annotations
 
+from stavangerstandarden.collect.reasons import Reason
+from stavangerstandarden.words import N_
+
 MAX_FILE_BYTES = 20_000_000
 """A form is ≈ 60 KB; a viewer that embeds fonts adds a few MB at most."""
 MAX_NAME_CHARS = 200
@@ -54,15 +57,18 @@ MAX_COUNT = 10**9
 """A count in the `--sammenlign` file."""
 
 
-def over_limit(what: str, limit: int) -> str:
-    """The Norwegian reason for a file over a bound: what, and the bound."""
-    shown = f"{limit:_}".replace("_", " ")
-    return (f"PDF-filen går over en grense for hva et skjema kan inneholde ({what}: høyst "
-            f"{shown}); den er ikke lest")
+def over_limit(what: str, limit: int) -> Reason:
+    """The reason for a file over a bound: what (a message id, or a `Reason`), and the bound."""
+    return Reason(N_("PDF-filen går over en grense for hva et skjema kan inneholde ({what}: "
+                     "høyst {limit}); den er ikke lest"), what=Reason.of(what), limit=_shown(limit))
 
 
-def over_image_limit(what: str, limit: int) -> str:
-    """The Norwegian reason for a picture over a bound."""
-    shown = f"{limit:_}".replace("_", " ")
-    return (f"bildet går over en grense for hva et bilde av et skjema kan være ({what}: høyst "
-            f"{shown}); det er ikke lest")
+def over_image_limit(what: str, limit: int) -> Reason:
+    """The reason for a picture over a bound."""
+    return Reason(N_("bildet går over en grense for hva et bilde av et skjema kan være "
+                     "({what}: høyst {limit}); det er ikke lest"),
+                  what=Reason.of(what), limit=_shown(limit))
+
+
+def _shown(limit: int) -> str:
+    return f"{limit:_}".replace("_", " ")

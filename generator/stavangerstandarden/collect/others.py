@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from stavangerstandarden.collect.inputs import READ_SUFFIXES, Read, shown_name
+from stavangerstandarden.collect.reasons import Reason
+from stavangerstandarden.words import N_
 
 
-def not_pdf_reason(path: Path) -> str:
-    kind = f"filtypen «{path.suffix}»" if path.suffix else "filen har ingen filtype"
-    return (f"ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, PNG, "
-            "HEIC) leses")
+def not_pdf_reason(path: Path) -> Reason:
+    kind = (Reason(N_("filtypen «{suffix}»"), suffix=path.suffix) if path.suffix
+            else Reason(N_("filen har ingen filtype")))
+    return Reason(N_("ikke en PDF-fil eller et bilde ({kind}); bare PDF-filer og bilder (JPEG, "
+                     "PNG, HEIC) leses"), kind=kind)
 
 
 def other_files(paths: Sequence[Path]) -> list[Read]:

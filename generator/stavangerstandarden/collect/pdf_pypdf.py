@@ -44,6 +44,7 @@ from stavangerstandarden.collect.pdfengine import (
     Ref,
     Unreadable,
 )
+from stavangerstandarden.words import N_
 
 BROKEN = (PyPdfError, ValueError, LookupError, TypeError, AttributeError, AssertionError,
           RecursionError, OverflowError, RuntimeError, struct.error, zlib.error)
@@ -52,7 +53,7 @@ each becomes a reason in the report, never a crash."""
 _DECOMPRESSING = "decompress"
 """In the message of a LimitReachedError for a stream that unpacks to more than pypdf allows
 (other limits, such as a self-referencing object, mean a damaged file)."""
-_TOO_MUCH_UNPACKED = limits.over_limit("MB utpakkede objektstrømmer",
+_TOO_MUCH_UNPACKED = limits.over_limit(N_("MB utpakkede objektstrømmer"),
                                        limits.MAX_UNPACKED_BYTES >> 20)
 _LOGGER = "pypdf"
 """The logger every pypdf module logs its repairs under."""

@@ -13,6 +13,8 @@ from contextlib import AbstractContextManager
 from typing import Literal, Protocol
 
 from stavangerstandarden.collect import limits
+from stavangerstandarden.collect.reasons import Refused
+from stavangerstandarden.words import N_
 
 Kind = Literal["dict", "array", "string", "name", "integer", "other"]
 """What an object is, as far as the walk cares (a stream is "other", as is null)."""
@@ -22,16 +24,16 @@ DIRECT: Ref = (0, 0)
 """The identity of an object that is not indirect (never counted as a repeat)."""
 
 
-class Unreadable(Exception):
-    """The file cannot be read as a PDF form; the message is a Norwegian reason for the user."""
+class Unreadable(Refused):
+    """The file cannot be read as a form: `reason` says why, for the user."""
 
 
-DAMAGED = "PDF-filen er skadet og kan ikke leses"
-ENCRYPTED = ("PDF-filen er kryptert eller passordbeskyttet; be om skjemaet lagret uten "
-             "passord")
-ENCRYPTION_UNSUPPORTED = ("PDF-filen er kryptert på en måte denne leseren ikke kan åpne; be om "
-                          "skjemaet lagret uten kryptering")
-TOO_BIG = limits.over_limit("MB minne til å lese filen", limits.MAX_READ_MEMORY >> 20)
+DAMAGED = N_("PDF-filen er skadet og kan ikke leses")
+ENCRYPTED = N_("PDF-filen er kryptert eller passordbeskyttet; be om skjemaet lagret uten "
+               "passord")
+ENCRYPTION_UNSUPPORTED = N_("PDF-filen er kryptert på en måte denne leseren ikke kan åpne; be "
+                            "om skjemaet lagret uten kryptering")
+TOO_BIG = limits.over_limit(N_("MB minne til å lese filen"), limits.MAX_READ_MEMORY >> 20)
 
 
 class Document(Protocol):

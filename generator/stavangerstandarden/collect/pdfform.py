@@ -21,6 +21,8 @@ from typing import Literal
 
 from stavangerstandarden.collect import limits
 from stavangerstandarden.collect.pdfengine import DIRECT, Document, Opener, Unreadable
+from stavangerstandarden.collect.reasons import Reason
+from stavangerstandarden.words import N_
 
 __all__ = ["ENGINES", "OFF", "Engine", "RawForm", "Unreadable", "read_form"]
 
@@ -71,7 +73,7 @@ class _Walk:
         """One more reference followed (to a field, a widget or an annotation)."""
         self.nodes += 1
         if self.nodes > limits.MAX_NODES:
-            raise Unreadable(limits.over_limit("felt, knapper og merknader", limits.MAX_NODES))
+            raise Unreadable(limits.over_limit(N_("felt, knapper og merknader"), limits.MAX_NODES))
 
     def visit(self, node: object) -> bool:
         """False when this indirect object was visited before (a repeat or a cycle)."""
@@ -99,7 +101,8 @@ def _raw_form(doc: Document, fields: dict[str, _Field]) -> RawForm:
     texts = {n: _text(doc, f.value) for n, f in fields.items() if f.kind == "/Tx"}
     for name, text in texts.items():
         if len(text) > limits.MAX_TEXT_CHARS:
-            raise Unreadable(limits.over_limit(f"tegn i feltet {name}", limits.MAX_TEXT_CHARS))
+            raise Unreadable(limits.over_limit(Reason(N_("tegn i feltet {name}"), name=name),
+                                               limits.MAX_TEXT_CHARS))
     choices = {n: _choice(n, _states(doc, f), f.options)
                for n, f in fields.items() if f.kind == "/Btn" and not f.flags & _PUSHBUTTON}
     return RawForm(texts, choices, repaired)
@@ -115,12 +118,12 @@ def _states(doc: Document, f: _Field) -> list[str]:
 
 def _check_envelope(data: bytes) -> None:
     if len(data) > limits.MAX_FILE_BYTES:
-        raise Unreadable(limits.over_limit("byte i filen", limits.MAX_FILE_BYTES))
+        raise Unreadable(limits.over_limit(N_("byte i filen"), limits.MAX_FILE_BYTES))
     if not data[:1024].lstrip().startswith(b"%PDF-"):
-        raise Unreadable("filen er ikke en PDF")
+        raise Unreadable(N_("filen er ikke en PDF"))
     if not _tail(data).endswith(b"%%EOF"):
-        raise Unreadable("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting "
-                         "eller et vedlegg som ikke ble lagret helt)")
+        raise Unreadable(N_("PDF-filen er ufullstendig (avkortet, f.eks. en avbrutt nedlasting "
+                         "eller et vedlegg som ikke ble lagret helt)"))
 
 
 def _tail(data: bytes) -> bytes:
@@ -153,7 +156,7 @@ def _walk(node: object, prefix: str, depth: int, parent: _Field | None, walk: _W
     if doc.kind(node) != "dict" or not walk.visit(node):
         return
     if level > limits.MAX_TREE_DEPTH:
-        raise Unreadable(limits.over_limit("nivåer i skjemaets felttre", limits.MAX_TREE_DEPTH))
+        raise Unreadable(limits.over_limit(N_("nivåer i skjemaets felttre"), limits.MAX_TREE_DEPTH))
     current, name = parent, prefix
     partial, state, kids = doc.get(node, "/T"), doc.get(node, "/AS"), doc.get(node, "/Kids")
     if partial is not None and not _is_preview_copy(
@@ -172,9 +175,9 @@ def _walk(node: object, prefix: str, depth: int, parent: _Field | None, walk: _W
 def _join(prefix: str, depth: int, partial: str) -> tuple[str, int]:
     """The full name `prefix.partial` and its depth, within the bounds on names."""
     if depth + 1 > limits.MAX_NAME_DEPTH:
-        raise Unreadable(limits.over_limit("ledd i et feltnavn", limits.MAX_NAME_DEPTH))
+        raise Unreadable(limits.over_limit(N_("ledd i et feltnavn"), limits.MAX_NAME_DEPTH))
     if len(prefix) + 1 + len(partial) > limits.MAX_NAME_CHARS:
-        raise Unreadable(limits.over_limit("tegn i et feltnavn", limits.MAX_NAME_CHARS))
+        raise Unreadable(limits.over_limit(N_("tegn i et feltnavn"), limits.MAX_NAME_CHARS))
     return (f"{prefix}.{partial}" if prefix else partial), depth + 1
 
 
@@ -209,7 +212,7 @@ def _options(doc: Document, node: object) -> list[str]:
     found: list[str] = []
     for option in doc.items(options):
         if len(found) == limits.MAX_OPTIONS:
-            raise Unreadable(limits.over_limit("valg i et felt", limits.MAX_OPTIONS))
+            raise Unreadable(limits.over_limit(N_("valg i et felt"), limits.MAX_OPTIONS))
         if doc.kind(option) == "array":
             option = next(iter(doc.items(option)), None)
         found.append(_text(doc, option, limits.MAX_TEXT_CHARS))
@@ -226,7 +229,7 @@ def _page_annotations(doc: Document, pages: object | None) -> Iterator[object]:
             continue
         visited.add(doc.ref(node))
         if len(visited) > limits.MAX_PAGES:
-            raise Unreadable(limits.over_limit("sider", limits.MAX_PAGES))
+            raise Unreadable(limits.over_limit(N_("sider"), limits.MAX_PAGES))
         if _is_name(doc, doc.get(node, "/Type"), "/Pages"):
             stack.extend(reversed(list(doc.items(doc.get(node, "/Kids")))))
             continue
@@ -242,21 +245,22 @@ def _parent_name(doc: Document, node: object) -> tuple[str, int]:
         if doc.kind(parent) != "dict":
             name = ".".join(reversed(parts))
             if len(name) > limits.MAX_NAME_CHARS:
-                raise Unreadable(limits.over_limit("tegn i et feltnavn", limits.MAX_NAME_CHARS))
+                raise Unreadable(limits.over_limit(N_("tegn i et feltnavn"), limits.MAX_NAME_CHARS))
             return name, len(parts)
         partial = doc.get(parent, "/T")
         if partial is not None:
             parts.append(_text(doc, partial, limits.MAX_NAME_CHARS))
         parent = doc.get(parent, "/Parent")
-    raise Unreadable(limits.over_limit("ledd i et feltnavn", limits.MAX_NAME_DEPTH))
+    raise Unreadable(limits.over_limit(N_("ledd i et feltnavn"), limits.MAX_NAME_DEPTH))
 
 
 def _choice(name: str, states: list[str], options: list[str]) -> str | None:
     """The export value of the button that is on."""
     chosen = sorted({_export(s, options) for s in states if s and s != OFF})
     if len(chosen) > 1:
-        raise Unreadable(f"utsagnet {name} er krysset av flere steder ({', '.join(chosen)}), "
-                         "så svaret kan ikke leses sikkert")
+        raise Unreadable(Reason(N_("utsagnet {name} er krysset av flere steder ({values}), så "
+                                   "svaret kan ikke leses sikkert"),
+                                name=name, values=", ".join(chosen)))
     return chosen[0] if chosen else None
 
 

@@ -18,6 +18,7 @@ from stavangerstandarden.collect.disclosure import (
     for_sharing,
 )
 from stavangerstandarden.collect.inputs import Read
+from stavangerstandarden.collect.reasons import shown
 from stavangerstandarden.collect.report import render_report
 from stavangerstandarden.collect.standards import (
     Loader,
@@ -26,7 +27,7 @@ from stavangerstandarden.collect.standards import (
     standard_for,
 )
 from stavangerstandarden.collect.summaryfile import summary_json
-from stavangerstandarden.collect.tally import Summary, duplicate_reason, summarise
+from stavangerstandarden.collect.tally import Summary, summarise
 from stavangerstandarden.collect.writers import answers_csv
 from stavangerstandarden.i18n.editions import edition_in
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
@@ -75,8 +76,7 @@ def not_counted(collected: Collected) -> list[str]:
     lines = []
     for f in collected.summary.files:
         if f.status != "ok":
-            reason = (duplicate_reason(f.duplicate_of, loc.gettext) if f.duplicate_of
-                      else loc.gettext(f.reason))
+            reason = shown(f.reason, loc.gettext)
             label = (loc.ngettext("duplikat", "duplikater", 1) if f.status == "duplicate"
                      else loc.gettext(NOT_COUNTED))
             lines.append(f"{f.file}: {label}: {reason}")

@@ -38,6 +38,7 @@ from stavangerstandarden.collect.disclosure import (
     for_sharing,
 )
 from stavangerstandarden.collect.patterns import Pattern, patterns
+from stavangerstandarden.collect.reasons import shown
 from stavangerstandarden.collect.tally import (
     UNANSWERED,
     FileResult,
@@ -238,8 +239,8 @@ class _View:
 
     def file(self, f: FileResult) -> dict[str, str]:
         area, level = self.where(f.form.area, f.form.level) if f.form else ("", "")
-        reason = (duplicate_reason(_name(f.duplicate_of), self.loc.gettext) if f.duplicate_of
-                  else self.loc.gettext(f.reason))
+        reason = shown(duplicate_reason(_name(f.duplicate_of)) if f.duplicate_of else f.reason,
+                       self.loc.gettext)
         return {"file": _name(f.file), "status": f.status,
                 "status_label": self.loc.gettext(STATUS_LABELS[f.status]),
                 "area": area, "level": level, "reason": reason,

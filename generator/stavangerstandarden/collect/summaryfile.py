@@ -10,10 +10,11 @@ guessing. Raise `FORMAT` only when a key changes meaning or goes away; new keys 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from stavangerstandarden.collect.reasons import Reason, Refused
 from stavangerstandarden.words import N_
 
 if TYPE_CHECKING:  # the tally's reader imports this module's `format_of` (via compare)
@@ -27,17 +28,13 @@ NEWER_FORMAT = N_("sammendraget har format {found}, som denne versjonen av progr
                   "lese (den leser format {known}); bruk en nyere versjon av stavangerstandarden")
 
 
-class NewerFormat(ValueError):
+class NewerFormat(Refused, ValueError):
     """The file says it is in a format this release does not know."""
 
     def __init__(self, found: object) -> None:
         self.found = found
-        super().__init__(self.message())
-
-    def message(self, gettext: Callable[[str], str] = str) -> str:
-        """The reason in the reader's language (bokmål by default)."""
-        shown = json.dumps(self.found, ensure_ascii=False, default=str)[:40]
-        return gettext(NEWER_FORMAT).format(found=shown, known=FORMAT)
+        shown = json.dumps(found, ensure_ascii=False, default=str)[:40]
+        super().__init__(Reason(NEWER_FORMAT, found=shown, known=FORMAT))
 
 
 def format_of(data: Mapping[str, Any]) -> int:
@@ -90,7 +87,7 @@ class SummaryFile:
         return tuple((a.get("area") or "", a.get("tiltak", "")) for a in self.actions)
 
 
-class BadSummary(ValueError):
+class BadSummary(Refused, ValueError):
     """The file is not a `sammendrag.json` of a format this release reads; says why."""
 
 
@@ -98,21 +95,21 @@ def read(data: Any) -> SummaryFile:
     """The parsed JSON of a `sammendrag.json` as a `SummaryFile`; `NewerFormat` or
     `BadSummary` (its message in Norwegian, without the file's name) when it is not one."""
     if not isinstance(data, dict):
-        raise BadSummary("ikke et sammendrag")
+        raise BadSummary(N_("ikke et sammendrag"))
     number = format_of(data)
     counts = data.get("statements")
     if not isinstance(counts, dict):
-        raise BadSummary("mangler nøkkelen «statements»")
+        raise BadSummary(N_("mangler nøkkelen «statements»"))
     files, actions = data.get("files", []), data.get("tiltak", [])
     if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
-        raise BadSummary("«files»: forventet en liste over filer")
+        raise BadSummary(N_("«files»: forventet en liste over filer"))
     if not (isinstance(actions, list) and all(
             isinstance(a, dict) and isinstance(a.get("tiltak", ""), str)
             and isinstance(a.get("area") or "", str) for a in actions)):
-        raise BadSummary("«tiltak»: forventet en liste over tiltak")
+        raise BadSummary(N_("«tiltak»: forventet en liste over tiltak"))
     if not all(isinstance(f.get("area") or "", str) and isinstance(f.get("level") or "", str)
                for f in files):
-        raise BadSummary("«files»: forventet område og nivå som tekst")
+        raise BadSummary(N_("«files»: forventet område og nivå som tekst"))
     return SummaryFile(number, data.get("standard"), data.get("versjon"), counts,
                        tuple(files), tuple(actions))
 

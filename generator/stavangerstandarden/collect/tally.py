@@ -7,7 +7,7 @@ A blank form (nothing ticked, nothing typed) is listed as blank and counts as no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -15,6 +15,7 @@ from stavangerstandarden.collect.across import read_form, retired_in
 from stavangerstandarden.collect.form import FormAnswers
 from stavangerstandarden.collect.inputs import Read, Unclear
 from stavangerstandarden.collect.pdfform import Unreadable
+from stavangerstandarden.collect.reasons import Reason
 from stavangerstandarden.model import Standard
 from stavangerstandarden.versions.history import History, alone
 from stavangerstandarden.versions.lineage import Retired
@@ -33,8 +34,8 @@ BLANK_REASON = N_("ingenting er krysset av eller skrevet inn")
 DUPLICATE = N_("samme innhold som {first}; talt én gang")
 
 
-def duplicate_reason(first: str, gettext: Callable[[str], str] = str) -> str:
-    return gettext(DUPLICATE).format(first=first)
+def duplicate_reason(first: str) -> Reason:
+    return Reason(DUPLICATE, first=first)
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _result(read: Read, standard: Standard, history: History) -> FileResult:
     try:
         answers = read_form(read.form, standard, history)
     except Unreadable as exc:
-        return _file(read, "skipped", str(exc), None)
+        return _file(read, "skipped", exc.reason, None)
     if _blank(answers) and not read.unclear and not read.writing:
         return _file(read, "blank", BLANK_REASON, answers)
     return _file(read, "ok", answers.note, answers)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from stavangerstandarden.collect.reasons import shown
 from stavangerstandarden.collect.standards import shipped, shipped_file
 from stavangerstandarden.i18n.editions import edition_in
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
@@ -49,9 +50,10 @@ def overview_files(files: Sequence[tuple[str, bytes | str]], language: str = SOU
     names = [name for name, _ in files]
     out: dict[str, Any] = {
         "outputs": combined.outputs if combined.counted else {},
-        "not_counted": [f"{names[r.number - 1]}: {r.reason}" for r in combined.received
-                        if r.reason],
-        "notes": [f"{names[r.number - 1]}: {r.note}" for r in combined.received if r.note],
+        "not_counted": [f"{names[r.number - 1]}: {shown(r.reason, loc.gettext)}"
+                        for r in combined.received if r.reason],
+        "notes": [f"{names[r.number - 1]}: {shown(r.note, loc.gettext)}"
+                  for r in combined.received if r.note],
         "counted": combined.counted, "total": len(files),
         "line": loc.ngettext("{counted} av {n} sammendrag talt med.",
                              "{counted} av {n} sammendrag talt med.", len(files)).format(

@@ -17,12 +17,14 @@ from typing import Any
 from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.collect.contribution import FORMAT, Contribution, FormRecord, assemble
 from stavangerstandarden.collect.limits import MAX_COUNT, MAX_PREVIOUS_BYTES
+from stavangerstandarden.collect.reasons import Reason, Refused
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.model import Standard
+from stavangerstandarden.words import N_
 
 
-class BadInput(ValueError):
-    """The file cannot be counted; the message says why, in Norwegian."""
+class BadInput(Refused, ValueError):
+    """The file cannot be counted; `reason` says why."""
 
 
 def decoded(raw: bytes) -> str | BadInput:
@@ -30,19 +32,20 @@ def decoded(raw: bytes) -> str | BadInput:
     the Kommune page, so both refuse the same files with the same words."""
     if len(raw) > MAX_PREVIOUS_BYTES:
         shown = f"{MAX_PREVIOUS_BYTES:_}".replace("_", " ")
-        return BadInput(f"filen er større enn {shown} byte, for stor til å være et sammendrag")
+        return BadInput(Reason(N_("filen er større enn {limit} byte, for stor til å være et "
+                                  "sammendrag"), limit=shown))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return BadInput("filen er ikke tekst i UTF-8, så den er ikke et sammendrag")
+        return BadInput(N_("filen er ikke tekst i UTF-8, så den er ikke et sammendrag"))
 
 
 def parse(text: str, standard: Standard) -> Contribution:
     """The contribution in `text` (a contribution or a `sammendrag.json`) for `standard`."""
     data = _json(text)
     if not isinstance(data, dict) or not isinstance(data.get("statements"), dict):
-        raise BadInput("ikke et sammendrag fra «stavangerstandarden collect» (mangler "
-                       "nøkkelen «statements»)")
+        raise BadInput(N_("ikke et sammendrag fra «stavangerstandarden collect» (mangler "
+                          "nøkkelen «statements»)"))
     if data.get("format") == FORMAT:
         _identity(data, standard)
         found = _contribution(data)
@@ -50,14 +53,14 @@ def parse(text: str, standard: Standard) -> Contribution:
         try:
             summaryfile.format_of(data)
         except summaryfile.NewerFormat as exc:
-            raise BadInput(str(exc)) from exc
+            raise BadInput(exc.reason) from exc
         _identity(data, standard)
         found = _summary(data)
     counts = _counts(found.counts, standard)
     _forms(found, standard)
     _adds_up(found, counts, standard)
     if not found.form_count:
-        raise BadInput("sammendraget har ingen talte skjema")
+        raise BadInput(N_("sammendraget har ingen talte skjema"))
     return found
 
 
@@ -65,18 +68,22 @@ def _json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"ugyldig JSON på linje {exc.lineno} ({exc.msg})") from exc
+        raise BadInput(Reason(N_("ugyldig JSON på linje {line} ({error})"), line=exc.lineno,
+                              error=exc.msg)) from exc
     except (RecursionError, ValueError) as exc:
-        raise BadInput("ugyldig JSON (nøstet for dypt eller et tall med for mange sifre)") from exc
+        raise BadInput(N_("ugyldig JSON (nøstet for dypt eller et tall med for mange "
+                          "sifre)")) from exc
 
 
 def _identity(data: dict[str, Any], standard: Standard) -> None:
     if data.get("standard") != standard.meta.id:
-        raise BadInput(f"sammendraget hører til en annen standard («{_short(data.get('standard'))}»"
-                       f"), ikke «{standard.meta.id}»")
+        raise BadInput(Reason(N_("sammendraget hører til en annen standard («{other}»), ikke "
+                                 "«{own}»"), other=_short(data.get("standard")),
+                              own=standard.meta.id))
     if data.get("versjon") != standard.meta.version:
-        raise BadInput(f"sammendraget er fra en versjon av standarden programmet ikke kjenner "
-                       f"(«{_short(data.get('versjon'))}»; kjenner {standard.meta.version})")
+        raise BadInput(Reason(N_("sammendraget er fra en versjon av standarden programmet "
+                                 "ikke kjenner («{version}»; kjenner {known})"),
+                              version=_short(data.get("versjon")), known=standard.meta.version))
 
 
 def _contribution(data: dict[str, Any]) -> Contribution:
@@ -85,12 +92,13 @@ def _contribution(data: dict[str, Any]) -> Contribution:
         tiltak = tuple((t["area"] or "", t["tiltak"], t["antall"]) for t in data["tiltak"])
         schools = tuple(data["skoler"])
     except (KeyError, TypeError) as exc:
-        raise BadInput(f"bidraget mangler en nøkkel eller har feil form ({_short(exc)})") from exc
-    _all(all(isinstance(s, str) for s in schools), "skoler", "navn som tekst")
+        raise BadInput(Reason(N_("bidraget mangler en nøkkel eller har feil form ({error})"),
+                              error=_short(exc))) from exc
+    _all(all(isinstance(s, str) for s in schools), "skoler", N_("navn som tekst"))
     _all(all(isinstance(a, str) and isinstance(lv, str) for a, lv, _ in forms), "skjema",
-         "område og nivå som tekst")
+         N_("område og nivå som tekst"))
     _all(all(isinstance(t, str) and _count(n) and n > 0 and isinstance(a, str)
-             for a, t, n in tiltak), "tiltak", "tekst og antall")
+             for a, t, n in tiltak), "tiltak", N_("tekst og antall"))
     return Contribution(data["standard"], data["versjon"], schools, forms, data["statements"],
                         tiltak)
 
@@ -101,7 +109,7 @@ def _summary(data: dict[str, Any]) -> Contribution:
     try:
         found = summaryfile.read(data)
     except (summaryfile.NewerFormat, summaryfile.BadSummary) as exc:
-        raise BadInput(str(exc)) from exc
+        raise BadInput(exc.reason) from exc
     forms = [FormRecord(f.area, f.level, f.meta) for f in found.counted_forms()]
     return assemble(data["standard"], data["versjon"], forms, found.counts, found.proposals())
 
@@ -110,12 +118,15 @@ def _counts(counts: Mapping[str, Any], standard: Standard) -> dict[str, dict[str
     ids = [s.id for s in standard.statements]
     if set(counts) != set(ids):
         odd = sorted(set(counts) ^ set(ids), key=str)
-        raise BadInput(f"utsagnene stemmer ikke med standarden ({_short(', '.join(odd))})")
+        raise BadInput(Reason(N_("utsagnene stemmer ikke med standarden ({ids})"),
+                              ids=_short(", ".join(odd))))
     keys = {step.id for step in standard.scale} | {UNANSWERED}
     for statement_id, row in counts.items():
         if not isinstance(row, dict) or set(row) != keys or not all(map(_count, row.values())):
-            raise BadInput(f"statements.{statement_id}: forventet antall (hele tall fra 0 til "
-                           f"{MAX_COUNT}) for {', '.join(sorted(keys))}, fant {_short(row)}")
+            raise BadInput(Reason(N_("statements.{id}: forventet antall (hele tall fra 0 til "
+                                     "{most}) for {keys}, fant {found}"), id=statement_id,
+                                  most=MAX_COUNT, keys=", ".join(sorted(keys)),
+                                  found=_short(row)))
     return {s: dict(counts[s]) for s in ids}
 
 
@@ -124,11 +135,13 @@ def _forms(found: Contribution, standard: Standard) -> None:
     levels = {lv.id for lv in standard.levels}
     for area, level, n in found.forms:
         if area not in areas or level not in levels or not _count(n):
-            raise BadInput(f"et skjema gjelder et område eller nivå som ikke finnes i standarden "
-                           f"(«{_short(area)}», «{_short(level)}»)")
+            raise BadInput(Reason(N_("et skjema gjelder et område eller nivå som ikke finnes i "
+                                     "standarden («{area}», «{level}»)"),
+                                  area=_short(area), level=_short(level)))
     for area, _, _ in found.tiltak:
         if area not in areas:
-            raise BadInput(f"et tiltak gjelder et område som ikke finnes: «{_short(area)}»")
+            raise BadInput(Reason(N_("et tiltak gjelder et område som ikke finnes: «{area}»"),
+                                  area=_short(area)))
 
 
 def _adds_up(found: Contribution, counts: dict[str, dict[str, int]], standard: Standard) -> None:
@@ -141,9 +154,10 @@ def _adds_up(found: Contribution, counts: dict[str, dict[str, int]], standard: S
         for statement in area.statements:
             given = sum(counts[statement.id].values())
             if given != asked:
-                raise BadInput(f"tallene stemmer ikke: utsagn {statement.id} har {given} svar "
-                               f"(med ubesvarte), men {asked} skjema spør om det; er "
-                               "sammendraget endret for hånd?")
+                raise BadInput(Reason(N_("tallene stemmer ikke: utsagn {id} har {given} svar "
+                                         "(med ubesvarte), men {asked} skjema spør om det; er "
+                                         "sammendraget endret for hånd?"),
+                                      id=statement.id, given=given, asked=asked))
 
 
 def _count(n: object) -> bool:
@@ -152,7 +166,8 @@ def _count(n: object) -> bool:
 
 def _all(ok: bool, key: str, expected: str) -> None:
     if not ok:
-        raise BadInput(f"«{key}»: forventet {expected}")
+        raise BadInput(Reason(N_("«{key}»: forventet {expected}"), key=key,
+                              expected=Reason.of(expected)))
 
 
 def _short(value: object, shown: int = 60) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from stavangerstandarden.collect.contribution import Contribution
+from stavangerstandarden.collect.reasons import Reason
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
@@ -18,6 +19,7 @@ from stavangerstandarden.overview.inputs import BadInput, parse
 from stavangerstandarden.overview.received import Received
 from stavangerstandarden.overview.report import changes, render_report
 from stavangerstandarden.overview.writers import overview_csv, overview_json
+from stavangerstandarden.words import N_
 
 OUTPUTS = ("kommune.json", "kommune.csv", "rapport.html")
 
@@ -59,13 +61,14 @@ def receive(files: Sequence[tuple[str, str | BadInput]], standard: Standard,
                 raise text
             found = parse(text, standard)
         except BadInput as exc:
-            received.append(Received(number, label, str(exc)))
+            received.append(Received(number, label, exc.reason))
             continue
         digest = _content(found)
         if digest in seen:
             first = seen[digest]
-            received.append(Received(number, label, f"samme innhold som nr. {first.number} "
-                                                     f"({first.label}); talt én gang"))
+            received.append(Received(number, label, Reason(
+                N_("samme innhold som nr. {number} ({name}); talt én gang"),
+                number=first.number, name=first.label)))
             continue
         seen[digest] = Received(number, label, "", _school_note(found))
         received.append(seen[digest])
@@ -82,8 +85,8 @@ def _content(found: Contribution) -> Hashable:
 
 def _school_note(found: Contribution) -> str:
     if not found.schools:
-        return "skjemaene oppgir ingen skole; talt med som ukjent skole"
+        return N_("skjemaene oppgir ingen skole; talt med som ukjent skole")
     if len(found.schools) > 1:
-        return (f"skjemaene oppgir {len(found.schools)} ulike skoler; talt med som ukjent "
-                "skole")
+        return Reason(N_("skjemaene oppgir {count} ulike skoler; talt med som ukjent skole"),
+                      count=len(found.schools))
     return ""

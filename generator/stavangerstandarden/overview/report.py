@@ -8,11 +8,12 @@ rather than another (that would tell which schools are small). Words from the ca
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from stavangerstandarden.collect.advice import answered, lower_steps
+from stavangerstandarden.collect.reasons import shown
 from stavangerstandarden.collect.report import percentages
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
@@ -81,8 +82,9 @@ def render_report(o: Overview, received: Sequence[Received],
         level_labels={lv.id: lv.label for lv in standard.levels},
         tiltak_title=lambda area: (standard.area(area).title if area
                                    else loc.gettext(ALL_AREAS)),
-        received=received, previous=previous,
-        counted=sum(not r.reason for r in received))
+        received=[replace(r, reason=shown(r.reason, loc.gettext), note=shown(r.note, loc.gettext))
+                  for r in received],
+        previous=previous, counted=sum(not r.reason for r in received))
 
 
 def _urgent(standard: Standard, row: tuple[str, str, int, int]) -> dict[str, object]:

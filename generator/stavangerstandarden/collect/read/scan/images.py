@@ -17,8 +17,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from stavangerstandarden.collect import limits, memory
-from stavangerstandarden.collect.pdfengine import Unreadable
+from stavangerstandarden.collect.pdfengine import DAMAGED, Unreadable
 from stavangerstandarden.collect.read.scan import is_heif
+from stavangerstandarden.words import N_
 
 if TYPE_CHECKING:
     import pikepdf
@@ -31,7 +32,7 @@ SCAN_DPI = 200
 WORKING_SIDE = 3200
 """A photo's longer side is decoded to at least this (JPEG scales by halves) and reduced to
 it: enough for the page at 150 dpi when it fills two thirds of the picture."""
-NOT_AN_IMAGE = "bildefilen kan ikke leses (ødelagt eller avkortet)"
+NOT_AN_IMAGE = N_("bildefilen kan ikke leses (ødelagt eller avkortet)")
 
 
 def photo(data: bytes) -> Image:
@@ -45,7 +46,7 @@ def photo(data: bytes) -> Image:
             width, height = image.size
             if width * height > limits.MAX_IMAGE_PIXELS:
                 raise Unreadable(limits.over_image_limit(
-                    "bildepunkter", limits.MAX_IMAGE_PIXELS))
+                    N_("bildepunkter"), limits.MAX_IMAGE_PIXELS))
             if image.format == "JPEG":
                 image.draft("RGB", (WORKING_SIDE * width // max(width, height),
                                     WORKING_SIDE * height // max(width, height)))
@@ -54,12 +55,12 @@ def photo(data: bytes) -> Image:
                 pixels = np.asarray(image.convert("RGB"))
     except Pillow.DecompressionBombError as exc:
         raise Unreadable(limits.over_image_limit(
-            "bildepunkter", limits.MAX_IMAGE_PIXELS)) from exc
+            N_("bildepunkter"), limits.MAX_IMAGE_PIXELS)) from exc
     except (OSError, ValueError, SyntaxError) as exc:
         raise Unreadable(NOT_AN_IMAGE) from exc
     except MemoryError as exc:
         raise Unreadable(limits.over_image_limit(
-            "MB minne", limits.MAX_READ_MEMORY >> 20)) from exc
+            N_("MB minne"), limits.MAX_READ_MEMORY >> 20)) from exc
     return _reduced(ink(pixels))
 
 
@@ -108,7 +109,7 @@ def shows_images(data: bytes) -> bool:
                     if int(image.get("/Width", 0)) * int(image.get("/Height", 0)) \
                             > limits.MAX_IMAGE_PIXELS:
                         raise Unreadable(limits.over_image_limit(
-                            "bildepunkter", limits.MAX_IMAGE_PIXELS))
+                            N_("bildepunkter"), limits.MAX_IMAGE_PIXELS))
     except (pikepdf.PdfError, ValueError, LookupError, TypeError, AttributeError,
             RecursionError, OverflowError, RuntimeError, MemoryError):
         return False
@@ -144,10 +145,10 @@ def scan_pages(data: bytes) -> Iterator[Image]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise Unreadable("PDF-filen er skadet og kan ikke leses") from exc
+        raise Unreadable(DAMAGED) from exc
     with document:
         if len(document) > limits.MAX_SCAN_PAGES:
-            raise Unreadable(limits.over_limit("sider i en skannet fil",
+            raise Unreadable(limits.over_limit(N_("sider i en skannet fil"),
                                                limits.MAX_SCAN_PAGES))
         for index in range(len(document)):
             page = document[index]

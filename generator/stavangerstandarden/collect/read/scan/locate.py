@@ -20,16 +20,17 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.collect.pdfengine import Unreadable
 from stavangerstandarden.collect.read.scan.images import Image
 from stavangerstandarden.forms import paper
+from stavangerstandarden.words import N_
 
 Points = NDArray[np.float64]
 """N × 2 points, x and y."""
 
-NO_MARKS = ("fant ikke skjemaets fire hjørnemerker: bildet er ikke et skjema, eller "
+NO_MARKS = N_("fant ikke skjemaets fire hjørnemerker: bildet er ikke et skjema, eller "
             "skjemaet er skrevet ut før utskrifter kunne leses (skriv det ut på nytt fra "
             "nettstedet); er det et skjema, ta bildet på nytt med hele arket synlig")
-NO_CODE = ("fant hjørnemerkene, men kunne ikke lese skjemakoden (QR-koden nederst til høyre); "
+NO_CODE = N_("fant hjørnemerkene, men kunne ikke lese skjemakoden (QR-koden nederst til høyre); "
            "skann eller fotografer siden skarpere")
-OTHER_CODE = "siden har en QR-kode, men ikke en skjemakode fra denne standarden"
+OTHER_CODE = N_("siden har en QR-kode, men ikke en skjemakode fra denne standarden")
 FINDING_SIDE = 1000
 """The longer side of the small copy the markers are looked for in."""
 SOLID = 0.85

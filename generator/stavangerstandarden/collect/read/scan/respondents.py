@@ -20,8 +20,10 @@ from stavangerstandarden.collect.read.scan.images import Image, photo, scan_page
 from stavangerstandarden.collect.read.scan.locate import NO_MARKS
 from stavangerstandarden.collect.read.scan.pages import Page, read_picture
 from stavangerstandarden.collect.read.scan.writing import Handwriting, cut_out
+from stavangerstandarden.collect.reasons import Reason
+from stavangerstandarden.words import N_
 
-NO_FIELDS = ("PDF-filen har ingen skjemafelt, og sidene har ikke skjemaets hjørnemerker: den er "
+NO_FIELDS = N_("PDF-filen har ingen skjemafelt, og sidene har ikke skjemaets hjørnemerker: den er "
              "ikke et skjema, eller et papirskjema skrevet ut før utskrifter kunne leses (tell "
              "det for hånd, eller skriv ut et nytt skjema fra nettstedet)")
 
@@ -36,7 +38,7 @@ def read_pictures(label: str, digest: str, data: bytes, where: ScanSource) -> Re
         try:
             pages.append(read_picture(image, sheet, where))
         except Unreadable as exc:
-            failed.append((sheet, str(exc)))
+            failed.append((sheet, exc.reason))
     if not pages:
         raise Unreadable(_no_page(via, [reason for _, reason in failed]))
     groups = _grouped(pages)
@@ -51,10 +53,12 @@ def _no_page(via: str, reasons: list[str]) -> str:
     """Why nothing in the file could be read; a PDF without fields whose pages carry no
     markers is most likely no printout at all, and says so the way it always did."""
     if not reasons:
-        return "filen har ingen sider"
+        return N_("filen har ingen sider")
     if via == "scan" and all(r == NO_MARKS for r in reasons):
         return NO_FIELDS
-    return reasons[0] if len(reasons) == 1 else f"ingen av sidene kunne leses: {reasons[0]}"
+    if len(reasons) == 1:
+        return reasons[0]
+    return Reason(N_("ingen av sidene kunne leses: {reason}"), reason=Reason.of(reasons[0]))
 
 
 def _grouped(pages: list[Page]) -> list[list[Page]]:

@@ -15,7 +15,9 @@ from pathlib import Path
 from stavangerstandarden import contract as c
 from stavangerstandarden.collect.pdfengine import Unreadable
 from stavangerstandarden.collect.read.scan.images import Image, ink
+from stavangerstandarden.collect.reasons import Reason
 from stavangerstandarden.model import Standard
+from stavangerstandarden.words import N_
 
 DPI = 150
 """Resolution every page is compared at: a circle is 27 pixels across."""
@@ -51,15 +53,17 @@ def template_for(standard: Standard, source: Path | None,
     """The template of the form a page names; raises Unreadable when the standard cannot
     make that form exactly as it was printed."""
     if identity.version != standard.meta.version:
-        raise Unreadable(f"utskriften er av versjon {identity.version} av skjemaet; bare "
-                         f"utskrifter av versjon {standard.meta.version} kan leses; skriv ut "
-                         "et nytt skjema")
+        raise Unreadable(Reason(N_("utskriften er av versjon {printed} av skjemaet; bare "
+                                   "utskrifter av versjon {current} kan leses; skriv ut et "
+                                   "nytt skjema"),
+                                printed=identity.version, current=standard.meta.version))
     template = _cached(standard, source, identity.language, identity.area, identity.level)
     if template is None:
-        raise Unreadable("utskriften gjelder et skjema som ikke finnes i standarden")
+        raise Unreadable(N_("utskriften gjelder et skjema som ikke finnes i standarden"))
     if len(template.pages) != identity.pages:
-        raise Unreadable(f"utskriften har {identity.pages} sider, men skjemaet har nå "
-                         f"{len(template.pages)}; skriv ut et nytt skjema")
+        raise Unreadable(Reason(N_("utskriften har {printed} sider, men skjemaet har nå "
+                                   "{current}; skriv ut et nytt skjema"),
+                                printed=identity.pages, current=len(template.pages)))
     return template
 
 

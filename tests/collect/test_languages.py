@@ -152,3 +152,51 @@ def test_unknown_report_language_is_refused(tmp_path: Path,
     assert ("stavangerstandarden collect: feil: ukjent språk «xx» for rapporten; velg ett av "
             "nb, ar, en, lt, nn, pl, so, ti, uk") in capsys.readouterr().err
     assert not (tmp_path / "ut").exists()
+
+
+def test_reasons_for_files_not_counted_are_in_the_reports_language(
+        standard: Standard, inbox: Inbox, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A reason with values (another standard's form), one inside another (a note's file
+    type) and one without (a cut-off PDF) read in every language; `sammendrag.json` keeps
+    the bokmål text, its contract."""
+    folder = tmp_path / "inn"
+    folder.mkdir()
+    nb_form = (inbox.folder / "nb.pdf").read_bytes()
+    (folder / "nb.pdf").write_bytes(nb_form)
+    (folder / "avkortet.pdf").write_bytes(nb_form[:len(nb_form) // 2])
+    (folder / "notat.txt").write_text("ikke et skjema", "utf-8")
+    other = load_file(OTHER)
+    p = picks(other)
+    foreign = FormBuilder(spec_for(form_specs(other), p.area.id, p.level.id))
+    foreign.choose(p.first.id, p.low)
+    (folder / "annen.pdf").write_bytes(foreign.bytes())
+    values = {"annen.pdf": (other.meta.id, standard.meta.title), "notat.txt": (".txt",),
+              "avkortet.pdf": ()}
+    reasons: dict[str, str] = {}
+    for language in ("nb", *sorted(languages_of(standard))):
+        out = tmp_path / language
+        assert main(["collect", str(folder), "--out", str(out), "--source", str(STAVANGER),
+                     "--sprak", language]) == 1
+        files = json.loads((out / "sammendrag.json").read_text("utf-8"))["files"]
+        bokmal = {Path(f["file"]).name: f["reason"] for f in files if f["status"] != "ok"}
+        assert set(bokmal) == set(values)
+        reasons = reasons or bokmal
+        assert bokmal == reasons, language  # the contract's text, whatever the report's
+        html = (out / "rapport.html").read_text("utf-8")
+        err = capsys.readouterr().err
+        lines = {name: line for line in err.splitlines() for name in values
+                 if Path(line.split(": ", 1)[0]).name == name}
+        for name, shown in values.items():
+            for value in shown:
+                assert escape(value) in html and value in lines[name], (language, name, value)
+            if language == "nb":
+                assert escape(bokmal[name]) in html and lines[name].endswith(bokmal[name])
+            else:
+                assert escape(bokmal[name]) not in html, (language, name)
+                assert bokmal[name] not in lines[name], (language, name)
+
+
+def languages_of(standard: Standard) -> set[str]:
+    """The languages the report can be written in, from the translations beside the source."""
+    return {e.language for e in translated_editions(standard)}

@@ -175,13 +175,25 @@ def test_bad_comparison_file(corpus: Corpus, kommune: Callable[..., Run], tmp_pa
 @pytest.mark.parametrize(("language", "word", "direction"), [
     ("nn", "Skulane", "ltr"), ("en", "Schools", "ltr"), ("ar", "المدارس", "rtl")])
 def test_report_in_another_language(corpus: Corpus, kommune: Callable[..., Run],
-                                    language: str, word: str, direction: str) -> None:
-    _, data, _, html = kommune(corpus, *corpus.contributions.values(),
-                               extra=("--sprak", language))
+                                    tmp_path: Path, language: str, word: str,
+                                    direction: str) -> None:
+    """The report's words and the reasons files were not counted (with their values: the
+    line of the bad JSON, the file counted first) are in its language; kommune.json keeps
+    the bokmål reason."""
+    broken = tmp_path / "ødelagt.json"
+    broken.write_text('{"statements": {}', "utf-8")
+    first = next(iter(corpus.contributions.values()))
+    files = (*corpus.contributions.values(), broken, first)
+    _, data, _, html = kommune(corpus, *files, extra=("--sprak", language))
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert f">{word}</h2>" in html
-    _, same, _, nb = kommune(corpus, *corpus.contributions.values())
+    _, same, _, nb = kommune(corpus, *files)
     assert same == data and '<html lang="nb" dir="ltr">' in nb
+    reasons = [f["grunn"] for f in data["filer"] if f["grunn"]]
+    assert len(reasons) == 2 and "linje 1" in reasons[0] and first.name in reasons[1]
+    assert all(reason in unescape(nb) for reason in reasons)
+    assert reasons[1] not in unescape(html)  # «samme innhold som nr. …» in every language
+    assert "(Expecting ',' delimiter)" in unescape(html)  # the values are shown as they are
 
 
 def test_help_and_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,6 +46,7 @@ BOOKLET_TEXTS = (
 """Every text of the source printed in the booklet, as document paths ."""
 PRINTED_TEXTS = tuple(dict.fromkeys((*FORM_TEXTS, *BOOKLET_TEXTS)))
 """Every text printed in a form or the booklet."""
+_PRINTED = frozenset(PRINTED_TEXTS)
 _MODEL_NAMES = {"standard": "meta"}
 
 Located = tuple[int, str, str]
@@ -58,6 +59,14 @@ def glyph_problems(parsed: Parsed, label: str,
     return _problems(label, SOURCE_LANGUAGE, ((parsed.line(path), format_path(path), text)
                              for pattern in patterns
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
+
+
+def printed_problems(label: str, language: str,
+                     texts: Iterable[tuple[Path, str]]) -> list[Problem]:
+    """Every character `language`'s fonts lack in those of `texts` (document path, text) a
+    form or the booklet prints: a translation's texts, checked without building its model."""
+    return _problems(label, language, ((1, format_path(path), text) for path, text in texts
+                                       if _pattern(path) in _PRINTED))
 
 
 def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS,
@@ -88,6 +97,12 @@ def _problem(source: str, line: int, path: str, ch: str, fonts: str) -> Problem:
         hint="bytt ut tegnet i kilden, eller legg en skrift som har det i "
              f"stavangerstandarden/{FONT_DIR.name}/",
     )
+
+
+def _pattern(path: Path) -> str:
+    """A document path as the patterns above write it: `areas[].statements[].text`."""
+    return format_path(tuple(part if isinstance(part, str) else "[]" for part in path)
+                       ).replace(".[]", "[]")
 
 
 def _segments(pattern: str) -> list[str]:

@@ -32,6 +32,9 @@ class Checked:
 
     standard: m.Standard | None
     problems: tuple[Problem, ...]
+    parsed: Parsed | None = None
+    """The source's parsed YAML (paths and lines) when it has a model: handed on to the
+    translation checks, so one run reads the YAML once."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -62,7 +65,7 @@ def check(text: str, label: str) -> Checked:
     problems.sort(key=lambda p: (p.line, p.path, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return Checked(None, tuple(problems))
-    return Checked(_build(parsed, label), tuple(problems))
+    return Checked(_build(parsed, label), tuple(problems), parsed)
 
 
 def check_file(path: Path) -> Checked:

@@ -85,7 +85,7 @@ def _problems(source: str, language: str, texts: Iterable[Located]) -> list[Prob
     can_draw = drawable(language)
     fonts = ", ".join(families(language))
     return [_problem(source, line, path, ch, fonts) for line, path, text in texts
-            for ch in sorted({ch for ch in text if ord(ch) not in can_draw
+            for ch in sorted({ch for ch in set(text) if ord(ch) not in can_draw
                               and not ch.isspace() and not is_control(ch)})]
 
 

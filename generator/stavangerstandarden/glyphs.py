@@ -11,6 +11,7 @@ checked against its own language's fonts (`fonts/skrifter.json`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from stavangerstandarden.fonttable import FONT_DIR, drawable, families
@@ -99,6 +100,7 @@ def _problem(source: str, line: int, path: str, ch: str, fonts: str) -> Problem:
     )
 
 
+@cache
 def _pattern(path: Path) -> str:
     """A document path as the patterns above write it: `areas[].statements[].text`."""
     return format_path(tuple(part if isinstance(part, str) else "[]" for part in path)

@@ -90,13 +90,14 @@ def translation_report(layout: Layout, parsed: Parsed,
     statuses: list[Status] = []
     problems: list[Problem] = []
     texts = sources(layout, parsed)
+    with_words = ui_languages()
     for language in layout.languages():
         if not is_known(language):
             problems.append(Problem(str(layout.content_po(language)), 1, "",
                                     f"ukjent språkkode «{language}»",
                                     "gi filen navn etter språkkoden, f.eks. nn.po, en.po, pl.po"))
             continue
-        if language not in ui_languages():
+        if language not in with_words:
             problems.append(Problem(
                 str(layout.content_po(language)), 1, "",
                 f"ingen katalog over ordene i koden på {language_name(language)} ({language}): "
@@ -209,11 +210,11 @@ def _foreign(merged: po.Merged, part: Part, parsed: Parsed) -> Problem | None:
 
 
 def _count(catalog: Catalog) -> tuple[int, int, int, int]:
-    messages = [m for m in catalog if m.id]
-    translated = [m for m in messages if po.state(m) == "translated"]
+    states = [(m, po.state(m)) for m in catalog if m.id]
+    translated = [m for m, state in states if state == "translated"]
+    found = [state for _, state in states]
     return (len(translated), sum(po.is_reviewed(m) for m in translated),
-            sum(po.state(m) == "outdated" for m in messages),
-            sum(po.state(m) == "missing" for m in messages))
+            found.count("outdated"), found.count("missing"))
 
 
 def _text_problems(catalog: Catalog, part: Part, language: str) -> Iterator[Problem]:

@@ -14,7 +14,8 @@ from stavangerstandarden.build import GENERATED_ROOTS
 from stavangerstandarden.formset import FormSet
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.loader import load_file
-from stavangerstandarden.versions import alone, changelog
+from stavangerstandarden.versions.diff import changelog
+from stavangerstandarden.versions.history import alone
 
 
 def _assembly(source: Path) -> Assembly:

@@ -17,7 +17,7 @@ from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.status import Status
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Standard
-from stavangerstandarden.versions import Changelog
+from stavangerstandarden.versions.diff import Changelog
 
 
 @dataclass(frozen=True)

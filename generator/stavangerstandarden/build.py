@@ -36,8 +36,9 @@ from stavangerstandarden.preflight import preflight as preflight
 from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.publish import ENGINE_OUTPUT, build_site, remove_leftovers, site_lock
 from stavangerstandarden.sitefonts import FONTS_DIR, site_font_files
-from stavangerstandarden.versions import Changelog, alone, changelog
+from stavangerstandarden.versions.diff import Changelog, changelog
 from stavangerstandarden.versions.guard import check_versions
+from stavangerstandarden.versions.history import alone
 
 GENERATED_ROOTS = ("skjema", "data", "omrader", "generert", "sprak", "endringer", FONTS_DIR)
 """Folders under docs/ that belong to the build (git-ignored); anything else is hand-written."""

@@ -215,11 +215,11 @@ def _check(source: Path, project: Path) -> int:
     errors = checked.errors
     warnings = checked.warnings
     statuses: tuple[i18n.Status, ...] = ()
-    if checked.standard is not None:
-        from stavangerstandarden.preflight import preflight
+    if checked.standard is not None and checked.parsed is not None:
+        from stavangerstandarden.glyphs import printed_problems
 
-        translations = i18n.translation_report(_layout(source, project),
-                                               i18n.parsed_source(source), preflight)
+        translations = i18n.translation_report(_layout(source, project), checked.parsed,
+                                               printed_problems)
         _report(sorted(translations.problems))
         errors += tuple(p for p in translations.problems if p.severity is Severity.ERROR)
         warnings += tuple(p for p in translations.problems if p.severity is Severity.WARNING)
@@ -248,11 +248,11 @@ def _translate(source: Path, project: Path, new: tuple[str, ...],
         print(f"ukjent språkkode «{unknown[0]}» (bruk f.eks. nn, en, pl, uk, ar)", file=sys.stderr)
         return 2
     checked = _checked(source)
-    if checked.standard is None:
+    if checked.standard is None or checked.parsed is None:
         print(f"{len(checked.errors)} feil i {source}. Ingen filer er endret.", file=sys.stderr)
         return 1
     try:
-        updated = i18n.update(_layout(source, project), i18n.parsed_source(source), new)
+        updated = i18n.update(_layout(source, project), checked.parsed, new)
     except InvalidSource as exc:
         _report(exc.problems)
         print(f"{len(exc.errors)} feil. Ingen filer er endret.", file=sys.stderr)

@@ -62,12 +62,18 @@ def font_files(language: str) -> tuple[Path, ...]:
 def drawable(language: str | None = None) -> frozenset[int]:
     """Code points `language`'s fonts can draw (the default list's for None): each family
     draws what all its faces draw (headings are bold, the rest regular)."""
-    table = font_table()
     can_draw: set[int] = set()
-    for family in (families(language) if language else table.default):
-        can_draw |= frozenset.intersection(*(code_points(FONT_DIR / name)
-                                             for name in table.families[family]))
+    for family in (families(language) if language else font_table().default):
+        can_draw |= _family_points(family)
     return frozenset(can_draw)
+
+
+@cache
+def _family_points(family: str) -> frozenset[int]:
+    """What every face of `family` draws: read once per run, though every language's list
+    starts with the same default families."""
+    return frozenset.intersection(*(code_points(FONT_DIR / name)
+                                    for name in font_table().families[family]))
 
 
 def code_points(path: Path) -> frozenset[int]:

@@ -11,6 +11,7 @@ checked against its own language's fonts (`fonts/skrifter.json`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from stavangerstandarden.fonttable import FONT_DIR, drawable, families
@@ -46,6 +47,7 @@ BOOKLET_TEXTS = (
 """Every text of the source printed in the booklet, as document paths ."""
 PRINTED_TEXTS = tuple(dict.fromkeys((*FORM_TEXTS, *BOOKLET_TEXTS)))
 """Every text printed in a form or the booklet."""
+_PRINTED = frozenset(PRINTED_TEXTS)
 _MODEL_NAMES = {"standard": "meta"}
 
 Located = tuple[int, str, str]
@@ -58,6 +60,14 @@ def glyph_problems(parsed: Parsed, label: str,
     return _problems(label, SOURCE_LANGUAGE, ((parsed.line(path), format_path(path), text)
                              for pattern in patterns
                              for path, text in _data_texts(parsed.data, _segments(pattern), ())))
+
+
+def printed_problems(label: str, language: str,
+                     texts: Iterable[tuple[Path, str]]) -> list[Problem]:
+    """Every character `language`'s fonts lack in those of `texts` (document path, text) a
+    form or the booklet prints: a translation's texts, checked without building its model."""
+    return _problems(label, language, ((1, format_path(path), text) for path, text in texts
+                                       if _pattern(path) in _PRINTED))
 
 
 def check_glyphs(standard: Standard, patterns: tuple[str, ...] = FORM_TEXTS,
@@ -76,7 +86,7 @@ def _problems(source: str, language: str, texts: Iterable[Located]) -> list[Prob
     can_draw = drawable(language)
     fonts = ", ".join(families(language))
     return [_problem(source, line, path, ch, fonts) for line, path, text in texts
-            for ch in sorted({ch for ch in text if ord(ch) not in can_draw
+            for ch in sorted({ch for ch in set(text) if ord(ch) not in can_draw
                               and not ch.isspace() and not is_control(ch)})]
 
 
@@ -88,6 +98,13 @@ def _problem(source: str, line: int, path: str, ch: str, fonts: str) -> Problem:
         hint="bytt ut tegnet i kilden, eller legg en skrift som har det i "
              f"stavangerstandarden/{FONT_DIR.name}/",
     )
+
+
+@cache
+def _pattern(path: Path) -> str:
+    """A document path as the patterns above write it: `areas[].statements[].text`."""
+    return format_path(tuple(part if isinstance(part, str) else "[]" for part in path)
+                       ).replace(".[]", "[]")
 
 
 def _segments(pattern: str) -> list[str]:

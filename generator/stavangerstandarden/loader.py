@@ -32,6 +32,9 @@ class Checked:
 
     standard: m.Standard | None
     problems: tuple[Problem, ...]
+    parsed: Parsed | None = None
+    """The source's parsed YAML (paths and lines) when it has a model: handed on to the
+    translation checks, so one run reads the YAML once."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -42,7 +45,9 @@ class Checked:
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
-def check(text: str, label: str) -> Checked:
+def check(text: str, label: str, read: Callable[[str], Parsed | None] = parse) -> Checked:
+    """Every problem of the source `text`, and its model when none is an error; `read`
+    parses it (`yamlsource.parse`, or a kept copy of its outcome)."""
     # Imported here, not above: the browser's copy of the package (under Pyodide) builds the
     # model with `load_checked` and has neither jsonschema nor the form font.
     from stavangerstandarden.glyphs import PRINTED_TEXTS, glyph_problems
@@ -50,7 +55,7 @@ def check(text: str, label: str) -> Checked:
     from stavangerstandarden.schema import structural_problems
 
     try:
-        parsed = parse(text)
+        parsed = read(text)
     except YamlSyntaxError as exc:
         hint = exc.hint or "sjekk innrykk, kolon og anførselstegn på denne linja"
         return Checked(None, (Problem(label, exc.line, "", f"ugyldig YAML: {exc}", hint),))
@@ -62,7 +67,7 @@ def check(text: str, label: str) -> Checked:
     problems.sort(key=lambda p: (p.line, p.path, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
         return Checked(None, tuple(problems))
-    return Checked(_build(parsed, label), tuple(problems))
+    return Checked(_build(parsed, label), tuple(problems), parsed)
 
 
 def check_file(path: Path) -> Checked:
@@ -85,9 +90,9 @@ def check_file(path: Path) -> Checked:
     return check(text, label)
 
 
-def load(text: str, label: str) -> m.Standard:
-    """The model, or InvalidSource carrying every problem."""
-    checked = check(text, label)
+def load(text: str, label: str, read: Callable[[str], Parsed | None] = parse) -> m.Standard:
+    """The model, or InvalidSource carrying every problem (`read`: as for `check`)."""
+    checked = check(text, label, read)
     if checked.standard is None:
         raise InvalidSource(checked.problems)
     return checked.standard

@@ -51,7 +51,7 @@ from stavangerstandarden.publish import (
     site_lock,
     write_config,
 )
-from stavangerstandarden.versions import changelog
+from stavangerstandarden.versions.diff import changelog
 from stavangerstandarden.versions.guard import check_versions
 
 PREVIEW_DIR = ".preview-site"

@@ -1,16 +1,22 @@
-"""Files derived from the shipped ones (a font's code points, a compiled word catalogue),
-kept in the user's cache folder between runs: each is named by a hash of everything it is
-made from, so a changed input or changed code makes a new file, never a stale answer."""
+"""Files derived from the shipped ones (a font's code points, a compiled word catalogue, a
+parsed PO file or kept version), kept in the user's cache folder between runs: each is named
+by a hash of everything it is made from, so a changed input or changed code makes a new file,
+never a stale answer."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import sys
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
+from typing import TypeVar
 
 from stavangerstandarden.atomicfile import write_atomic
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -36,3 +42,12 @@ def cached(name: str, parts: tuple[bytes, ...], make: Callable[[], bytes]) -> by
     with suppress(OSError):
         write_atomic(path, data)
     return data
+
+
+def cached_object(name: str, parts: tuple[bytes, ...], make: Callable[[], T]) -> T:
+    """`cached` for a Python object that is slow to make and quick to unpickle (a parsed
+    file): the Python version is part of its name. Pickled, as Python keeps its compiled code
+    in __pycache__: only this program writes the user's own cache folder."""
+    stored = cached(name, (sys.version.encode(), *parts), lambda: pickle.dumps(make()))
+    found: T = pickle.loads(stored)
+    return found

@@ -1,6 +1,6 @@
 """What `check` and the build keep in the user's cache (issue 24: font code points, compiled
-word catalogues) gives the same answers as reading the shipped files afresh, and an edited
-file is never answered from an older copy."""
+word catalogues, parsed translations, language names) gives the same answers as reading the
+shipped files afresh, and an edited file is never answered from an older copy."""
 
 from __future__ import annotations
 
@@ -8,11 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
 from fontTools.ttLib import TTFont
 
 from stavangerstandarden.fonttable import FONT_DIR, code_points
+from stavangerstandarden.i18n import catalog as po
+from stavangerstandarden.i18n.layout import language_name
 from stavangerstandarden.i18n.ui import LOCALES, catalogue_path, translations, ui_languages
+
+from ..standards import STAVANGER
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +60,47 @@ def test_an_edited_catalogue_is_compiled_again(tmp_path: Path) -> None:
     assert quoted in text
     path.write_text(text.replace(quoted, 'msgstr "Endret ord"', 1), "utf-8")
     assert translations(language, locales).gettext(message.id) == "Endret ord"
+
+
+TRANSLATIONS = sorted((STAVANGER.parent / "oversettelser").rglob("*.po"))
+
+
+def _messages(catalogue: Catalog) -> list[tuple[object, ...]]:
+    return [(m.id, m.string, m.context, sorted(m.flags), m.user_comments, m.previous_id,
+             m.lineno) for m in catalogue]
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_cached_translation_is_the_catalogue_babel_reads(path: Path, empty_cache: Path) -> None:
+    fresh = po.parse(path.read_bytes())
+    for _ in range(2):  # parsed and stored, then read back
+        catalogue = po.read(path)
+        assert _messages(catalogue) == _messages(fresh)
+        assert (catalogue.locale, catalogue.project) == (fresh.locale, fresh.project)
+    assert len(list(empty_cache.rglob("po-*.pickle"))) == 1
+
+
+def test_an_edited_translation_is_read_afresh_and_a_broken_one_fails_each_time(
+        tmp_path: Path) -> None:
+    path = tmp_path / "nn.po"
+    text = TRANSLATIONS[0].read_text("utf-8")
+    path.write_text(text, "utf-8")
+    message = next(m for m in po.read(path) if m.id and m.string)
+    path.write_text(text.replace(f'msgstr "{message.string}"', 'msgstr "Endra"', 1), "utf-8")
+    assert po.read(path).get(message.id, context=message.context).string == "Endra"
+    lines = text.splitlines(keepends=True)
+    path.write_text("".join([*lines[:30], 'msgstring "oops"\n', *lines[30:]]), "utf-8")
+    for _ in range(2):
+        with pytest.raises(PoFileError) as caught:
+            po.read(path)
+        assert caught.value.lineno + 1 == 31
+
+
+@pytest.mark.parametrize("language", [*ui_languages(), "nb", "zz"])
+def test_a_cached_language_name_is_babels(language: str) -> None:
+    try:
+        expected = Locale.parse(language).get_display_name("nb")
+    except UnknownLocaleError:
+        expected = language
+    assert language_name(language) == expected
+    assert language_name(language) == expected

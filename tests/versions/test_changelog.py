@@ -15,7 +15,8 @@ import pytest
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.pages import page_files
-from stavangerstandarden.versions import alone, changelog, read_kept
+from stavangerstandarden.versions.diff import changelog
+from stavangerstandarden.versions.history import alone, read_kept
 
 from .conftest import TwoVersions
 

@@ -8,8 +8,7 @@ the source: every renderer works unchanged, and forms in every language share on
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from babel.messages.catalog import Catalog
@@ -17,10 +16,9 @@ from babel.messages.catalog import Catalog
 from stavangerstandarden import loader  # module, not name: the loader imports the forms
 from stavangerstandarden import model as m
 from stavangerstandarden.i18n import catalog as po
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, language_name
+from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.texts import yaml_texts
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.problems import InvalidSource, Problem
 from stavangerstandarden.yamlsource import Parsed
 
 
@@ -78,20 +76,3 @@ def _put(data: Any, at: tuple[str | int, ...], value: str) -> None:
         data = data[step]
     data[at[-1]] = value
 
-
-def edition_problems(parsed: Parsed, label: str, language: str, catalog: Catalog,
-                     check: Callable[[m.Standard, str], None], po_file: str) -> Iterator[Problem]:
-    """What `check` (e.g. the form font's) finds in the edition, at the PO line of the
-    translation that causes it; problems in bokmål fallbacks are the source's own."""
-    try:
-        check(edition(parsed, label, language, catalog).standard, language)
-    except InvalidSource as exc:
-        texts = {t.path: t for t in yaml_texts(parsed, label)}
-        for problem in exc.problems:
-            text = texts.get(problem.path)
-            message = catalog.get(text.source, context=text.context) if text else None
-            if message is not None and message.string:
-                yield replace(problem, file=po_file, line=message.lineno or 1,
-                              path=message.context or "",
-                              message=f"i oversettelsen til {language_name(language)}: "
-                                      f"{problem.message}")

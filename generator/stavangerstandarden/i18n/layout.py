@@ -14,7 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import babel
 from babel import Locale, UnknownLocaleError
+
+from stavangerstandarden.usercache import cached
 
 SOURCE_LANGUAGE = "nb"
 """The language the YAML, the pages and the message ids in code are written in."""
@@ -22,6 +25,8 @@ SOURCE_REGION = "NO"
 """Its country, for the forms' /Lang (`nb-NO`); other languages name theirs in their
 catalogue's `Language` header (`nn_NO`), or none (`en`)."""
 FOLDER = "oversettelser"
+_ANY = "surrogateescape"
+"""A language code is a file name: any bytes the file system allows."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,16 @@ class Layout:
 
 
 def language_name(language: str, in_language: str = SOURCE_LANGUAGE) -> str:
-    """`nn` → «norsk nynorsk»; an unknown code is returned as it is."""
+    """`nn` → «norsk nynorsk»; an unknown code is returned as it is. Kept in the user's
+    cache: loading Babel's locale data for one name costs `check` more than a language's
+    whole translation report."""
+    made_from = (f"{language}\n{in_language}".encode("utf-8", _ANY),
+                 babel.__version__.encode(), Path(__file__).read_bytes())
+    return cached("sprak-{}.txt", made_from,
+                  lambda: _name(language, in_language).encode("utf-8", _ANY)).decode("utf-8", _ANY)
+
+
+def _name(language: str, in_language: str) -> str:
     try:
         return Locale.parse(language).get_display_name(in_language) or language
     except (ValueError, UnknownLocaleError):

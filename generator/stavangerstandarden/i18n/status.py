@@ -7,22 +7,21 @@ what `oversett` would write: a changed source is *outdated*, a text without a tr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError
 
 from stavangerstandarden.i18n import catalog as po
-from stavangerstandarden.i18n.edition import edition_problems
 from stavangerstandarden.i18n.layout import Layout, is_known, language_name
 from stavangerstandarden.i18n.pages import page_texts
 from stavangerstandarden.i18n.texts import Text, yaml_texts
 from stavangerstandarden.i18n.ui import catalogue_path, ui_languages
-from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.yamlsource import Parsed, parse
+from stavangerstandarden.yamlsource import Path as DocPath
 
 
 @dataclass(frozen=True)
@@ -58,45 +57,61 @@ class Report:
     problems: tuple[Problem, ...]
 
 
-def parts(layout: Layout, parsed: Parsed, language: str | None) -> tuple[Part, ...]:
+@dataclass(frozen=True)
+class Sources:
+    """What the PO files translate: the source's texts and the pages', the same for every
+    language (found once per run)."""
+
+    content: tuple[Text, ...]
+    pages: tuple[Text, ...]
+
+
+def sources(layout: Layout, parsed: Parsed) -> Sources:
+    return Sources(yaml_texts(parsed, str(layout.source)),
+                   tuple(t for page in layout.pages() for t in page_texts(page, str(page))))
+
+
+def parts(layout: Layout, texts: Sources, language: str | None) -> tuple[Part, ...]:
     """The PO files of `language` (the templates for None) and what each translates."""
-    content = Part(layout.content_po(language), yaml_texts(parsed, str(layout.source)))
-    pages = tuple(t for page in layout.pages() for t in page_texts(page, str(page)))
-    return (content, Part(layout.pages_po(language), pages)) if pages else (content,)
+    content = Part(layout.content_po(language), texts.content)
+    return ((content, Part(layout.pages_po(language), texts.pages)) if texts.pages
+            else (content,))
 
 
-Preflight = Callable[[Standard, str], None]
-"""A check of one language's finished model (standard, language) that raises InvalidSource
-(the build's font check)."""
+GlyphCheck = Callable[[str, str, Iterable[tuple[DocPath, str]]], list[Problem]]
+"""The form font's check of texts (label, language, (document path, text)): the problems of
+those a form or the booklet prints (`glyphs.printed_problems`)."""
 
 
 def translation_report(layout: Layout, parsed: Parsed,
-                       preflight: Preflight | None = None) -> Report:
-    """Status and problems of every language; `preflight` also runs on each language's
-    edition, its problems moved to the PO line of the translation that causes them."""
+                       glyphs: GlyphCheck | None = None) -> Report:
+    """Status and problems of every language; `glyphs` also checks each language's
+    translations, its problems moved to the PO line of the translation that causes them."""
     statuses: list[Status] = []
     problems: list[Problem] = []
+    texts = sources(layout, parsed)
+    with_words = ui_languages()
     for language in layout.languages():
         if not is_known(language):
             problems.append(Problem(str(layout.content_po(language)), 1, "",
                                     f"ukjent språkkode «{language}»",
                                     "gi filen navn etter språkkoden, f.eks. nn.po, en.po, pl.po"))
             continue
-        if language not in ui_languages():
+        if language not in with_words:
             problems.append(Problem(
                 str(layout.content_po(language)), 1, "",
                 f"ingen katalog over ordene i koden på {language_name(language)} ({language}): "
                 "ord som «Skole» og «Dato» i skjemaene vises på bokmål",
                 f"legg til {catalogue_path(language)} (se TRANSLATING.md)",
                 Severity.WARNING))
-        statuses.append(_language(layout, parsed, language, preflight, problems))
+        statuses.append(_language(layout, parsed, texts, language, glyphs, problems))
     return Report(tuple(statuses), tuple(problems))
 
 
-def _language(layout: Layout, parsed: Parsed, language: str, preflight: Preflight | None,
-              problems: list[Problem]) -> Status:
+def _language(layout: Layout, parsed: Parsed, texts: Sources, language: str,
+              glyphs: GlyphCheck | None, problems: list[Problem]) -> Status:
     counts = [0, 0, 0, 0]
-    for i, part in enumerate(parts(layout, parsed, language)):
+    for i, part in enumerate(parts(layout, texts, language)):
         read = _read(part, language, problems)
         if read is None:
             continue
@@ -108,10 +123,28 @@ def _language(layout: Layout, parsed: Parsed, language: str, preflight: Prefligh
             counts[j] += n
         problems.extend(_text_problems(merged.catalog, part, language))
         problems.extend(_dropped(merged, part))
-        if i == 0 and preflight is not None:
-            problems.extend(edition_problems(parsed, str(layout.source), language,
-                                             old, preflight, str(part.path)))
+        if i == 0 and glyphs is not None:
+            problems.extend(_unprintable(old, merged.catalog, part, language, glyphs))
     return Status(language, *counts)
+
+
+def _unprintable(old: Catalog, merged: Catalog, part: Part, language: str,
+                 glyphs: GlyphCheck) -> Iterator[Problem]:
+    """What `glyphs` finds in the translations (outdated ones too, as the edition shows them),
+    at the PO line of the translation that causes it."""
+    translated: dict[str, tuple[Text, str]] = {}
+    for text in part.texts:
+        message = merged.get(text.source, context=text.context)
+        if message is not None and po.state(message) != "missing":
+            translated[text.path] = (text, str(message.string))
+    found = glyphs(str(part.path), language, ((t.at, s) for t, s in translated.values()))
+    for problem in found:
+        text = translated[problem.path][0]
+        message = old.get(text.source, context=text.context)
+        if message is not None and message.string:
+            yield replace(problem, line=message.lineno or 1, path=message.context or "",
+                          message=f"i oversettelsen til {language_name(language)}: "
+                                  f"{problem.message}")
 
 
 def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Path, po.Merged]:
@@ -122,12 +155,13 @@ def update(layout: Layout, parsed: Parsed, new: tuple[str, ...] = ()) -> dict[Pa
     """
     title = parsed.data["standard"]["title"]
     result: dict[Path, po.Merged] = {}
-    for part in parts(layout, parsed, None):
+    texts = sources(layout, parsed)
+    for part in parts(layout, texts, None):
         old_date = po.read(part.path).creation_date if part.path.exists() else None
         result[part.path] = po.Merged(po.template(part.texts, title, old_date), (), ())
     problems: list[Problem] = []
     for language in sorted({*layout.languages(), *new}):
-        for part in parts(layout, parsed, language):
+        for part in parts(layout, texts, language):
             if not part.path.exists():
                 result[part.path] = po.merge(po.new_catalog(language, title), part.texts)
             elif (merged := _merged(part, language, problems)) is not None:
@@ -176,11 +210,11 @@ def _foreign(merged: po.Merged, part: Part, parsed: Parsed) -> Problem | None:
 
 
 def _count(catalog: Catalog) -> tuple[int, int, int, int]:
-    messages = [m for m in catalog if m.id]
-    translated = [m for m in messages if po.state(m) == "translated"]
+    states = [(m, po.state(m)) for m in catalog if m.id]
+    translated = [m for m, state in states if state == "translated"]
+    found = [state for _, state in states]
     return (len(translated), sum(po.is_reviewed(m) for m in translated),
-            sum(po.state(m) == "outdated" for m in messages),
-            sum(po.state(m) == "missing" for m in messages))
+            found.count("outdated"), found.count("missing"))
 
 
 def _text_problems(catalog: Catalog, part: Part, language: str) -> Iterator[Problem]:
@@ -209,7 +243,8 @@ def _dropped(merged: po.Merged, part: Part) -> Iterator[Problem]:
 
 
 def parsed_source(source: Path) -> Parsed:
-    """The YAML `check` has already accepted, parsed again for its paths and lines."""
+    """The YAML of a source loaded elsewhere (a model carries no parse tree), parsed again
+    for its paths and lines; `check` hands on its own (`Checked.parsed`)."""
     parsed = parse(source.read_text("utf-8"))
     if parsed is None:
         raise ValueError(f"{source} er tom")

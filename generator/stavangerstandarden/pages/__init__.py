@@ -24,7 +24,8 @@ from stavangerstandarden.markup import render
 from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages.contract_doc import field_contract
 from stavangerstandarden.pages.downloads import Download, Downloads, downloads
-from stavangerstandarden.versions import Changelog, alone, changelog
+from stavangerstandarden.versions.diff import Changelog, changelog
+from stavangerstandarden.versions.history import alone
 from stavangerstandarden.wording import level_span
 from stavangerstandarden.words import N_
 

@@ -4,9 +4,5 @@
 between consecutive versions; `lineage` says where an old statement lives now (for
 `collect`); `guard` keeps `check` from letting a published version change; `freeze` makes a
 frozen copy; `export` writes the changes as open data. All of it reads models, never YAML.
+Import the modules themselves: `check` needs the guard and the history, not the diff.
 """
-
-from stavangerstandarden.versions.diff import Changelog, Changes, changelog
-from stavangerstandarden.versions.history import VERSIONS_DIR, History, alone, read_kept
-
-__all__ = ["VERSIONS_DIR", "Changelog", "Changes", "History", "alone", "changelog", "read_kept"]

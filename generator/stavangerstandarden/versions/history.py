@@ -14,15 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
+from stavangerstandarden import yamlsource
 from stavangerstandarden.loader import MAX_SOURCE_BYTES, load
 from stavangerstandarden.model import Standard
 from stavangerstandarden.problems import InvalidSource, Problem
+from stavangerstandarden.usercache import cached_object
+from stavangerstandarden.yamlsource import Parsed, parse
 
 VERSIONS_DIR = "versjoner"
 """The folder beside the source that holds the frozen versions."""
 
 Loader = Callable[[str, str], Standard]
-"""YAML text and its label → the model: `loader.load` (checks) or `loader.load_checked`."""
+"""YAML text and its label → the model: `load_kept` (checks) or `loader.load_checked`."""
 
 _PARTS = re.compile(r"\d+|\D+")
 
@@ -76,7 +81,20 @@ def alone(current: Standard) -> History:
     return History((current,))
 
 
-def read_kept(source: Path, current: Standard, read: Loader = load) -> History:
+def load_kept(text: str, label: str) -> Standard:
+    """`loader.load` for a frozen file: checked and built as any source, but parsed once
+    (PyYAML's pure-Python parser is most of the time `check` spends on it); the parse is
+    kept in the user's cache, named by the file's text and the parser's code."""
+    return load(text, label, _parsed_once)
+
+
+def _parsed_once(text: str) -> Parsed | None:
+    return cached_object("yaml-{}.pickle", (text.encode("utf-8"), yaml.__version__.encode(),
+                                            Path(yamlsource.__file__).read_bytes()),
+                         lambda: parse(text))
+
+
+def read_kept(source: Path, current: Standard, read: Loader = load_kept) -> History:
     """The history of `current`, loaded from `source`: its kept versions read with `read`.
 
     Raises InvalidSource with every problem of every kept file (a broken file, a file named

@@ -48,6 +48,12 @@ def cached_object(name: str, parts: tuple[bytes, ...], make: Callable[[], T]) ->
     """`cached` for a Python object that is slow to make and quick to unpickle (a parsed
     file): the Python version is part of its name. Pickled, as Python keeps its compiled code
     in __pycache__: only this program writes the user's own cache folder."""
-    stored = cached(name, (sys.version.encode(), *parts), lambda: pickle.dumps(make()))
-    found: T = pickle.loads(stored)
+    parts = (sys.version.encode(), *parts)
+    stored = cached(name, parts, lambda: pickle.dumps(make()))
+    try:
+        found: T = pickle.loads(stored)
+    except Exception:  # a damaged cache file is made again, never an error
+        found = make()
+        with suppress(OSError):
+            write_atomic(cache_dir() / name.format(digest(*parts)), pickle.dumps(found))
     return found

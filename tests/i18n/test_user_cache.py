@@ -80,6 +80,15 @@ def test_a_cached_translation_is_the_catalogue_babel_reads(path: Path, empty_cac
     assert len(list(empty_cache.rglob("po-*.pickle"))) == 1
 
 
+def test_a_damaged_cache_file_is_made_again(empty_cache: Path) -> None:
+    path = TRANSLATIONS[0]
+    fresh = _messages(po.read(path))
+    (stored,) = empty_cache.rglob("po-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:40])  # e.g. a disk that filled up
+    assert _messages(po.read(path)) == fresh
+    assert _messages(po.read(path)) == fresh and stored.stat().st_size > 40
+
+
 def test_an_edited_translation_is_read_afresh_and_a_broken_one_fails_each_time(
         tmp_path: Path) -> None:
     path = tmp_path / "nn.po"

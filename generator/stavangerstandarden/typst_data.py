@@ -1,8 +1,6 @@
-"""What every Typst template of the package (the forms, the booklet) receives besides its own
-texts: the language frame (language, region, direction, fonts, the template's own words
-translated) and which shown texts are bokmål fallbacks, with the note when a shown
-translation is unreviewed or outdated. Written once, so a form and the booklet of one
-edition say the same about their language."""
+"""What the Typst templates (the forms, the booklet) receive besides their own texts: the
+language frame, and which shown texts are bokmål fallbacks with the note on unreviewed
+translations; once, so a form and the booklet of one edition say the same."""
 
 from __future__ import annotations
 

@@ -13,13 +13,13 @@ from pypdf import PdfReader
 from standards import ROOT, STANDARDS
 from tools import need
 
-from stavangerstandarden.booklet.content import UNREVIEWED
 from stavangerstandarden.booklet.files import booklet_files
 from stavangerstandarden.booklet.render import render_booklet
 from stavangerstandarden.i18n.edition import source_edition
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import check, load, load_file
 from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.typst_data import UNREVIEWED
 
 from .conftest import CASES, SOURCES, Booklet, editions_of, found, normalize
 

@@ -31,7 +31,7 @@ import pikepdf
 import pypdf
 import pytest
 import tools
-from modules import load_module
+from helpers.hostile_pictures import CASES
 from pikepdf import Array, Dictionary, Name, String
 
 from stavangerstandarden.collect.command import LOCK
@@ -601,19 +601,15 @@ def test_concurrent_runs_into_one_folder_never_mix(tmp_path, good):
     assert seen
 
 
-PICTURES = load_module(ROOT / "tests" / "paper" / "test_hostile_images.py", "hostile")
-
-
 def test_hostile_pictures_next_to_a_good_form_are_bounded(tmp_path, good):
     """Issue 20's hostile pictures (a decompression bomb, a 30,000-pixel JPEG, a truncated
     JPEG, a 500-page scan, an image in a PDF with a lying size) in one folder with a good
     form, under the same bounds of CPU time, memory and address space: each gets its reason
     and the good form is counted."""
-    cases = PICTURES.CASES
-    folder = inbox(tmp_path, good, {name: make() for name, (make, _) in cases.items()})
+    folder = inbox(tmp_path, good, {name: make() for name, (make, _) in CASES.items()})
     outcome = collect(tmp_path, folder)
     assert outcome.status == 1
     files = outcome.files()
-    assert {name: files[name] for name in cases} == {
-        name: ("skipped", reason) for name, (_, reason) in cases.items()}
+    assert {name: files[name] for name in CASES} == {
+        name: ("skipped", reason) for name, (_, reason) in CASES.items()}
     assert_good_counted(outcome)

@@ -3,20 +3,17 @@ pages in Chromium. Sites are built in a temporary copy of the project, as tests/
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 import random
-import shutil
-import subprocess
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import shared
-from modules import load_module
+from helpers.browser import address, need_browser, run_driver
 from project import TRANSLATIONS
 
 from stavangerstandarden import contract as c
@@ -31,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("fill_browser.mjs")
 SOURCES = {"stavanger": ROOT / "framework" / "stavangerstandarden.yaml",
            "annen": ROOT / "tests" / "fixtures" / "annen-kommune.yaml"}
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CONTACT = "Spørsmål? Skriv til rektor@annen.example, eller ring skolen."
 """The other standard names a contact (the optional `guidance.contact`); Stavanger's does
 not, so both the old and the new source shape are built."""
@@ -40,10 +36,6 @@ TRANSLATED = {"stavanger": TRANSLATIONS}
 LONG_TIKTAK = ("Vi vil ha foreldrekaffe før jul med tolk for nye familier, og øve på «nettvett» "
                "på foreldremøtet i år. ") * 6
 """Long text with æøå, cut to each field's maxlength before it is typed."""
-
-
-
-ENGINES = load_module(ROOT / "tests" / "forms" / "test_engines.py", "fill")
 
 
 class Built:
@@ -70,28 +62,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     return out
 
 
-def need_browser() -> None:
-    missing = [str(CHROMIUM)] if not CHROMIUM.exists() else []
-    missing += [] if shutil.which("node") else ["node"]
-    if not missing:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"fill tests need {', '.join(missing)} (CI=true: not skipping)")
-    pytest.skip(f"fill tests need {', '.join(missing)}")
-
-
 @pytest.fixture(scope="session")
 def driver() -> Callable[..., Any]:
     need_browser()
-
-    def run(*args: str) -> Any:
-        result = subprocess.run(["node", str(DRIVER), *args], capture_output=True, text=True,
-                                check=False, timeout=600,
-                                env={**os.environ, "CHROMIUM": str(CHROMIUM)})
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-
-    return run
+    return functools.partial(run_driver, DRIVER)
 
 
 def in_pdf(values: dict[str, str], language: str) -> dict[str, str]:
@@ -112,8 +86,7 @@ def site_languages(name: str) -> list[str]:
 
 def page_path(spec: FormSpec, language: str = "nb") -> str:
     """The fill page's address on the site (another language's under its folder)."""
-    folder = "" if language == "nb" else f"{language}/"
-    return f"/{folder}" + c.fill_page(spec.file).removesuffix("index.html")
+    return address(c.fill_page(spec.file), language)
 
 
 def random_answers(spec: FormSpec, seed: int, max_length: Callable[[Any], int]) -> dict[str, str]:
@@ -134,12 +107,6 @@ def random_answers(spec: FormSpec, seed: int, max_length: Callable[[Any], int]) 
             text = f"Ærlig Øystein på Å skole {rnd.randint(1, 99)} " + LONG_TIKTAK
             values[f.name] = text[:max_length(f)].strip()
     return values
-
-
-@pytest.fixture(scope="session")
-def engines() -> ModuleType:
-    """tests/forms/test_engines.py: its PDFium helpers (render, radio centres, grey levels)."""
-    return ENGINES
 
 
 @pytest.fixture(scope="session")

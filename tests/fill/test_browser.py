@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from helpers.widgets import DARK, grey, radio_centres, render_widgets
 from pypdf import PdfReader
 
 from stavangerstandarden import contract as c
@@ -82,15 +83,15 @@ def test_collect_reads_back_exactly_what_was_typed(run):
                      if n.startswith(c.ACTION_PREFIX + ".")}
 
 
-def test_pdf_is_clean_and_every_engine_sees_the_answers(run, engines, tmp_path):
+def test_pdf_is_clean_and_every_engine_sees_the_answers(run, tmp_path):
     _, spec, values, pdf, _, _ = run
     check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     # PDFium (Chrome, Edge) draws each chosen dot and no other.
-    pages = engines.render_widgets(pdf)
-    for number, name, state, x, y in engines.radio_centres(pdf):
+    pages = render_widgets(pdf)
+    for number, name, state, x, y in radio_centres(pdf):
         bitmap, height = pages[number]
-        chosen = engines.grey(bitmap, x, y, height) < engines.DARK
+        chosen = grey(bitmap, x, y, height) < DARK
         assert chosen == (values.get(name) == state), f"{name}={state}"
     # pdf.js (Firefox) sees every answer and text.
     listed = subprocess.run(["node", str(ROOT / "tests" / "js" / "pdfjs_form.mjs"), "list",

@@ -28,6 +28,7 @@ from stavangerstandarden.formspec import ACTION_ROW, ACTION_ROW_OF_AREA, ALL_ARE
 from stavangerstandarden.i18n.ui import ui_languages
 from stavangerstandarden.model import LevelText, Standard
 from stavangerstandarden.problems import InvalidSource
+from stavangerstandarden.typst_data import UNREVIEWED
 
 SOURCE = STAVANGER
 
@@ -125,7 +126,7 @@ def test_a_letter_the_font_lacks_is_a_build_error_at_its_line(standard):
 @pytest.mark.parametrize("language", ("nb", *ui_languages()))
 def test_fixed_words_of_the_form_are_drawable_in_every_language(language: str) -> None:
     ids = [label for _, label in (*c.META_FIELDS, *c.ACTION_PARTS, *c.IDENTITY_FIELDS)]
-    ids += [ALL_AREAS, ACTION_ROW, ACTION_ROW_OF_AREA, form_words.UNREVIEWED,
+    ids += [ALL_AREAS, ACTION_ROW, ACTION_ROW_OF_AREA, UNREVIEWED,
             *form_words.TEMPLATE_WORDS]
     words = [localized(language).gettext(i) for i in ids]
     assert "Side {page} av {total}" in ids and "Utsagn" in ids

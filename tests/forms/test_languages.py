@@ -25,7 +25,7 @@ from standards import OTHER, STAVANGER
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.forms import form_files
-from stavangerstandarden.forms.content import UNREVIEWED, localized
+from stavangerstandarden.forms.content import localized
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.edition import Edition
@@ -33,6 +33,7 @@ from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.i18n.layout import Layout
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
+from stavangerstandarden.typst_data import UNREVIEWED
 
 from .test_scripts import as_extracted
 

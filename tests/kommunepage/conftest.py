@@ -9,51 +9,38 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shared
+from helpers import browser
+from helpers.browser import run_driver
 from overview.corpus import SOURCES, Corpus, make_corpus
 from project import TRANSLATIONS
 from standards import STAVANGER
-from tools import need, need_path
 
 from stavangerstandarden.cli import main
 from stavangerstandarden.overview.page import KOMMUNE_PAGE
 from stavangerstandarden.overview.pipeline import OUTPUTS
 
-ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("kommune_browser.mjs")
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-PAGE = "/" + KOMMUNE_PAGE.removesuffix("index.html")
 BROKEN = "notat.json"
 DUPLICATE = "kopi-eiganes.json"
 AS_SUMMARY = "madla-sammendrag.json"
 
 
 @dataclass(frozen=True)
-class Visit:
+class Visit(browser.Visit):
     """One visit to the page, and how the command line makes the same overview."""
 
-    standard: str
-    how: str
-    language: str = "nb"
-    offline: bool = False
-    axe: bool = False
-    width: int = 1280
     previous: bool = False
     """Compare with an overview of some of the same files (made by the command)."""
 
-    @property
-    def id(self) -> str:
-        return "-".join((self.standard, self.language, self.how,
-                         "offline" if self.offline else "online", f"{self.width}px",
-                         *(["fjor"] if self.previous else [])))
+    def marks(self) -> tuple[str, ...]:
+        return ("fjor",) if self.previous else ()
 
 
 VISITS = (
@@ -104,18 +91,6 @@ def run_cli(corpus: Corpus, paths: list[Path], out: Path, *extra: str) -> dict[s
     return {name: (out / name).read_bytes() for name in OUTPUTS}
 
 
-def drive(plan: Path) -> Any:
-    need_path(CHROMIUM, f"Chromium ({CHROMIUM})")
-    need("node")
-    need_path(ROOT / "node_modules" / "playwright-core", "node_modules/playwright-core (npm ci)")
-    need_path(ROOT / "node_modules" / "pyodide", "node_modules/pyodide (npm ci)")
-    result = subprocess.run(["node", str(DRIVER), str(plan)], capture_output=True, text=True,
-                            check=False, timeout=1200,
-                            env={**os.environ, "CHROMIUM": str(CHROMIUM)})
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
@@ -143,14 +118,11 @@ def seen(sites: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> di
             run_cli(corpus, [folder / name for name in names[:4]], previous.parent)
             extra += ["--sammenlign", str(previous)]
         clis.append(run_cli(corpus, [folder / name for name in names], tmp / f"cli-{n}", *extra))
-        page = PAGE if v.language == "nb" else f"/{v.language}{PAGE}"
-        plan.append({"site": str(sites[v.standard]), "page": page, "how": v.how,
-                     "folder": str(folder), "files": names, "offline": v.offline,
-                     "axe": v.axe, "width": v.width,
-                     "previous": str(previous) if previous else None,
-                     "out": str(tmp / f"side-{n}"), "shot": str(tmp / f"side-{n}.png")})
+        plan.append(v.plan(KOMMUNE_PAGE, site=str(sites[v.standard]), folder=str(folder),
+                           files=names, previous=str(previous) if previous else None,
+                           out=str(tmp / f"side-{n}"), shot=str(tmp / f"side-{n}.png")))
     (tmp / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), "utf-8")
-    results = drive(tmp / "plan.json")
+    results = run_driver(DRIVER, str(tmp / "plan.json"), timeout=1200, pyodide=True)
     return {v.id: Seen(v, corpora[v.standard], sites[v.standard], inboxes[v.standard][0],
                        result, {k: (tmp / f"side-{n}" / k).read_bytes() for k in OUTPUTS}, cli)
             for n, (v, result, cli) in enumerate(zip(VISITS, results, clis, strict=True))}

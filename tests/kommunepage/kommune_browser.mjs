@@ -14,8 +14,7 @@
 //     is recorded with the phase it was made in.
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, AXE, CHROMIUM, WCAG, serve } from "../fill/fill_browser.mjs";
+import { axe, drop, withBrowser } from "../js/reader_page.mjs";
 
 const OUTPUTS = ["kommune.json", "kommune.csv", "rapport.html"];
 const messages = (page) => page.evaluate(() => JSON.parse(document.getElementById("kommune-data").textContent).messages);
@@ -24,7 +23,7 @@ const status = (page) => page.locator("[data-kommune=status]").textContent();
 async function choose(page, c, again = false) {
   if (c.previous && !again) await page.setInputFiles("#kommune-forrige", c.previous);
   if (c.how === "files") await page.setInputFiles("#kommune-filer", c.files.map((n) => join(c.folder, n)));
-  else if (c.how === "drop") await drop(page, c.folder, c.files);
+  else if (c.how === "drop") await drop(page, c.folder, c.files, () => "application/json");
   else throw new Error(`unknown way to choose: ${c.how}`);
 }
 
@@ -37,32 +36,6 @@ async function untilDone(page, m) {
     const doc = document.querySelector("[data-kommune=rapport]").contentDocument;
     return doc && doc.URL === "about:srcdoc" && doc.readyState === "complete";
   }, m, { timeout: 300000 });
-}
-
-/** Drops `names` on the page's heading: synthetic drag events carrying File objects. */
-async function drop(page, folder, names) {
-  const files = await Promise.all(names.map(async (name) =>
-    ({ name, data: (await readFile(join(folder, name))).toString("base64") })));
-  await page.evaluate((files) => {
-    const transfer = new DataTransfer();
-    for (const { name, data } of files) {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], name, { type: "application/json" }));
-    }
-    const target = document.querySelector("h1");
-    for (const type of ["dragenter", "dragover", "drop"]) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }
-  }, files);
-}
-
-async function axe(page) {
-  // Evaluated through the devtools protocol: the page's CSP would refuse a script tag.
-  await page.evaluate(await readFile(AXE, "utf8"));
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, iframes: false });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  }, WCAG);
 }
 
 async function save(page, out) {
@@ -135,14 +108,9 @@ async function visit(browser, site, c) {
 }
 
 const plan = JSON.parse(await readFile(process.argv[2], "utf8"));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-const sites = {};
-try {
-  for (const root of new Set(plan.map((c) => c.site))) sites[root] = await serve(root);
-  const results = [];
-  for (const c of plan) results.push(await visit(browser, sites[c.site], c));
-  process.stdout.write(JSON.stringify(results, null, 2) + "\n");
-} finally {
-  await browser.close();
-  for (const site of Object.values(sites)) site.server.close();
-}
+const results = await withBrowser([...new Set(plan.map((c) => c.site))], async (browser, sites) => {
+  const out = [];
+  for (const c of plan) out.push(await visit(browser, sites[c.site], c));
+  return out;
+});
+process.stdout.write(JSON.stringify(results, null, 2) + "\n");

@@ -13,8 +13,9 @@ from typing import Any
 
 from project import TRANSLATIONS
 
-Seen = Any  # conftest.Seen (conftest modules are not importable under import-mode=importlib)
-BROKEN, DUPLICATE, AS_SUMMARY = "notat.json", "kopi-eiganes.json", "madla-sammendrag.json"
+from stavangerstandarden.summary.page import SCRIPTS
+
+from .conftest import AS_SUMMARY, BROKEN, DUPLICATE, Seen
 
 
 def test_outputs_are_the_command_lines_byte_for_byte(visit: Seen) -> None:
@@ -120,6 +121,5 @@ def test_page_loads_the_sammendrag_pages_program_and_says_how_big_it_is(visit: S
                for p in program)
     assert f" {round(sum(p.stat().st_size for p in program) / 1e6)} MB" in data["messages"][
         "loading"]
-    for script in (folder / "kommune.js", folder / data["worker"],
-                   folder.parent / "sammendrag" / "leser.js"):
+    for script in (folder / "kommune.js", *(folder.parent / "sammendrag" / s for s in SCRIPTS)):
         assert not re.search(r"https?://", script.read_text("utf-8")), script

@@ -8,14 +8,13 @@ tests/fixtures/annen-kommune.yaml).
 
 from __future__ import annotations
 
-import io
 import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
+from helpers.fillers import pypdf_fill
 from standards import OTHER, STAVANGER
 
 from stavangerstandarden import contract as c
@@ -84,19 +83,6 @@ class Corpus:
         return self.standard.report.min_answers
 
 
-def fill(pdf: bytes, values: dict[str, str]) -> bytes:
-    """Fill as a pypdf user saves a form: radio values as `/<export value>`."""
-    reader = PdfReader(io.BytesIO(pdf))
-    radios = {n for n, f in (reader.get_fields() or {}).items() if f.get("/FT") == "/Btn"}
-    writer = PdfWriter(clone_from=reader)
-    writer.update_page_form_field_values(
-        None, {n: f"/{v}" if n in radios else v for n, v in values.items()},
-        auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def answers(spec: FormSpec, plan: Plan, seed: int) -> dict[str, str]:
     rnd = random.Random(seed)
     values = {f.name: rnd.choice([v for v, _ in f.options]) for f in spec.fields
@@ -134,7 +120,7 @@ def make_corpus(name: str, root: Path) -> Corpus:
             seed += 1
             spec = chosen[seed % len(chosen)]
             form = inbox / f"skjema-{NAMES[seed % len(NAMES)].split()[0].lower()}-{n}.pdf"
-            form.write_bytes(fill(blank[id(spec)], answers(spec, plan, seed)))
+            form.write_bytes(pypdf_fill(blank[id(spec)], answers(spec, plan, seed)))
             corpus.secrets.add(form.name)
         out = root / "ut" / plan.folder
         status = main(["collect", str(inbox), "--out", str(out), "--source", str(source)])

@@ -3,32 +3,28 @@ the other folders through tests/shared.py), and drive it in Chromium."""
 
 from __future__ import annotations
 
+import functools
 import json
-import os
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-
 import shared
+from helpers.browser import CHROMIUM, need_browser, run_driver
 from project import TRANSLATIONS, copy_project
 from standards import STAVANGER
-from tools import need, need_path
 
 from stavangerstandarden.publish import ENGINES
 
 build_project = shared.build_in
 """Builds under the project's lock: `project` is the run's shared copy."""
-__all__ = ["build_project", "copy_project"]
+__all__ = ["CHROMIUM", "build_project", "copy_project"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = STAVANGER
 DEFAULT_ENGINE = "mkdocs"
 BROWSER = Path(__file__).with_name("browser.mjs")
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
 @pytest.fixture(scope="session")
@@ -53,27 +49,18 @@ def manifest(project: Path, site: Path) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def browser() -> Callable[..., Any]:
     """Run one browser.mjs command and return its JSON."""
-    need_path(CHROMIUM, f"Chromium ({CHROMIUM})")
-    need("node")
-    need_path(ROOT / "node_modules" / "playwright-core", "node_modules/playwright-core (npm ci)")
-
-    def run(*args: str) -> Any:
-        result = subprocess.run(["node", str(BROWSER), *args], capture_output=True, text=True,
-                                check=False, timeout=600, env={**os.environ,
-                                                               "CHROMIUM": str(CHROMIUM)})
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-
-    return run
+    need_browser()
+    return functools.partial(run_driver, BROWSER)
 
 
 @pytest.fixture(scope="session")
 def crawl(browser: Callable[..., Any], site: Path) -> dict[str, Any]:
     """Every page of bokmål's site and of a sample of the translated ones (the first written
-    left to right, and the first right to left) with the default engine; bokmål only with the other. The
-    other languages' sites are the same pages in other words (their texts, direction and
-    glyphs are tested in test_languages.py and test_language_fill.py); their pages are still
-    checked to exist wherever a crawled page links to them, and loading each costs seconds."""
+    left to right, and the first right to left) with the default engine; bokmål only with the
+    other. The other languages' sites are the same pages in other words (their texts,
+    direction and glyphs are tested in test_languages.py and test_language_fill.py); their
+    pages are still checked to exist wherever a crawled page links to them, and loading each
+    costs seconds."""
     languages = sorted(p for p in site.iterdir() if language_site(p))
     crawled = set(crawl_sample(languages)) if site.name.endswith(f"-{DEFAULT_ENGINE}") else set()
     skipped = ",".join(f"/{p.name}/" for p in languages if p not in crawled)

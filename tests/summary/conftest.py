@@ -12,19 +12,19 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import random
-import subprocess
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shared
-from modules import load_module
+from helpers import browser
+from helpers.browser import address, need_browser, run_driver
+from helpers.fillers import ENGINES as FILLERS
+from helpers.fillers import answers_for
+from project import TRANSLATIONS
 from standards import OTHER, STAVANGER
-from tools import need, need_path
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.cli import main
@@ -35,18 +35,12 @@ from stavangerstandarden.model import Standard
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("summary_browser.mjs")
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SHIPPED = ROOT / "framework" / "stavangerstandarden.yaml"
-PAGE = "/" + c.SUMMARY_PAGE.removesuffix("index.html")
 OUTPUTS = ("sammendrag.json", "svar.csv", "rapport.html", "rapport-til-deling.html",
            "til-kommunen.json")
 INBOX = "innboks"
 """The corpus folder's name: the folder picker and `collect innboks` show it in every path."""
 
-
-
-SITE_HELPERS = load_module(ROOT / "tests" / "site" / "conftest.py", "summary")
-FILLERS = load_module(ROOT / "tests" / "collect" / "conftest.py", "summary")
 
 ENGINES = ("pypdf", "pdfjs", "pdfium", "chromium")
 FILLED = 25
@@ -66,7 +60,7 @@ class Source:
     translations: Path | None
 
 
-SOURCES = {"stavanger": Source("stavanger", STAVANGER, SITE_HELPERS.TRANSLATIONS),
+SOURCES = {"stavanger": Source("stavanger", STAVANGER, TRANSLATIONS),
            "annen": Source("annen", OTHER, None)}
 
 
@@ -105,19 +99,8 @@ class Corpus:
         return sorted(p.name for p in self.folder.iterdir())
 
 
-def need_browser() -> None:
-    need_path(CHROMIUM, f"Chromium ({CHROMIUM})")
-    need("node")
-    need_path(ROOT / "node_modules" / "playwright-core", "node_modules/playwright-core (npm ci)")
-    need_path(ROOT / "node_modules" / "pyodide", "node_modules/pyodide (npm ci)")
-
-
 def drive(*args: str) -> Any:
-    need_browser()
-    result = subprocess.run(["node", str(DRIVER), *args], capture_output=True, text=True,
-                            check=False, timeout=900, env={**os.environ, "CHROMIUM": str(CHROMIUM)})
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return run_driver(DRIVER, *args, timeout=900, pyodide=True)
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +118,7 @@ def values_for(spec: FormSpec, seed: int) -> dict[str, str]:
     texts with æøå (one shared by every form, one by some, one unique), each cut to its
     field's length as a visitor's typing would be."""
     rnd = random.Random(seed)
-    values = FILLERS.answers_for(spec, seed)
+    values = answers_for(spec, seed)
     values[c.meta_field("utfylt_av")] = (f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}-"
                                         f"{seed:02}")
     values[c.action_field(2, "tiltak")] = rnd.choice(TILTAK)
@@ -170,13 +153,12 @@ def make_corpus(b: Built, folder: Path, scratch: Path) -> tuple[Corpus, list[dic
         filled[name], engine[name] = values, engine_name
         blank = (b.site / spec.file).read_bytes()
         if engine_name == "chromium":
-            jobs.append({"site": str(b.site), "page": "/" + c.fill_page(spec.file).removesuffix(
-                "index.html"), "values": values, "out": str(folder / name)})
+            jobs.append({"site": str(b.site), "page": address(c.fill_page(spec.file)),
+                         "values": values, "out": str(folder / name)})
             continue
         tmp = scratch / name
         tmp.mkdir(parents=True)
-        fill: Mapping[str, Callable[..., bytes]] = FILLERS.ENGINES
-        (folder / name).write_bytes(fill[engine_name](blank, values, tmp))
+        (folder / name).write_bytes(FILLERS[engine_name](blank, values, tmp))
     original = sorted(n for n, e in engine.items() if e == "pdfium")[0]
     blank_spec = b.specs[len(b.specs) // 2]
     corpus = Corpus(folder, filled, engine, blank="tomt-skjema.pdf",
@@ -193,7 +175,7 @@ def make_corpus(b: Built, folder: Path, scratch: Path) -> tuple[Corpus, list[dic
 @pytest.fixture(scope="session")
 def corpora(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory
             ) -> dict[str, Corpus]:
-    need_browser()
+    need_browser(pyodide=True)
     out, jobs = {}, []
     for name, b in built.items():
         root = tmp_path_factory.mktemp(f"korpus-{name}")
@@ -223,27 +205,20 @@ def run_cli(cwd: Path, paths: list[str], out: Path, *extra: str) -> dict[str, by
 # --- The browser visits ---------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Visit:
+class Visit(browser.Visit):
     """One visit to the Sammendrag page, and how the command line makes the same summary."""
 
-    standard: str
-    how: str
-    language: str = "nb"
-    offline: bool = False
     names: bool = False
-    axe: bool = False
+    """Then tick the names box and save the reports it makes."""
     scheme: str = "light"
-    width: int = 1280
     early: bool = False
     """Choose the files as soon as the page has loaded, before its reader is ready."""
     touch: bool = False
     """A touch-only phone: no mouse, no hover."""
 
-    @property
-    def id(self) -> str:
-        return "-".join((self.standard, self.language, self.how,
-                         "offline" if self.offline else "online", f"{self.width}px", self.scheme,
-                         *(["early"] if self.early else []), *(["touch"] if self.touch else [])))
+    def marks(self) -> tuple[str, ...]:
+        return (self.scheme, *(["early"] if self.early else []),
+                *(["touch"] if self.touch else []))
 
 
 VISITS = (
@@ -288,11 +263,8 @@ def seen(built: dict[str, Built], corpora: dict[str, Corpus],
     plan = []
     for n, v in enumerate(VISITS):
         b, corpus = built[v.standard], corpora[v.standard]
-        page = PAGE if v.language == "nb" else f"/{v.language}{PAGE}"
-        plan.append({"site": str(b.site), "page": page, "how": v.how, "folder": str(corpus.folder),
-                     "files": corpus.names, "offline": v.offline, "names": v.names, "axe": v.axe,
-                     "scheme": v.scheme, "width": v.width, "early": v.early, "touch": v.touch,
-                     "out": str(tmp / f"side-{n}")})
+        plan.append(v.plan(c.SUMMARY_PAGE, site=str(b.site), folder=str(corpus.folder),
+                           files=corpus.names, out=str(tmp / f"side-{n}")))
     (tmp / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), "utf-8")
     results = drive("summarise", str(tmp / "plan.json"))
     out = {}

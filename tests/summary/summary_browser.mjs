@@ -22,20 +22,8 @@
 //     and the bytes the site sent (as stored, and gzip as a web server sends them).
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, AXE, CHROMIUM, WCAG, enter, makePdf, serve } from "../fill/fill_browser.mjs";
-
-async function withBrowser(roots, fn) {
-  const sites = {};
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  try {
-    for (const root of roots) sites[root] = await serve(root);
-    return await fn(browser, sites);
-  } finally {
-    await browser.close();
-    for (const site of Object.values(sites)) site.server.close();
-  }
-}
+import { enter, makePdf } from "../fill/fill_browser.mjs";
+import { axe, drop, withBrowser } from "../js/reader_page.mjs";
 
 async function fill(jobsFile) {
   const jobs = JSON.parse(await readFile(jobsFile, "utf8"));
@@ -87,38 +75,11 @@ async function untilDone(page) {
   });
 }
 
-/** Drops `files` on the page: synthetic drag events carrying File objects. */
-async function drop(page, folder, names) {
-  const files = await Promise.all(names.map(async (name) =>
-    ({ name, data: (await readFile(join(folder, name))).toString("base64") })));
-  await page.evaluate((files) => {
-    const transfer = new DataTransfer();
-    for (const { name, data } of files) {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], name, { type: name.endsWith(".pdf") ? "application/pdf" : "" }));
-    }
-    // On the page's heading, not the drop zone: a drop anywhere on the page is taken.
-    const target = document.querySelector("h1");
-    for (const type of ["dragenter", "dragover", "drop"]) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }
-  }, files);
-}
-
 async function choose(page, c) {
   if (c.how === "files") await page.setInputFiles("#sammendrag-filer", c.files.map((n) => join(c.folder, n)));
   else if (c.how === "folder") await page.setInputFiles("#sammendrag-mappe", c.folder);
-  else if (c.how === "drop") await drop(page, c.folder, c.files);
+  else if (c.how === "drop") await drop(page, c.folder, c.files, (name) => (name.endsWith(".pdf") ? "application/pdf" : ""));
   else throw new Error(`unknown way to choose: ${c.how}`);
-}
-
-async function axe(page) {
-  // Evaluated through the devtools protocol: the page's CSP would refuse a script tag.
-  await page.evaluate(await readFile(AXE, "utf8"));
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, iframes: false });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  }, WCAG);
 }
 
 async function save(page, names, out) {

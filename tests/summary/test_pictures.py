@@ -11,19 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from modules import load_module
+from helpers.browser import Visit, run_driver
+from helpers.fillers import answers_for, pypdf_fill
 from paper import marking as m
 
+from stavangerstandarden import contract as c
 from stavangerstandarden.collect.inputs import PICTURES_ELSEWHERE, SCAN_ELSEWHERE
 from stavangerstandarden.i18n.ui import Localized
 
-Built = Any  # conftest.Built (conftest modules are not importable under import-mode=importlib)
-SUMMARY = load_module(Path(__file__).with_name("conftest.py"), "pictures")
-VISITS = (("stavanger", "nb"), ("stavanger", "nn"), ("annen", "nb"))
+from .conftest import DRIVER, Built
+
+VISITS = (Visit("stavanger", "files"), Visit("stavanger", "files", language="nn"),
+          Visit("annen", "files"))
 PHOTO, SCAN = "foto av skjema.jpg", "skannet skjema.pdf"
 
 
-def paper_folder(b: Built, folder: Path, fillers: Any) -> str:
+def paper_folder(b: Built, folder: Path) -> str:
     """A form filled on screen, a photo of a printed page and a scan of the printout; the
     filled form's name."""
     folder.mkdir(parents=True)
@@ -34,8 +37,7 @@ def paper_folder(b: Built, folder: Path, fillers: Any) -> str:
     (folder / PHOTO).write_bytes(m.jpeg(m.photographed(pages[0], rng)))
     (folder / SCAN).write_bytes(m.scan_pdf([m.scanned(p, rng) for p in pages]))
     filled = "utfylt.pdf"
-    (folder / filled).write_bytes(fillers.ENGINES["pypdf"](
-        blank, fillers.answers_for(spec, 1), folder))
+    (folder / filled).write_bytes(pypdf_fill(blank, answers_for(spec, 1)))
     return filled
 
 
@@ -45,19 +47,16 @@ def pictures_seen(built: dict[str, Built], tmp_path_factory: pytest.TempPathFact
     tmp = tmp_path_factory.mktemp("bilder")
     plan, filled = [], {}
     for name, b in built.items():
-        filled[name] = paper_folder(b, tmp / name, SUMMARY.FILLERS)
-    for n, (name, language) in enumerate(VISITS):
-        folder = tmp / name
-        plan.append({"site": str(built[name].site),
-                     "page": SUMMARY.PAGE if language == "nb" else f"/{language}{SUMMARY.PAGE}",
-                     "how": "files", "folder": str(folder),
-                     "files": sorted(p.name for p in folder.iterdir()), "offline": False,
-                     "names": False, "axe": False, "scheme": "light", "width": 1280,
-                     "early": False, "touch": False, "out": str(tmp / f"side-{n}")})
+        filled[name] = paper_folder(b, tmp / name)
+    for n, v in enumerate(VISITS):
+        folder = tmp / v.standard
+        plan.append(v.plan(c.SUMMARY_PAGE, site=str(built[v.standard].site), folder=str(folder),
+                           files=sorted(p.name for p in folder.iterdir()),
+                           out=str(tmp / f"side-{n}")))
     (tmp / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), "utf-8")
-    results = SUMMARY.drive("summarise", str(tmp / "plan.json"))
-    return [(name, language, filled[name], r["shown"])
-            for (name, language), r in zip(VISITS, results, strict=True)]
+    results = run_driver(DRIVER, "summarise", str(tmp / "plan.json"), timeout=900, pyodide=True)
+    return [(v.standard, v.language, filled[v.standard], r["shown"])
+            for v, r in zip(VISITS, results, strict=True)]
 
 
 def test_pictures_get_a_reason_in_the_pages_language_and_the_form_counts(pictures_seen):

@@ -7,15 +7,14 @@ version's model and filled with pypdf, as a parent's PDF viewer would.
 
 from __future__ import annotations
 
-import io
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers.fillers import pypdf_fill
 from project import build_project, copy_project
-from pypdf import PdfReader, PdfWriter
 from standards import OTHER, STAVANGER
 
 from stavangerstandarden.cli import main
@@ -66,19 +65,6 @@ def built_site(versions: TwoVersions, tmp_path_factory: pytest.TempPathFactory) 
                            versions.source.read_text("utf-8"))
     shutil.copytree(versions.frozen.parent, project / "framework" / "versjoner")
     return build_project(project)
-
-
-def pypdf_fill(data: bytes, values: Mapping[str, str]) -> bytes:
-    """Fill like a pypdf user: radio values as `/<export value>`."""
-    reader = PdfReader(io.BytesIO(data))
-    radios = {n for n, f in (reader.get_fields() or {}).items() if f.get("/FT") == "/Btn"}
-    writer = PdfWriter(clone_from=reader)
-    writer.update_page_form_field_values(
-        None, {n: f"/{v}" if n in radios else v for n, v in values.items()},
-        auto_regenerate=False)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 Filled = Callable[[Standard, Mapping[str, str]], bytes]

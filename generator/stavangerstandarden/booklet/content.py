@@ -10,21 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from stavangerstandarden.figure import SHAPES, figure_description, kind_rows
-from stavangerstandarden.fonttable import families
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.extract import typst_ids
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Section, Standard
+from stavangerstandarden.typst_data import language_frame, marks
 from stavangerstandarden.wording import level_span
-from stavangerstandarden.words import N_
 
 TEMPLATE = Path(__file__).resolve().parent / "template.typ"
 TEMPLATE_WORDS = typst_ids(TEMPLATE)
 """The message ids the template looks up with `tr("…")`; it gets them translated."""
-UNREVIEWED = N_("Denne oversettelsen er ikke kvalitetssikret")
-"""The note on a booklet whose translated texts no person has reviewed (or that are outdated);
-the same words as on the forms."""
 
 
 def booklet_content(edition: Edition) -> dict[str, Any]:
@@ -32,21 +27,13 @@ def booklet_content(edition: Edition) -> dict[str, Any]:
     standard = edition.standard
     loc = Localized.for_language(edition.language)
     data = {**_frame(standard, loc), **_chapters(standard, loc)}
-    shown = set(_strings(data))
-    return {**data, "fallback": sorted(shown & edition.fallback),
-            "note": loc.gettext(UNREVIEWED) if edition.needs_note(*shown) else ""}
+    return {**data, **marks(data, edition, loc)}
 
 
 def _frame(standard: Standard, loc: Localized) -> dict[str, Any]:
     meta = standard.meta
     return {
-        "lang": loc.language,
-        "region": loc.region,
-        "dir": loc.direction,
-        "fonts": list(families(loc.language)),
-        "source-lang": SOURCE_LANGUAGE,
-        "source-region": Localized.for_language(SOURCE_LANGUAGE).region,
-        "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},
+        **language_frame(loc, TEMPLATE_WORDS),
         "title": f"{meta.title}: {meta.subtitle}",
         "author": meta.owner,
         "keywords": [meta.id, meta.version],
@@ -96,13 +83,3 @@ def _area(standard: Standard, area: Area, loc: Localized) -> dict[str, Any]:
                        for s in area.statements],
     }
 
-
-def _strings(value: Any) -> list[str]:
-    """Every string in `value` (a tree of dicts and lists), words of the template excluded."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for key, child in value.items() if key != "words" for s in _strings(child)]
-    if isinstance(value, list):
-        return [s for child in value for s in _strings(child)]
-    return []

@@ -102,16 +102,22 @@ class AreaView:
     audience may not see them (fewer than *k* forms answered anything in the area)."""
 
 
+def report_environment(package: str, loc: Localized) -> Environment:
+    """The templates of a report in `package` (this one, the overview's): every value
+    HTML-escaped, `_("…")` in `loc`'s language; one setting for both reports."""
+    env = Environment(loader=PackageLoader(package), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
 def render_report(summary: Summary, previous: Previous | None = None, *,
                   audience: Audience | None = None, edition: Edition | None = None,
                   loc: Localized = BOKMAL) -> str:
     """The report for `audience` (the shareable one when None). `edition` (of the summary's
     standard) and `loc` give it in another language."""
-    env = Environment(loader=PackageLoader("stavangerstandarden.collect"),
-                      autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+    env = report_environment("stavangerstandarden.collect", loc)
     standard = (edition or source_edition(summary.standard)).standard
     audience = audience or for_sharing(standard)
     view = _View(standard, loc, audience)

@@ -6,27 +6,23 @@ and option each id stands for, so the field layer can build the real form fields
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.fonttable import families
 from stavangerstandarden.formspec import ALL_AREAS, FieldSpec, FormSpec
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.extract import typst_ids
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Standard, Statement
-from stavangerstandarden.words import N_
+from stavangerstandarden.typst_data import language_frame, marks
 
 LINK_PREFIX = "x-skjema:"
 """Answer cells are links to `x-skjema:<widget id>` until the field layer replaces them."""
 TEMPLATE_WORDS = typst_ids()
 """The message ids the Typst template looks up with `tr("…")`; it gets them translated."""
-UNREVIEWED = N_("Denne oversettelsen er ikke kvalitetssikret")
-"""The note on a form whose translated texts no person has reviewed (or that are outdated)."""
 ACTION_ROW_HEIGHT = 84
 """Points: a 500-character tiltak typed in fits at 8 pt or more in PDFium, pdf.js, poppler
 and pypdf (which shrink text to fit), and there is room for handwriting."""
@@ -87,42 +83,17 @@ def form_content(standard: Standard, spec: FormSpec, edition: Edition | None = N
                         "rows": rows, "row-areas": row_areas,
                         "row-height": ACTION_ROW_HEIGHT}}
     return FormContent(
-        data={**data, **_marks(data, edition or source_edition(standard), loc)},
+        data={**data, **marks(data, edition or source_edition(standard), loc)},
         widgets=widgets,
         hidden=tuple(f for f in spec.fields if f.hidden),
     )
-
-
-def _marks(data: dict[str, Any], edition: Edition, loc: Localized) -> dict[str, Any]:
-    """Which shown texts are bokmål fallbacks (the template marks them `lang: "nb"`), and
-    the note when any shown translation is unreviewed or outdated."""
-    shown = set(_strings(data))
-    return {"fallback": sorted(shown & edition.fallback),
-            "note": loc.gettext(UNREVIEWED) if edition.needs_note(*shown) else ""}
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for child in value.values():
-            yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _strings(child)
 
 
 def _frame(standard: Standard, spec: FormSpec, loc: Localized) -> dict[str, Any]:
     meta = standard.meta
     place = spec.area.title if spec.area else loc.gettext(ALL_AREAS)
     return {
-        "lang": loc.language,
-        "region": loc.region,
-        "dir": loc.direction,
-        "fonts": list(families(loc.language)),
-        "source-lang": SOURCE_LANGUAGE,
-        "source-region": localized(SOURCE_LANGUAGE).region,
-        "words": {word: loc.gettext(word) for word in TEMPLATE_WORDS},
+        **language_frame(loc, TEMPLATE_WORDS),
         "title": spec.title,
         "link-prefix": LINK_PREFIX,
         "author": meta.owner,

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from stavangerstandarden.collect.advice import answered, lower_steps
 from stavangerstandarden.collect.reasons import shown
-from stavangerstandarden.collect.report import percentages
+from stavangerstandarden.collect.report import percentages, report_environment
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.formspec import ALL_AREAS, BOKMAL
 from stavangerstandarden.i18n.edition import Edition, source_edition
@@ -56,11 +54,7 @@ def render_report(o: Overview, received: Sequence[Received],
                   previous: PreviousOverview | None = None,
                   delta: dict[str, dict[str, int]] | None = None, *,
                   edition: Edition | None = None, loc: Localized = BOKMAL) -> str:
-    env = Environment(loader=PackageLoader("stavangerstandarden.overview"),
-                      autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+    env = report_environment("stavangerstandarden.overview", loc)
     standard = (edition or source_edition(o.standard)).standard
     names = {s.key: loc.gettext(UNKNOWN_NAME) if s.key == UNKNOWN else s.name
              for s in o.schools}

@@ -17,8 +17,8 @@ BUNDLE = f"{c.SUMMARY_PAGE.rsplit('/', 1)[0]}/python.zip"
 """The Python bundle, one for every language (each language's texts inside), served by the
 source language's site."""
 WORKER = "sammendrag-arbeider.js"
-SCRIPTS = ("sammendrag.js", WORKER, "leser.js")
-"""The page's scripts; the worker and leser.js serve the Kommune page too."""
+SCRIPTS = ("sammendrag.js", WORKER, "leser.js", "side.js")
+"""The page's scripts; the worker, leser.js and side.js serve the Kommune page too."""
 
 
 def program(page: str, language: str, folder: str = "./") -> dict[str, str]:

@@ -2,22 +2,15 @@
 // combines them with the project's own Python code (`overview.browser`) under Pyodide and
 // returns the three files `stavangerstandarden kommune` writes. Nothing is uploaded (see
 // leser.js). No word of its own: every text comes from the page's JSON (#kommune-data).
-import { fitFrame, startReader } from "../sammendrag/leser.js";
+import { startReader } from "../sammendrag/leser.js";
+import { fmt, listLines, readerPage } from "../sammendrag/side.js";
 
-const data = JSON.parse(document.getElementById("kommune-data").textContent);
-const M = data.messages;
-const part = (name) => document.querySelector(`[data-kommune="${name}"]`);
-const status = part("status");
-const result = part("resultat");
+const { data, M, part, result, say, offer, takeDrops } = readerPage("kommune");
 const fileInput = document.getElementById("kommune-filer");
 const previousInput = document.getElementById("kommune-forrige");
 const OUTPUTS = { "rapport.html": "text/html", "kommune.csv": "text/csv", "kommune.json": "application/json" };
 
-const say = (text) => { status.textContent = text; };
-const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
-
 let chosen = []; // File objects as chosen
-let links = [];
 let isReady = false;
 const reader = startReader(data, M.timeout, {
   stage: (step, steps) => {
@@ -39,20 +32,7 @@ async function choose(files) {
 fileInput.addEventListener("change", () => choose([...fileInput.files]));
 previousInput.addEventListener("change", () => { if (chosen.length) combine(); });
 
-// A file dropped anywhere on the page is taken, never opened in place of the page.
-document.addEventListener("dragover", (event) => {
-  if (event.dataTransfer?.types?.includes("Files")) event.preventDefault();
-});
-document.addEventListener("drop", async (event) => {
-  if (!event.dataTransfer?.files?.length) return;
-  event.preventDefault();
-  if (fileInput.disabled) return;
-  await choose([...event.dataTransfer.files]);
-});
-const zone = part("slipp");
-zone.addEventListener("dragenter", () => zone.classList.add("sammendrag-slipp--over"));
-zone.addEventListener("dragleave", () => zone.classList.remove("sammendrag-slipp--over"));
-zone.addEventListener("drop", () => zone.classList.remove("sammendrag-slipp--over"));
+takeDrops(fileInput, (transfer) => choose([...transfer.files]));
 
 // Each file under its own name; a name chosen twice (two folders' sammendrag.json) numbered.
 function named(files) {
@@ -91,11 +71,7 @@ async function combine() {
 }
 
 function list(name, lines) {
-  part(name).replaceChildren(...lines.map((line) => {
-    const li = document.createElement("li");
-    li.textContent = line;
-    return li;
-  }));
+  listLines(part(name), lines);
   part(`${name}-del`).hidden = !lines.length;
 }
 
@@ -103,22 +79,10 @@ function show(out) {
   part("linje").textContent = out.line;
   list("ikke-talt", out.not_counted);
   list("merknader", out.notes);
-  for (const link of links) URL.revokeObjectURL(link);
-  links = [];
   const made = Object.keys(out.outputs).length > 0;
   part("filer").hidden = !made;
-  const frame = part("rapport");
-  if (made) {
-    links = Object.entries(OUTPUTS).map(([name, type]) => {
-      const href = URL.createObjectURL(new Blob([out.outputs[name]], { type: `${type};charset=utf-8` }));
-      part(name).href = href;
-      return href;
-    });
-    frame.onload = () => fitFrame(frame);
-    frame.srcdoc = out.outputs["rapport.html"];
-  }
+  offer(made ? OUTPUTS : {}, out.outputs);
   result.hidden = false;
   document.getElementById("kommune-resultat-tittel").focus();
 }
-window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
 

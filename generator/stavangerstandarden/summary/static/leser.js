@@ -71,11 +71,3 @@ export function startReader(data, timeoutMessage, on = {}) {
 
   return { ready: load, run };
 }
-
-// A report's frame as tall as the report (called again after the phone is turned).
-export function fitFrame(frame) {
-  const doc = frame.contentDocument;
-  if (!doc) return;
-  frame.style.height = "0";
-  frame.style.height = `${doc.documentElement.scrollHeight + 20}px`;
-}

@@ -7,13 +7,10 @@
 // Nothing is uploaded: the worker runs from a blob: URL, so the page's policy (requests only
 // to this site, for the program itself) binds it too. No word of its own: every text comes
 // from the page's JSON (#sammendrag-data), filled by the generator from its catalogue.
-import { fitFrame, startReader } from "./leser.js";
+import { startReader } from "./leser.js";
+import { fmt, listLines, readerPage } from "./side.js";
 
-const data = JSON.parse(document.getElementById("sammendrag-data").textContent);
-const M = data.messages;
-const part = (name) => document.querySelector(`[data-sammendrag="${name}"]`);
-const status = part("status");
-const result = part("resultat");
+const { data, M, part, result, say, offer, takeDrops } = readerPage("sammendrag");
 const fileInput = document.getElementById("sammendrag-filer");
 const folderInput = document.getElementById("sammendrag-mappe");
 const namesBox = document.getElementById("sammendrag-navn");
@@ -25,11 +22,7 @@ const OUTPUTS = { "rapport.html": "text/html", "rapport-til-deling.html": "text/
                   "svar.csv": "text/csv", "sammendrag.json": "application/json",
                   "til-kommunen.json": "application/json" };
 
-const say = (text) => { status.textContent = text; };
-const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
-
 let chosen = [];      // [{path, file}] as the leader chose them
-let links = [];
 let isReady = false;
 let busy = false;     // a summary is waiting for the worker or under way
 let again = false;    // the choice changed while waiting: summarise the newest choice
@@ -128,20 +121,7 @@ previousClear.addEventListener("click", () => {
   if (chosen.length) summarise();
 });
 
-// A file dropped anywhere on the page is taken, never opened in place of the page.
-document.addEventListener("dragover", (event) => {
-  if (event.dataTransfer?.types?.includes("Files")) event.preventDefault();
-});
-document.addEventListener("drop", async (event) => {
-  if (!event.dataTransfer?.files?.length) return;
-  event.preventDefault();
-  if (fileInput.disabled) return;
-  await choose(await dropped(event.dataTransfer));
-});
-const zone = part("slipp");
-zone.addEventListener("dragenter", () => zone.classList.add("sammendrag-slipp--over"));
-zone.addEventListener("dragleave", () => zone.classList.remove("sammendrag-slipp--over"));
-zone.addEventListener("drop", () => zone.classList.remove("sammendrag-slipp--over"));
+takeDrops(fileInput, async (transfer) => choose(await dropped(transfer)));
 
 // Waits for the worker when it is not ready yet, then summarises the newest choice.
 async function summarise() {
@@ -185,25 +165,11 @@ async function summariseNow() {
 function show(out) {
   part("linje").textContent = out.line;
   const list = part("ikke-talt");
-  list.replaceChildren(...out.not_counted.map((line) => {
-    const li = document.createElement("li");
-    li.textContent = line;
-    return li;
-  }));
+  listLines(list, out.not_counted);
   list.hidden = !out.not_counted.length;
-  for (const link of links) URL.revokeObjectURL(link);
-  links = Object.entries(OUTPUTS).map(([name, type]) => {
-    const href = URL.createObjectURL(new Blob([out.outputs[name]], { type: `${type};charset=utf-8` }));
-    part(name).href = href;
-    return href;
-  });
-  const frame = part("rapport");
-  frame.onload = () => fitFrame(frame);
-  frame.srcdoc = out.outputs["rapport.html"];
+  offer(OUTPUTS, out.outputs);
   result.hidden = false;
   document.getElementById("sammendrag-resultat-tittel").focus();
 }
-
-window.addEventListener("resize", () => { if (!result.hidden) fitFrame(part("rapport")); });
 
 showPrevious();

@@ -28,10 +28,15 @@ def test_trim_keeps_what_the_search_languages_load(tmp_path: Path) -> None:
         _write(site / LUNR / "min" / name, b"x")
     _write(site / LUNR / "tinyseg.js", b"x" * 50)
     _write(site / LUNR / "wordcut.js", b"x" * 50)
-    _write(site / "search/search_index.json", json.dumps({"config": {"lang": ["no"]}}).encode())
-    _write(site / "ar/search/search_index.json", json.dumps({"config": {"lang": ["en"]}}).encode())
+    _write(site / "search/search_index.json", b'{"config":{"lang":["no"]}}')
+    arabic = {"config": {"lang": ["en"]}, "docs": [{"location": "", "text": "نص <p>"}]}
+    _write(site / "ar/search/search_index.json", json.dumps(arabic).encode())
     assert search_languages(site) == {"no", "en"}
-    assert trim_theme(site) == 200 + 2 + 1 + 50 + 50
+    escaped = len(json.dumps(arabic).encode())
+    compact = json.dumps(arabic, ensure_ascii=False, separators=(",", ":")).encode()
+    assert trim_theme(site) == 200 + 2 + 1 + 50 + 50 + escaped - len(compact)
+    assert (site / "ar/search/search_index.json").read_bytes() == compact
+    assert json.loads(compact) == arabic
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.js")) == [
         "assets/javascripts/bundle.min.js", f"{LUNR}/min/lunr.multi.min.js",
         f"{LUNR}/min/lunr.no.min.js", f"{LUNR}/min/lunr.stemmer.support.min.js"]

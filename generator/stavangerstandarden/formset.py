@@ -24,7 +24,8 @@ class FormSet:
     pdfs: Mapping[str, bytes] = field(default_factory=lambda: MappingProxyType({}))
     """PDF by path under the language's site; the preview's first pass may have some or none."""
     zip_bytes: bytes | None = None
-    """The ZIP of every PDF; None while the PDFs are not all rendered."""
+    """The ZIP of every PDF; None while the PDFs are not all rendered, and in a language whose
+    ZIP no release published (`published.built_zip`): its Skjema page makes it in the browser."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pdfs", MappingProxyType(dict(self.pdfs)))

@@ -14,6 +14,7 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE
 from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.model import Area, Level, Standard, Statement
+from stavangerstandarden.published import built_zip
 from stavangerstandarden.words import N_
 
 ALL_AREAS = N_("Alle områder")
@@ -144,10 +145,11 @@ def _action_fields(standard: Standard, rows: tuple[tuple[int, Area | None], ...]
 
 
 def manifest(standard: Standard, specs: tuple[FormSpec, ...]) -> dict[str, Any]:
+    language = specs[0].language if specs else SOURCE_LANGUAGE
     return {
         "version": standard.meta.version,
         "standard": standard.meta.id,
-        "zip": c.zip_file(standard),
+        **({"zip": c.zip_file(standard)} if built_zip(language) else {}),
         "booklet": c.booklet_file(standard),
         "forms": [
             {

@@ -27,6 +27,7 @@ import yaml
 from stavangerstandarden import engines
 from stavangerstandarden.htmlspace import squeeze_pages
 from stavangerstandarden.sharedfiles import share_theme_files
+from stavangerstandarden.themetrim import trim_theme
 
 SITE_CONFIG = ".mkdocs-generert.yml"
 """Written next to mkdocs.yml for the duration of a build: mkdocs.yml plus `site_settings`
@@ -116,6 +117,7 @@ a link to a file not built yet pass (the preview's pages before its forms).
             out.replace(version / root.strip("/"))
         share_theme_files(version, [root for root, _ in sites[1:]], private)
         squeeze_pages(version)
+        trim_theme(version)
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:

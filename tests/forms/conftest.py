@@ -20,6 +20,7 @@ from stavangerstandarden.formspec import FormSpec, form_specs, manifest_json
 from stavangerstandarden.i18n.edition import Edition
 from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
+from stavangerstandarden.published import built_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = STAVANGER
@@ -53,7 +54,9 @@ class _LanguageForms(Mapping[str, bytes]):
         self.edition = edition
         self.specs = {s.file: s for s in form_specs(edition.standard,
                                                     localized(edition.language))}
-        self.paths = (*self.specs, c.zip_file(edition.standard), c.MANIFEST)
+        self.paths = (*self.specs,
+                      *([c.zip_file(edition.standard)] if built_zip(edition.language) else []),
+                      c.MANIFEST)
         self.made: dict[str, bytes] = {}
 
     def __getitem__(self, path: str) -> bytes:

@@ -33,6 +33,7 @@ from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.i18n.layout import Layout
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.model import Standard
+from stavangerstandarden.published import built_zip
 from stavangerstandarden.typst_data import UNREVIEWED
 
 from .test_scripts import as_extracted
@@ -85,7 +86,9 @@ def test_same_files_fields_and_export_values_as_bokmal(
         language: str, files: dict[str, bytes], lang_files: dict[str, Mapping[str, bytes]],
         specs: tuple[FormSpec, ...], editions: dict[str, Edition]) -> None:
     translated = lang_files[language]
-    assert sorted(translated) == sorted(files)
+    # A language no release published a ZIP for has none (its Skjema page makes it).
+    assert sorted(translated) == sorted(
+        p for p in files if built_zip(language) or not p.endswith(".zip"))
     for ours, theirs in zip(specs, lang_specs(editions[language]), strict=True):
         assert theirs.file == ours.file
         assert [(f.name, f.type, [v for v, _ in f.options], f.multiline, f.max_length)

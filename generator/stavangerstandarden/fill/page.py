@@ -8,6 +8,7 @@ statements (with their level-specific sentences) read exactly as in the PDF.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from stavangerstandarden import contract as c
@@ -43,10 +44,20 @@ def fill_page(standard: Standard, spec: FormSpec, loc: Localized | None = None) 
         blank_pdf=blank,
         data=script_json({"stem": stem, "storage": f"fyll:{standard.meta.id}:{stem}",
                     "blank": blank, "library": f"{pdfjs}pdf.min.js",
-                    "worker": f"{pdfjs}pdf.worker.min.js", "messages": js_messages(msg),
-                    "date": loc.date_words(), "widths": field_widths(loc.language),
-                    "joining": _joining(loc.language)}),
+                    "worker": f"{pdfjs}pdf.worker.min.js"}),
     )
+
+
+def language_module(loc: Localized) -> bytes:
+    """`skjema/fyll/sprak.js`: what every fill page of a language needs the same (the script's
+    messages, the date words, the field font's widths, the letters' joined forms), once per
+    language instead of in each of its 77 pages; fyll.js imports it, so it is there before
+    the page reacts to anything, and the browser caches it for the other fill pages."""
+    msg = messages(loc)
+    data = {"messages": js_messages(msg), "date": loc.date_words(),
+            "widths": field_widths(loc.language), "joining": _joining(loc.language)}
+    return ("export default " + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            + ";\n").encode("utf-8")
 
 
 def _text(field: FieldSpec, msg: dict[str, str], label: str | None = None) -> dict[str, Any]:

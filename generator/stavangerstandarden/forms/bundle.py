@@ -27,6 +27,7 @@ from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.glyphs import check_glyphs
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.model import Standard
+from stavangerstandarden.published import built_zip
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Earliest date ZIP can store; fixed so the archive's bytes never change."""
@@ -48,7 +49,8 @@ def form_files(standard: Standard, cache: Path | None = None,
     rendered = (render_forms(standard, specs, edition=edition) if cache is None
                 else _cached(standard, specs, cache, edition))
     pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
-    return FormSet(standard, specs, pdfs, zip_forms(pdfs))
+    return FormSet(standard, specs, pdfs,
+                   zip_forms(pdfs) if built_zip(edition.language) else None)
 
 
 def render_forms(standard: Standard, specs: Sequence[FormSpec],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from stavangerstandarden import contract as c
 from stavangerstandarden.formspec import FormSpec
 from stavangerstandarden.model import Standard
+from stavangerstandarden.published import built_zip
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Download:
 class Downloads:
     forms: tuple[Download, ...]
     zip: str
+    """The ZIP of all forms, relative to the site root."""
+    zip_built: bool
+    """The site stores the ZIP (a release published it); else the Skjema page makes it in the
+    browser from the forms it lists, under the same name."""
     booklet: str
     """The whole standard as one PDF, relative to the site root."""
 
@@ -47,5 +52,6 @@ def downloads(standard: Standard, specs: Sequence[FormSpec]) -> Downloads:
         forms=tuple(Download(s.file, c.fill_page(s.file), s.title,
                              s.area.id if s.area else None, s.level.id) for s in specs),
         zip=c.zip_file(standard),
+        zip_built=not specs or built_zip(specs[0].language),
         booklet=c.booklet_file(standard),
     )

@@ -1,10 +1,12 @@
 // Fill page: keeps the answers in this tab only and makes the filled PDF in the browser with
 // pdf.js, from the same blank form the site serves. No word of its own: every text comes from
-// the page's JSON (#fyll-data), which the generator fills from its message catalogue.
+// the page's JSON (#fyll-data: this form) and the language's module (sprak.js: messages,
+// date words, the field font's widths), which the generator fills from its message catalogue.
 import { printedLines } from "./linjer.js";
 import { writer } from "./skrift.js";
+import language from "./sprak.js";
 
-const data = JSON.parse(document.getElementById("fyll-data").textContent);
+const data = { ...language, ...JSON.parse(document.getElementById("fyll-data").textContent) };
 const M = data.messages;
 const form = document.getElementById("fyll-skjema");
 const part = (name) => form.querySelector(`[data-fyll="${name}"]`);

@@ -18,7 +18,8 @@ from stavangerstandarden.model import Standard
 MANIFEST_KEYS: dict[str, str] = {
     "version": "versjonen av standarden skjemaene er laget fra",
     "standard": "id-en til standarden",
-    "zip": "ZIP-filen med alle skjemaene",
+    "zip": "ZIP-filen med alle skjemaene; mangler på språk der nettleseren lager ZIP-filen "
+           "av PDF-ene",
     "booklet": "heftet: hele standarden som én PDF for utskrift, relativt til nettstedets rot",
     "forms": "alle skjemaene, ett objekt per skjema",
     "forms[].file": "PDF-filen, relativt til nettstedets rot",

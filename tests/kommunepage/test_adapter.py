@@ -39,8 +39,8 @@ def test_same_outputs_as_the_command_and_the_worker_entry(corpus: Corpus, tmp_pa
     page = json.loads(summarise_folder(str(folder), language="nn"))
     for name in OUTPUTS:
         assert page["outputs"][name].encode() == (tmp_path / "ut" / name).read_bytes(), name
-    assert page["not_counted"] == ["notat.json: filen er ikke tekst i UTF-8, så den er ikke et "
-                                   "sammendrag"]
+    assert page["not_counted"] == ["notat.json: fila er ikkje tekst i UTF-8, så ho er ikkje eit "
+                                   "samandrag"]  # in the page's language, nynorsk
     assert (page["counted"], page["total"]) == (len(paths) - 1, len(paths))
     assert page["line"] == f"{len(paths) - 1} av {len(paths)} samandrag talde med."
 

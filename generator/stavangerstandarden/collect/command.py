@@ -92,7 +92,7 @@ def _previous(path: Path) -> Previous:
     except OSError as exc:
         raise BadPrevious(f"{path}: kan ikke lese filen ({exc.strerror or exc})") from exc
     if len(raw) > limits.MAX_PREVIOUS_BYTES:
-        shown = f"{limits.MAX_PREVIOUS_BYTES:_}".replace("_", " ")
+        shown = limits.shown(limits.MAX_PREVIOUS_BYTES)
         raise BadPrevious(f"{path}: filen er større enn {shown} byte, for stor til å være et "
                           "sammendrag")
     try:

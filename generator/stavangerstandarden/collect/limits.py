@@ -60,15 +60,16 @@ MAX_COUNT = 10**9
 def over_limit(what: str, limit: int) -> Reason:
     """The reason for a file over a bound: what (a message id, or a `Reason`), and the bound."""
     return Reason(N_("PDF-filen går over en grense for hva et skjema kan inneholde ({what}: "
-                     "høyst {limit}); den er ikke lest"), what=Reason.of(what), limit=_shown(limit))
+                     "høyst {limit}); den er ikke lest"), what=Reason.of(what), limit=shown(limit))
 
 
 def over_image_limit(what: str, limit: int) -> Reason:
     """The reason for a picture over a bound."""
     return Reason(N_("bildet går over en grense for hva et bilde av et skjema kan være "
                      "({what}: høyst {limit}); det er ikke lest"),
-                  what=Reason.of(what), limit=_shown(limit))
+                  what=Reason.of(what), limit=shown(limit))
 
 
-def _shown(limit: int) -> str:
+def shown(limit: int) -> str:
+    """A bound as Norwegian writes it, thousands apart: «20 000 000»."""
     return f"{limit:_}".replace("_", " ")

@@ -16,7 +16,7 @@ from typing import Any
 
 from stavangerstandarden.collect import summaryfile
 from stavangerstandarden.collect.contribution import FORMAT, Contribution, FormRecord, assemble
-from stavangerstandarden.collect.limits import MAX_COUNT, MAX_PREVIOUS_BYTES
+from stavangerstandarden.collect.limits import MAX_COUNT, MAX_PREVIOUS_BYTES, shown
 from stavangerstandarden.collect.reasons import Reason, Refused
 from stavangerstandarden.collect.tally import UNANSWERED
 from stavangerstandarden.model import Standard
@@ -31,9 +31,8 @@ def decoded(raw: bytes) -> str | BadInput:
     """A file's bytes as text, or why they cannot be a summary: shared by the command and
     the Kommune page, so both refuse the same files with the same words."""
     if len(raw) > MAX_PREVIOUS_BYTES:
-        shown = f"{MAX_PREVIOUS_BYTES:_}".replace("_", " ")
         return BadInput(Reason(N_("filen er større enn {limit} byte, for stor til å være et "
-                                  "sammendrag"), limit=shown))
+                                  "sammendrag"), limit=shown(MAX_PREVIOUS_BYTES)))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,12 +1,14 @@
 // «Download all forms» in a language whose ZIP no release published (utgitt.json): the
 // button fetches the PDFs the page lists (`[data-pdf]`, the language's published forms) and
 // saves them as one ZIP, named and ordered as the build's ZIPs are, so the site stores each
-// form once. Without JavaScript the button stays hidden and the list of forms is the way.
+// form once. If a form cannot be fetched the page says so. Without JavaScript the button stays hidden and the list of forms is the way.
 import { zipStored } from "./zip.js";
 
 const button = document.querySelector("button[data-alle-skjema]");
+const failed = document.querySelector("[data-alle-skjema-feil]");
 if (button) {
   button.addEventListener("click", async () => {
+    if (failed) failed.hidden = true;
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
     try {
@@ -25,6 +27,11 @@ if (button) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      // Offline or a form missing: say so where the visitor looks (the page's words), and
+      // leave the list of forms as the way on.
+      console.warn(error);
+      if (failed) failed.hidden = false;
     } finally {
       button.disabled = false;
       button.removeAttribute("aria-busy");

@@ -19,6 +19,7 @@ from project import build_project
 
 from stavangerstandarden import contract as c
 from stavangerstandarden.forms.bundle import zip_forms
+from stavangerstandarden.i18n.ui import Localized
 from stavangerstandarden.loader import load_file
 from stavangerstandarden.published import built_zip
 
@@ -27,6 +28,9 @@ from .conftest import CHROMIUM, DEFAULT_ENGINE, ROOT
 DRIVER = ROOT / "tests" / "site" / "all_forms_zip.mjs"
 IN_BROWSER = ("pl", "ar")
 """Languages no release published a ZIP for, one per direction."""
+FETCH_FAILED = ("Skjemaene kunne ikke hentes. Prøv igjen, eller last dem ned ett og ett fra "
+                "listen over.")
+"""What the page says, in its language, when the forms cannot be fetched."""
 
 
 @pytest.fixture(scope="module")
@@ -90,5 +94,10 @@ def test_the_skjema_page_makes_the_zip_in_the_browser(
         assert archive.namelist() == [f.rsplit("/", 1)[-1] for f in forms]
         for form in forms:
             assert archive.read(form.rsplit("/", 1)[-1]) == (folder / form).read_bytes()
+    assert not seen["messageBefore"]
+    failed = seen["failed"]
+    assert failed["message"] == Localized.for_language(language).gettext(FETCH_FAILED)
+    assert failed["message"] != FETCH_FAILED and failed["role"] == "alert"
+    assert not failed["saved"] and failed["buttonEnabled"]
     assert not seen["withoutScript"]["button"]
     assert sorted(set(seen["withoutScript"]["pdfs"])) == [f"/{language}/{f}" for f in forms]

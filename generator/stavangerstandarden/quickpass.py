@@ -14,6 +14,7 @@ search index and the translated languages are left to the full pass that follows
 
 from __future__ import annotations
 
+import copy
 import html
 import os
 import shutil
@@ -55,9 +56,9 @@ from stavangerstandarden.versions.guard import check_versions
 PREVIEW_DIR = ".preview-site"
 """The quick pass's engine output, kept between passes inside the project (Zensical builds
 only there); a name the build's clean-up of killed builds leaves alone."""
-LEFT_TO_FULL_PASS = ("search/",)
-"""Output the quick pass never publishes: an incremental build's search index holds only the
-pages it rebuilt."""
+LEFT_TO_FULL_PASS = ("search/", "404.html", "sitemap.xml")
+"""Output the quick pass never publishes (the MkDocs builder does not even make it,
+`incremental`): an incremental build's search index holds only the pages it rebuilt."""
 CLOCK_SLACK_NS = 20_000_000
 """A file's modification time comes from the kernel's coarse clock, which may lag the clock
 a pass starts by a few milliseconds: the engine's output is looked for from this much
@@ -101,6 +102,8 @@ class QuickPasses:
     _shown: _Shown | None = None
     _fills: dict[str, tuple[object, bytes]] = field(default_factory=dict)
     """Fill page (path under docs/) → (what it was made from, its bytes)."""
+    _base: tuple[tuple[int, int], dict[str, Any]] | None = None
+    """mkdocs.yml as last parsed, with its file's time and size."""
 
     def __post_init__(self) -> None:
         self._incremental = BUILDERS[self.engine]()
@@ -150,7 +153,12 @@ class QuickPasses:
 
     def _config(self, standard: Standard, language: SiteLanguage,
                 languages: Languages) -> dict[str, Any]:
-        base = yaml.safe_load((self.project / "mkdocs.yml").read_text("utf-8"))
+        path = self.project / "mkdocs.yml"
+        stat = path.stat()
+        if self._base is None or self._base[0] != (stat.st_mtime_ns, stat.st_size):
+            self._base = ((stat.st_mtime_ns, stat.st_size),
+                          yaml.safe_load(path.read_text("utf-8")))
+        base = copy.deepcopy(self._base[1])  # engine_config may change what it is given
         settings = _at(site_settings(standard), self.site_url or standard.meta.site_url, "")
         return _titled(engine_config(base, settings, language, languages, "docs"), standard)
 

@@ -119,7 +119,7 @@ class Preview:
         """The fill pages of the forms that changed, after the page and before the forms."""
         start = time.perf_counter()
         with suppress(SiteBuildFailed):
-            done = self.passes.fill_pages()
+            done = self.passes.fill_pages(self.pending.is_set)
             if done and done.published:
                 print(BUILT.format(what=FILL_PAGES, seconds=time.perf_counter() - start),
                       flush=True)

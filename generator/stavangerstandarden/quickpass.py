@@ -19,6 +19,7 @@ import html
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ only there); a name the build's clean-up of killed builds leaves alone."""
 LEFT_TO_FULL_PASS = ("search/", "404.html", "sitemap.xml")
 """Output the quick pass never publishes (the MkDocs builder does not even make it,
 `incremental`): an incremental build's search index holds only the pages it rebuilt."""
+FILL_BATCH = 12
+"""Fill pages handed to the engine at a time: about a third of a second of its work on a
+small machine, the longest a newer save waits for the fill pages of the one before."""
 CLOCK_SLACK_NS = 20_000_000
 """A file's modification time comes from the kernel's coarse clock, which may lag the clock
 a pass starts by a few milliseconds: the engine's output is looked for from this much
@@ -100,8 +104,8 @@ class QuickPasses:
     engine: str = "mkdocs"
     site_url: str | None = None
     _shown: _Shown | None = None
-    _fills: dict[str, tuple[object, bytes]] = field(default_factory=dict)
-    """Fill page (path under docs/) → (what it was made from, its bytes)."""
+    _fills: dict[str, object] = field(default_factory=dict)
+    """Fill page (path under docs/) → what it was last made from."""
     _base: tuple[tuple[int, int], dict[str, Any]] | None = None
     """mkdocs.yml as last parsed, with its file's time and size."""
 
@@ -130,26 +134,33 @@ class QuickPasses:
         self._shown = _Shown(standard, languages, specs, self._config(standard, nb, languages))
         return self._pass(files, always=True)
 
-    def fill_pages(self) -> QuickPass | None:
+    def fill_pages(self, interrupted: Callable[[], bool] = lambda: False) -> QuickPass | None:
         """The fill pages of the forms whose spec (or the standard's words around it) changed
-        since this preview last made them, into the published site. None before a pages
-        pass, and while docs/ lacks some of the forms: the full build makes the fill pages
-        with them."""
+        since this preview last made them, into the published site, `FILL_BATCH` at a time
+        until `interrupted()` says a newer save waits. None before a pages pass, and while
+        docs/ lacks some of the forms: the full build makes the fill pages with them."""
         shown = self._shown
         docs = self.project / "docs"
         if shown is None or not all((docs / spec.file).is_file() for spec in shown.specs):
             return None
         around = replace(shown.standard, areas=())
-        made = {}
-        for spec in shown.specs:
-            page = page_source(c.fill_page(spec.file))
-            kept = self._fills.get(page)
-            if kept is None or kept[0] != (spec, around):
-                made[page] = ((spec, around),
-                              fill_page(shown.standard, spec, shown.languages.sites[0].loc))
-        done = self._pass({page: data for page, (_, data) in made.items()}, always=False)
-        self._fills.update(made)
-        return done and replace(done, filled=tuple(made))
+        stale = [spec for spec in shown.specs
+                 if self._fills.get(_fill_source(spec)) != (spec, around)]
+        done = QuickPass((), (), ())
+        for at in range(0, len(stale), FILL_BATCH):
+            if at and interrupted():
+                break
+            specs = stale[at:at + FILL_BATCH]
+            batch = self._pass({_fill_source(spec): fill_page(
+                shown.standard, spec, shown.languages.sites[0].loc) for spec in specs},
+                always=False)
+            if batch is None:
+                return None
+            made = tuple(_fill_source(spec) for spec in specs)
+            self._fills.update({_fill_source(spec): (spec, around) for spec in specs})
+            done = QuickPass(done.generated + batch.generated, done.rendered + batch.rendered,
+                             done.published + batch.published, done.filled + made)
+        return done
 
     def _config(self, standard: Standard, language: SiteLanguage,
                 languages: Languages) -> dict[str, Any]:
@@ -185,6 +196,10 @@ class QuickPasses:
             self._incremental(self.project, shown.config, out)
             rendered, published = _publish(out, site, start)
         return QuickPass(tuple(generated), rendered, published)
+
+
+def _fill_source(spec: FormSpec) -> str:
+    return page_source(c.fill_page(spec.file))
 
 
 def _source_site(standard: Standard) -> Languages:

@@ -60,9 +60,10 @@ only there); a name the build's clean-up of killed builds leaves alone."""
 LEFT_TO_FULL_PASS = ("search/", "404.html", "sitemap.xml")
 """Output the quick pass never publishes (the MkDocs builder does not even make it,
 `incremental`): an incremental build's search index holds only the pages it rebuilt."""
-FILL_BATCH = 12
-"""Fill pages handed to the engine at a time: about a third of a second of its work on a
-small machine, the longest a newer save waits for the fill pages of the one before."""
+FILL_BATCH = {"mkdocs": 12}
+"""Fill pages handed to the engine at a time: with MkDocs about a third of a second of its
+work on a small machine, the longest a newer save waits for the fill pages of the one
+before. Zensical (not listed: all at once) rebuilds every page on every run."""
 CLOCK_SLACK_NS = 20_000_000
 """A file's modification time comes from the kernel's coarse clock, which may lag the clock
 a pass starts by a few milliseconds: the engine's output is looked for from this much
@@ -136,9 +137,10 @@ class QuickPasses:
 
     def fill_pages(self, interrupted: Callable[[], bool] = lambda: False) -> QuickPass | None:
         """The fill pages of the forms whose spec (or the standard's words around it) changed
-        since this preview last made them, into the published site, `FILL_BATCH` at a time
-        until `interrupted()` says a newer save waits. None before a pages pass, and while
-        docs/ lacks some of the forms: the full build makes the fill pages with them."""
+        since this preview last made them, into the published site, a batch at a time
+        (`FILL_BATCH`) until `interrupted()` says a newer save waits. None before a pages
+        pass, and while docs/ lacks some of the forms: the full build makes the fill pages
+        with them."""
         shown = self._shown
         docs = self.project / "docs"
         if shown is None or not all((docs / spec.file).is_file() for spec in shown.specs):
@@ -147,10 +149,11 @@ class QuickPasses:
         stale = [spec for spec in shown.specs
                  if self._fills.get(_fill_source(spec)) != (spec, around)]
         done = QuickPass((), (), ())
-        for at in range(0, len(stale), FILL_BATCH):
+        size = FILL_BATCH.get(self.engine, len(stale)) or 1
+        for at in range(0, len(stale), size):
             if at and interrupted():
                 break
-            specs = stale[at:at + FILL_BATCH]
+            specs = stale[at:at + size]
             batch = self._pass({_fill_source(spec): fill_page(
                 shown.standard, spec, shown.languages.sites[0].loc) for spec in specs},
                 always=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from stavangerstandarden.formset import FormSet
@@ -38,6 +39,13 @@ class Assembly:
     log: Changelog
     source_links: bool
     """The engine resolves links in raw HTML from the page's source file (Zensical)."""
+
+    @cached_property
+    def bundle(self) -> bytes:
+        """The Python bundle the Sammendrag and Kommune pages load, made once for both."""
+        from stavangerstandarden.summary.files import shared_bundle
+
+        return shared_bundle(Path(self.standard.source))
 
 
 def _data(a: Assembly) -> dict[str, bytes]:
@@ -78,13 +86,13 @@ def _fill(a: Assembly) -> dict[str, bytes]:
 def _summary(a: Assembly) -> dict[str, bytes]:
     from stavangerstandarden.summary.files import summary_files
 
-    return summary_files(a.shown, Path(a.standard.source), loc=a.loc)
+    return summary_files(a.shown, Path(a.standard.source), loc=a.loc, bundle=a.bundle)
 
 
 def _kommune(a: Assembly) -> dict[str, bytes]:
     from stavangerstandarden.overview.page import kommune_files
 
-    return kommune_files(a.shown, loc=a.loc)
+    return kommune_files(a.shown, loc=a.loc, bundle=a.bundle)
 
 
 PRODUCERS: tuple[Callable[[Assembly], dict[str, bytes]], ...] = (

@@ -119,7 +119,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
     standard = checked.standard
     log = changelog(history)
     docs = project / "docs"
-    languages = site_languages(standard, docs)
+    languages = site_languages(standard, docs, checked.parsed)
     source_language = languages.sites[0]
     links = engine in engines.SOURCE_LINK_ENGINES
     try:

@@ -32,6 +32,7 @@ from stavangerstandarden.model import Area, Standard
 from stavangerstandarden.pages import AREAS_DIR, STATUS_PAGE
 from stavangerstandarden.sitefonts import STYLESHEET, served_families
 from stavangerstandarden.words import N_
+from stavangerstandarden.yamlsource import Parsed
 
 NOTE = N_("Denne oversettelsen er ikke kvalitetssikret.")
 """Shown on a page of another language that holds an unreviewed or outdated translation."""
@@ -82,11 +83,13 @@ class Languages:
         return self.sites[1:]
 
 
-def site_languages(standard: Standard, docs: Path) -> Languages:
-    """Bokmål first, then every language with a content translation beside the source."""
+def site_languages(standard: Standard, docs: Path,
+                   parsed: Parsed | None = None) -> Languages:
+    """Bokmål first, then every language with a content translation beside the source;
+    `parsed`: the source's parse, when the caller has it (`Checked.parsed`)."""
     source = Path(standard.source)
     nb = SiteLanguage(source_edition(standard), Localized.for_language(SOURCE_LANGUAGE))
-    editions = translated_editions(standard, source)
+    editions = translated_editions(standard, source, parsed)
     if not editions:
         return Languages((nb,), ())
     layout = Layout(source, docs)
@@ -96,7 +99,8 @@ def site_languages(standard: Standard, docs: Path) -> Languages:
         pages_po = layout.pages_po(found.language)
         pages = po.merge(po.read(pages_po), texts).catalog if pages_po.is_file() else None
         sites.append(SiteLanguage(found, Localized.for_language(found.language), pages))
-    return Languages(tuple(sites), translation_report(layout, parsed_source(source)).statuses)
+    report = translation_report(layout, parsed or parsed_source(source))
+    return Languages(tuple(sites), report.statuses)
 
 
 def handwritten(docs: Path, language: SiteLanguage, generated_roots: Iterable[str],

@@ -2,9 +2,10 @@
 
 A watcher polls framework/ and the hand-written parts of the project (docs/, mkdocs.yml,
 overrides/). On a change, the quick pass (`quickpass`) puts the source language's changed pages
-on screen, then the same `build.build()` pipeline as the CLI follows with every form and
-language (unchanged forms come from the form cache), in a child process of its own: a newer
-save stops it at once, engines included, and its own quick pass goes first. A
+on screen, then the fill pages of the forms that changed; then the same `build.build()`
+pipeline as the CLI follows with every form and language (unchanged forms come from the form
+cache), in a child process of its own: a newer save stops it at once, engines included, and
+its own quick pass goes first. A
 standard-library HTTP server serves site/ on 127.0.0.1 and adds, to HTML only, a small script
 that reloads the page when a build finished (Server-Sent Events) and, while the source has
 errors, a red banner listing them; the built site never contains either. An invalid source
@@ -30,9 +31,11 @@ from stavangerstandarden import engines
 from stavangerstandarden.build import GENERATED_ROOTS, build
 from stavangerstandarden.problems import InvalidSource
 from stavangerstandarden.publish import SiteBuildFailed
-from stavangerstandarden.quickpass import QuickPass, quick_pass
+from stavangerstandarden.quickpass import QuickPasses
 
 POLL_SECONDS = 0.05
+WATCH_SECONDS = 0.025
+"""How often the watcher looks at the files (a look costs about a millisecond)."""
 EVENTS_PATH = "/__live"
 
 # Everything the preview shows a maintainer, in one place.
@@ -41,7 +44,8 @@ BANNER_HINT = "Rett feilene under og lagre filen igjen."
 NOT_BUILT = "Nettstedet er ikke bygget ennå"
 SERVING = "Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C avslutter)."
 BUILT = "Bygget {what} på {seconds:.2f} s."
-BUILT_WHAT = {False: "sidene", True: "skjemaene"}
+PAGES, FILL_PAGES, FORMS = "sidene", "utfyllingssidene", "skjemaene"
+"""What a pass built, for BUILT."""
 FAILED = "Bygget feilet; viser forrige gyldige versjon."
 SUPERSEDED = "Kilden ble endret igjen; bygger den nye versjonen."
 STOPPED = "Bygget stoppet uten å si hvorfor (kode {code})."
@@ -73,6 +77,11 @@ class Preview:
     changed: threading.Condition = field(default_factory=threading.Condition)
     pending: threading.Event = field(default_factory=threading.Event)
     """Set by the watcher on every change: the pass under way is out of date."""
+    passes: QuickPasses = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.passes = QuickPasses(self.source, self.project, self.site_dir, self.engine,
+                                  self.site_url)
 
     def _show(self, problems: tuple[str, ...]) -> None:
         """Publish a finished pass: open pages reload, with the banner while `problems`."""
@@ -90,7 +99,7 @@ class Preview:
         pass then); a pass the engine rejects is not shown: the full pass, strict, decides."""
         start = time.perf_counter()
         try:
-            first = self._quick_pass() is None
+            first = self.passes.pages() is None
             if first:
                 build(self.source, self.project, self.site_dir, engine=self.engine,
                       site_url=self.site_url, forms=False)
@@ -99,17 +108,24 @@ class Preview:
             return False
         except SiteBuildFailed:
             return True
-        print(BUILT.format(what=BUILT_WHAT[False], seconds=time.perf_counter() - start),
-              flush=True)
+        print(BUILT.format(what=PAGES, seconds=time.perf_counter() - start), flush=True)
         self._show(())
         if first:
             with suppress(InvalidSource, SiteBuildFailed):
-                self._quick_pass()
+                self.passes.pages()
+        elif not self.pending.is_set():
+            self._fill_pages()
         return True
 
-    def _quick_pass(self) -> QuickPass | None:
-        return quick_pass(self.source, self.project, self.site_dir, engine=self.engine,
-                          site_url=self.site_url)
+    def _fill_pages(self) -> None:
+        """The fill pages of the forms that changed, after the page and before the forms."""
+        start = time.perf_counter()
+        with suppress(SiteBuildFailed):
+            done = self.passes.fill_pages(self.pending.is_set)
+            if done and done.published:
+                print(BUILT.format(what=FILL_PAGES, seconds=time.perf_counter() - start),
+                      flush=True)
+                self._show(())
 
     def full(self) -> None:
         """`build()` with every form and language, in a child process heading a process
@@ -121,16 +137,15 @@ class Preview:
             send, self.source, self.project, self.site_dir, self.engine, self.site_url))
         child.start()
         send.close()
-        while not receive.poll(POLL_SECONDS) and child.is_alive():
-            if self.pending.is_set():
+        while not receive.poll() and child.is_alive():
+            if self.pending.wait(POLL_SECONDS):  # wakes at once on a save
                 _end(child)
                 print(SUPERSEDED, flush=True)
                 return
         outcome = receive.recv() if receive.poll() else (STOPPED.format(code=child.exitcode),)
         child.join()
         if not outcome:
-            print(BUILT.format(what=BUILT_WHAT[True], seconds=time.perf_counter() - start),
-                  flush=True)
+            print(BUILT.format(what=FORMS, seconds=time.perf_counter() - start), flush=True)
         self._show(tuple(outcome))
 
     def snapshot(self) -> tuple[int, tuple[str, ...]]:
@@ -155,13 +170,20 @@ class Preview:
 
 
 def watched(preview: Preview) -> Stamps:
-    """Modification time and size of every file whose change needs a rebuild."""
+    """Modification time and size of every file whose change needs a rebuild (polled 20 times
+    a second, beside the builder: the generated folders, with every form, are not walked)."""
     generated = {preview.project / "docs" / root for root in GENERATED_ROOTS}
-    roots = [preview.source.parent, preview.project / "docs", preview.project / "overrides"]
-    files = [preview.project / "mkdocs.yml"]
-    for root in roots:
-        files += [p for p in root.rglob("*")
-                  if p.is_file() and not generated.intersection(p.parents)]
+    stamps = _stamps([preview.project / "mkdocs.yml"])
+    for root in (preview.source.parent, preview.project / "docs",
+                 preview.project / "overrides"):
+        for folder, subfolders, files in os.walk(root):
+            here = Path(folder)
+            subfolders[:] = [d for d in subfolders if here / d not in generated]
+            stamps |= _stamps([here / name for name in files])
+    return stamps
+
+
+def _stamps(files: list[Path]) -> Stamps:
     stamps = {}
     for path in files:
         try:
@@ -175,7 +197,7 @@ def watched(preview: Preview) -> Stamps:
 def watch(preview: Preview, stop: threading.Event, seen: Stamps) -> None:
     """Tell the builder whenever a watched file changed since `seen` (polling: no dependency,
     works everywhere), also while it builds."""
-    while not stop.wait(POLL_SECONDS):
+    while not stop.wait(WATCH_SECONDS):
         now = watched(preview)
         if now != seen:
             seen = now

@@ -1,66 +1,73 @@
-"""The preview's quick pass: the edited pages of the source language on screen in well under
+"""The preview's quick passes: the edited pages of the source language on screen in well under
 a second, before the full build (every form, every language) follows.
 
 `build()` re-renders everything and runs the site engine on every page of every language:
-seconds. The quick pass renders the source language's pages and data (no PDF: the forms
+seconds. A quick pass renders the source language's pages and data (no PDF: the forms
 already in docs/ stay), writes only the files whose bytes changed, runs the engine
-incrementally on one persistent folder (`PREVIEW_DIR`: MkDocs' `--dirty` rebuilds only pages
-whose source is newer than their output), and copies into the published site only the
-output files whose bytes changed, each with an atomic rename. The site's search index and
-the translated languages are left to the full pass that follows.
+incrementally on one persistent folder (`PREVIEW_DIR`, `incremental`: only pages whose
+source changed are rebuilt), and copies into the published site only the output files whose
+bytes changed, each with an atomic rename. It comes in two steps, so the page never waits
+for the forms: `pages()` (everything but the fill pages), then `fill_pages()`, which makes
+only the fill pages of the forms whose spec changed since it last made them. The site's
+search index and the translated languages are left to the full pass that follows.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import os
 import shutil
-import sys
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
 import yaml
 
+from stavangerstandarden import contract as c
 from stavangerstandarden.atomicfile import write_atomic
+from stavangerstandarden.browserpage import page_source
 from stavangerstandarden.build import (
     GENERATED_ROOTS,
     _at,
-    pages_first,
+    _language_files,
     site_settings,
     sync_tree,
 )
 from stavangerstandarden.engines import SOURCE_LINK_ENGINES
+from stavangerstandarden.fill.page import fill_page
+from stavangerstandarden.formset import FormSet
+from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.htmlspace import squeeze
 from stavangerstandarden.i18n.edition import Edition, source_edition
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known
 from stavangerstandarden.i18n.ui import Localized
-from stavangerstandarden.languages import Languages, SiteLanguage, _snippets_base, engine_config
+from stavangerstandarden.incremental import BUILDERS
+from stavangerstandarden.languages import Languages, SiteLanguage, engine_config
 from stavangerstandarden.model import Standard
 from stavangerstandarden.pages import AREAS_DIR
 from stavangerstandarden.preflight import preflight
 from stavangerstandarden.problems import InvalidSource
-from stavangerstandarden.publish import (
-    SITE_CONFIG,
-    SiteBuildFailed,
-    run_engine,
-    site_lock,
-    write_config,
-)
+from stavangerstandarden.publish import site_lock
 from stavangerstandarden.versions.diff import changelog
 from stavangerstandarden.versions.guard import check_versions
 
 PREVIEW_DIR = ".preview-site"
 """The quick pass's engine output, kept between passes inside the project (Zensical builds
 only there); a name the build's clean-up of killed builds leaves alone."""
-PREVIEW_CONFIG = SITE_CONFIG.replace(".yml", "-preview.yml")
-LEFT_TO_FULL_PASS = ("search/",)
-"""Output the quick pass never publishes: an incremental build's search index holds only the
-pages it rebuilt."""
+LEFT_TO_FULL_PASS = ("search/", "404.html", "sitemap.xml")
+"""Output the quick pass never publishes (the MkDocs builder does not even make it,
+`incremental`): an incremental build's search index holds only the pages it rebuilt."""
+FILL_BATCH = {"mkdocs": 12}
+"""Fill pages handed to the engine at a time: with MkDocs about a third of a second of its
+work on a small machine, the longest a newer save waits for the fill pages of the one
+before. Zensical (not listed: all at once) rebuilds every page on every run."""
+CLOCK_SLACK_NS = 20_000_000
+"""A file's modification time comes from the kernel's coarse clock, which may lag the clock
+a pass starts by a few milliseconds: the engine's output is looked for from this much
+earlier (publishing a file twice is harmless: unchanged bytes are not copied)."""
 
 
 @dataclass(frozen=True)
@@ -73,45 +80,129 @@ class QuickPass:
     """Pages the engine wrote this pass (paths under the site)."""
     published: tuple[str, ...]
     """Site files whose bytes changed and were copied into the published site."""
+    filled: tuple[str, ...] = ()
+    """Fill pages made this pass (paths under docs/): those of the forms whose spec changed."""
 
 
-def quick_pass(source: Path, project: Path, site_dir: Path, *, engine: str = "mkdocs",
-               site_url: str | None = None) -> QuickPass | None:
-    """Check `source` and bring the source language's changed pages into the published site.
+@dataclass(frozen=True)
+class _Shown:
+    """What the last pages pass found, for the fill pages that follow it."""
 
-    None when there is no published site yet (a build makes the first). Raises
-    InvalidSource (every problem) or SiteBuildFailed; the published site is then unchanged.
-    """
-    checked, history = check_versions(source)
-    if checked.standard is None or history is None:
-        raise InvalidSource(checked.problems)
-    standard = checked.standard
-    preflight(standard)  # the forms' font, as the full pass checks it, before any page shows
-    docs = project / "docs"
-    languages = _source_site(standard)
-    nb = languages.sites[0]
-    files = pages_first(standard, docs, nb, languages.statuses, changelog(history),
-                        engine in SOURCE_LINK_ENGINES)
-    base = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
-    config = _titled(engine_config(base, _at(site_settings(standard),
-                                             site_url or standard.meta.site_url, ""),
-                                   nb, languages, "docs"), standard)
-    site = site_dir.absolute()
-    with site_lock(site_dir):
-        generated = sync_tree(docs, files, roots=())  # removals: the full pass's
-        if not site.is_dir():
+    standard: Standard
+    languages: Languages
+    specs: tuple[FormSpec, ...]
+    config: dict[str, Any]
+
+
+@dataclass
+class QuickPasses:
+    """One preview's quick passes, and what they keep from one save to the next: the fill
+    page of each form with what it was made from, and the engine's incremental builder."""
+
+    source: Path
+    project: Path
+    site_dir: Path
+    engine: str = "mkdocs"
+    site_url: str | None = None
+    _shown: _Shown | None = None
+    _fills: dict[str, object] = field(default_factory=dict)
+    """Fill page (path under docs/) → what it was last made from."""
+    _base: tuple[tuple[int, int], dict[str, Any]] | None = None
+    """mkdocs.yml as last parsed, with its file's time and size."""
+
+    def __post_init__(self) -> None:
+        self._incremental = BUILDERS[self.engine]()
+
+    def pages(self) -> QuickPass | None:
+        """Check the source and bring the source language's changed pages (all but the fill
+        pages) into the published site.
+
+        None when there is no published site yet (a build makes the first). Raises
+        InvalidSource (every problem) or SiteBuildFailed; the published site is then
+        unchanged.
+        """
+        checked, history = check_versions(self.source)
+        if checked.standard is None or history is None:
+            raise InvalidSource(checked.problems)
+        standard = checked.standard
+        preflight(standard)  # the forms' font, as the full pass checks it, before any page shows
+        languages = _source_site(standard)
+        nb = languages.sites[0]
+        specs = form_specs(standard)
+        # No PDF: no fill page either (`fill_pages` follows with those that changed).
+        files = _language_files(standard, FormSet(standard, specs), {}, nb, languages.statuses,
+                                changelog(history), self.engine in SOURCE_LINK_ENGINES)
+        self._shown = _Shown(standard, languages, specs, self._config(standard, nb, languages))
+        return self._pass(files, always=True)
+
+    def fill_pages(self, interrupted: Callable[[], bool] = lambda: False) -> QuickPass | None:
+        """The fill pages of the forms whose spec (or the standard's words around it) changed
+        since this preview last made them, into the published site, a batch at a time
+        (`FILL_BATCH`) until `interrupted()` says a newer save waits. None before a pages
+        pass, and while docs/ lacks some of the forms: the full build makes the fill pages
+        with them."""
+        shown = self._shown
+        docs = self.project / "docs"
+        if shown is None or not all((docs / spec.file).is_file() for spec in shown.specs):
             return None
-        out = project / PREVIEW_DIR
-        if not out.is_dir():
-            _prime(site, out, tuple(lang.root.strip("/") for lang in languages.translated))
-        _stale_includers(docs, out, generated)
-        start = time.time_ns()
-        try:
-            INCREMENTAL[engine](project, config, out)
-        finally:
-            (project / PREVIEW_CONFIG).unlink(missing_ok=True)
-        rendered, published = _publish(out, site, start)
-    return QuickPass(tuple(generated), rendered, published)
+        around = replace(shown.standard, areas=())
+        stale = [spec for spec in shown.specs
+                 if self._fills.get(_fill_source(spec)) != (spec, around)]
+        done = QuickPass((), (), ())
+        size = FILL_BATCH.get(self.engine, len(stale)) or 1
+        for at in range(0, len(stale), size):
+            if at and interrupted():
+                break
+            specs = stale[at:at + size]
+            batch = self._pass({_fill_source(spec): fill_page(
+                shown.standard, spec, shown.languages.sites[0].loc) for spec in specs},
+                always=False)
+            if batch is None:
+                return None
+            made = tuple(_fill_source(spec) for spec in specs)
+            self._fills.update({_fill_source(spec): (spec, around) for spec in specs})
+            done = QuickPass(done.generated + batch.generated, done.rendered + batch.rendered,
+                             done.published + batch.published, done.filled + made)
+        return done
+
+    def _config(self, standard: Standard, language: SiteLanguage,
+                languages: Languages) -> dict[str, Any]:
+        path = self.project / "mkdocs.yml"
+        stat = path.stat()
+        if self._base is None or self._base[0] != (stat.st_mtime_ns, stat.st_size):
+            self._base = ((stat.st_mtime_ns, stat.st_size),
+                          yaml.safe_load(path.read_text("utf-8")))
+        base = copy.deepcopy(self._base[1])  # engine_config may change what it is given
+        settings = _at(site_settings(standard), self.site_url or standard.meta.site_url, "")
+        return _titled(engine_config(base, settings, language, languages, "docs"), standard)
+
+    def _pass(self, files: dict[str, bytes], *, always: bool) -> QuickPass | None:
+        """Write `files` where their bytes changed, build the pages that changed and publish
+        what the engine wrote that differs from the published site. `always`: run the engine
+        even if no file of `files` changed (a hand-written page or template may have)."""
+        shown = self._shown
+        assert shown is not None
+        docs = self.project / "docs"
+        site = self.site_dir.absolute()
+        with site_lock(self.site_dir):
+            generated = sync_tree(docs, files, roots=())  # removals: the full pass's
+            if not site.is_dir():
+                return None
+            out = self.project / PREVIEW_DIR
+            if not out.is_dir():
+                _prime(site, out, tuple(lang.root.strip("/")
+                                        for lang in shown.languages.translated))
+            elif not generated and not always:
+                return QuickPass((), (), ())
+            _stale_includers(docs, out, generated)
+            start = time.time_ns() - CLOCK_SLACK_NS
+            self._incremental(self.project, shown.config, out)
+            rendered, published = _publish(out, site, start)
+        return QuickPass(tuple(generated), rendered, published)
+
+
+def _fill_source(spec: FormSpec) -> str:
+    return page_source(c.fill_page(spec.file))
 
 
 def _source_site(standard: Standard) -> Languages:
@@ -173,16 +264,13 @@ def _prime(site: Path, out: Path, skip: tuple[str, ...]) -> None:
 def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Copy what the engine wrote since `start` and differs from the published site."""
     rendered, published = [], []
-    for path in sorted(out.rglob("*")):
-        if not path.is_file() or path.stat().st_mtime_ns < start:
-            continue
-        rel = path.relative_to(out).as_posix()
+    for rel in sorted(_written_since(out, start)):
         if rel.endswith(".html"):
             rendered.append(rel)
         if rel.startswith(LEFT_TO_FULL_PASS):
             continue
         target = site / rel
-        data = path.read_bytes()
+        data = (out / rel).read_bytes()
         if rel.endswith(".html"):  # as the full build publishes it
             data = squeeze(data.decode("utf-8")).encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
@@ -192,57 +280,14 @@ def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[
     return tuple(rendered), tuple(published)
 
 
-def _mkdocs_dirty(project: Path, config: Mapping[str, Any], out: Path) -> None:
-    """In this process: MkDocs, its theme and Markdown extensions are imported once per
-    preview, not once per save (most of a fresh `mkdocs build`'s time). Paths absolute: the
-    preview's working folder need not be the project."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    docs = str((project / "docs").absolute())
-    absolute = {**config, "docs_dir": docs, "markdown_extensions": [
-        _snippets_base(e, docs) for e in config.get("markdown_extensions", [])]}
-    name = write_config(project, absolute, PREVIEW_CONFIG)
-    try:
-        loaded = load_config(str(project / name), site_dir=str(out.absolute()))
-        theme_env = loaded.theme.get_env
-        loaded.theme.get_env = lambda: _compiled_once(theme_env())  # type: ignore[method-assign]
-        mkdocs_build(loaded, dirty=True)
-    except (MkDocsException, OSError) as exc:
-        raise SiteBuildFailed(str(exc)) from exc
-
-
-class _Compiled(jinja2.BytecodeCache):
-    """The theme's templates, compiled once a preview: MkDocs makes a new Jinja environment
-    every build, and compiling the theme's templates was a fifth of a quick pass. Jinja
-    compares each template's source with the one compiled (an edited override recompiles)."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
-
-
-def _compiled_once(env: jinja2.Environment) -> jinja2.Environment:
-    env.bytecode_cache = _COMPILED
-    return env
-
-
-def _zensical(project: Path, config: Mapping[str, Any], out: Path) -> None:
-    zensical = Path(sys.executable).with_name("zensical")
-    run_engine([str(zensical), "build", "--config-file",
-          write_config(project, {**config, "site_dir": out.name}, PREVIEW_CONFIG)], project)
-
-
-INCREMENTAL = {"mkdocs": _mkdocs_dirty, "zensical": _zensical}
-"""Site engine name → function rebuilding, into the folder `out` inside the project, the
-pages whose sources changed (Zensical keeps its own cache; it has no dirty switch)."""
+def _written_since(folder: Path, start: int, prefix: str = "") -> list[str]:
+    """Files under `folder` modified since `start`, relative to it (os.scandir: a walk of
+    the whole output with pathlib took as long as the engine's build of one page)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _written_since(Path(entry.path), start, f"{prefix}{entry.name}/")
+            elif entry.is_file() and entry.stat().st_mtime_ns >= start:
+                found.append(prefix + entry.name)
+    return found

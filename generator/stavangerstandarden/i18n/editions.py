@@ -14,18 +14,20 @@ from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known
 from stavangerstandarden.i18n.status import parsed_source
 from stavangerstandarden.i18n.texts import yaml_texts
 from stavangerstandarden.model import Standard
+from stavangerstandarden.yamlsource import Parsed
 
 
 def translated_editions(standard: Standard, source: Path | None = None,
-                        ) -> tuple[Edition, ...]:
+                        parsed: Parsed | None = None) -> tuple[Edition, ...]:
     """One edition per language with a content translation, in language-code order;
-    `source` is the YAML file when `standard.source` is not its path."""
+    `source` is the YAML file when `standard.source` is not its path, `parsed` its parse
+    when the caller has it (`Checked.parsed`)."""
     source = source or Path(standard.source)
     layout = Layout(source)
     languages = [lang for lang in layout.languages() if is_known(lang)]
     if not languages or not source.is_file():
         return ()
-    parsed = parsed_source(source)
+    parsed = parsed or parsed_source(source)
     return tuple(edition(parsed, standard.source, lang, po.read(layout.content_po(lang)))
                  for lang in languages)
 

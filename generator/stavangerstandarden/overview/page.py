@@ -35,11 +35,12 @@ def kommune_page(standard: Standard, loc: Localized, program_bytes: int) -> byte
         {"module": ENTRY}, shareable=msg["shareable"].format(k=standard.report.min_answers))
 
 
-def kommune_files(standard: Standard, loc: Localized | None = None) -> dict[str, bytes]:
+def kommune_files(standard: Standard, loc: Localized | None = None,
+                  bundle: bytes | None = None) -> dict[str, bytes]:
     """The page and its script; it loads the Sammendrag page's program, the source
-    language's bundle (`shared_bundle`) for every language."""
+    language's bundle (`shared_bundle`, made here unless given) for every language."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
-    program = reader_bytes(shared_bundle(Path(standard.source)))
+    program = reader_bytes(shared_bundle(Path(standard.source)) if bundle is None else bundle)
     here = KOMMUNE_PAGE.rsplit("/", 1)[0]
     script = (files("stavangerstandarden.overview") / "static" / SCRIPT).read_bytes()
     return {page_source(KOMMUNE_PAGE): kommune_page(standard, loc, program),

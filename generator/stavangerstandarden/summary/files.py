@@ -17,15 +17,15 @@ from stavangerstandarden.summary.page import BUNDLE, SCRIPTS, summary_page
 from stavangerstandarden.versions.history import VERSIONS_DIR, versions_folder
 
 
-def summary_files(standard: Standard, source: Path, loc: Localized | None = None
-                  ) -> dict[str, bytes]:
+def summary_files(standard: Standard, source: Path, loc: Localized | None = None,
+                  bundle: bytes | None = None) -> dict[str, bytes]:
     """The page in `loc`'s language (bokmål without it) and its scripts; with the source
     language's, Pyodide and the Python bundle, which every language's page loads from there
-    (`shared_bundle`)."""
+    (`shared_bundle`, made here unless given)."""
     loc = loc or Localized.for_language(SOURCE_LANGUAGE)
     folder = c.SUMMARY_PAGE.rsplit("/", 1)[0]
     static = files("stavangerstandarden.summary") / "static"
-    bundle = shared_bundle(source)
+    bundle = shared_bundle(source) if bundle is None else bundle
     out = {f"{folder}/{name}": (static / name).read_bytes() for name in SCRIPTS}
     out[page_source(c.SUMMARY_PAGE)] = summary_page(standard, loc, reader_bytes(bundle))
     if not language_root(loc.language):

@@ -60,20 +60,22 @@ def generated_files(standard: Standard, cache: Path | None = None,
                     language: SiteLanguage | None = None,
                     statuses: tuple[Status, ...] = (),
                     log: Changelog | None = None,
-                    source_links: bool = False) -> dict[str, bytes]:
+                    source_links: bool = False,
+                    like: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """Every generated file of one language's site (bokmål unless `language` says otherwise),
     keyed by its path relative to that site's docs tree (and so to its root).
 
     `cache`: a folder where forms are kept between builds (see `forms.form_files`);
     `statuses`: each translation's status, for the «Språk» page (none: no such page);
-    `log`: the changes between the kept versions (none: no version kept).
+    `log`: the changes between the kept versions (none: no version kept);
+    `like`: another language's generated files, to lay out fewer forms twice (`form_files`).
     """
     from stavangerstandarden.booklet.files import booklet_files
     from stavangerstandarden.forms import form_files
     from stavangerstandarden.i18n.edition import source_edition
 
     edition = language.edition if language else source_edition(standard)
-    forms = form_files(edition.standard, cache, edition)
+    forms = form_files(edition.standard, cache, edition, like)
     return _language_files(standard, forms, booklet_files(edition), language, statuses, log,
                            source_links)
 
@@ -128,7 +130,7 @@ def build(source: Path, project: Path, site_dir: Path, *, engine: str = engines.
                  else pages_first(standard, docs, source_language, languages.statuses, log,
                                   links))
         trees = [(lang, _language_tree(lang, languages, docs, project / FORM_CACHE, log,
-                                       links))
+                                       links, files))
                  for lang in (languages.translated if forms else ())]
     except InvalidSource as exc:
         raise InvalidSource(checked.warnings + exc.problems) from None
@@ -163,11 +165,12 @@ def _at(settings: Mapping[str, str], url: str | None, root: str) -> dict[str, st
 
 def _language_tree(language: SiteLanguage, languages: Languages, docs: Path, cache: Path,
                    log: Changelog | None = None,
-                   source_links: bool = False) -> dict[str, bytes]:
+                   source_links: bool = False,
+                   like: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
     """A translated language's whole docs tree: generated files (its forms rendered from its
     edition, each language with a form cache folder of its own) and hand-written pages."""
     files = generated_files(language.edition.standard, cache / language.language, language,
-                            languages.statuses, log, source_links)
+                            languages.statuses, log, source_links, like)
     files |= site_font_files(language.language)
     return files | handwritten(docs, language, GENERATED_ROOTS, files)
 

@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from stavangerstandarden.atomicfile import write_atomic
 from stavangerstandarden.cores import usable_cores
 from stavangerstandarden.forms.content import form_content, localized
-from stavangerstandarden.forms.render import render_form
+from stavangerstandarden.forms.render import page_count, render_form
 from stavangerstandarden.formset import FormSet
 from stavangerstandarden.formspec import FormSpec, form_specs
 from stavangerstandarden.glyphs import check_glyphs
@@ -34,32 +34,39 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def form_files(standard: Standard, cache: Path | None = None,
-               edition: Edition | None = None) -> FormSet:
+               edition: Edition | None = None,
+               like: Mapping[str, bytes] | None = None) -> FormSet:
     """Every form's spec and PDF and the ZIP of all of them, PDFs by path under the
     language's site (the same paths in every language); bokmål unless `edition` (of
     `standard`) says otherwise. `FormSet.files()` adds the manifest.
 
     With `cache` (a folder), a form whose inputs did not change is read back instead of
     rendered: rendering is byte-deterministic, so a hash of the inputs is a safe key.
+    `like`: the files of another language's site, whose forms' page counts are likely this
+    language's too (see `render_form`); the bytes are the same without it.
     """
     edition = edition or source_edition(standard)
     standard = edition.standard
     check_glyphs(standard, language=edition.language)
     specs = form_specs(standard, localized(edition.language))
-    rendered = (render_forms(standard, specs, edition=edition) if cache is None
-                else _cached(standard, specs, cache, edition))
+    pages = [page_count(like[s.file]) if like and s.file in like else None for s in specs]
+    rendered = (render_forms(standard, specs, edition=edition, pages=pages) if cache is None
+                else _cached(standard, specs, cache, edition, pages))
     pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
     return FormSet(standard, specs, pdfs,
                    zip_forms(pdfs) if built_zip(edition.language) else None)
 
 
 def render_forms(standard: Standard, specs: Sequence[FormSpec],
-                 workers: int | None = None, edition: Edition | None = None) -> list[bytes]:
-    """The PDFs of `specs`, in order; `workers` defaults to the usable cores."""
+                 workers: int | None = None, edition: Edition | None = None,
+                 pages: Sequence[int | None] | None = None) -> list[bytes]:
+    """The PDFs of `specs`, in order; `workers` defaults to the usable cores; `pages`: each
+    form's likely page count, if known (see `render_form`)."""
     count = min(workers or usable_cores(), len(specs))
+    jobs = list(zip(specs, pages or [None] * len(specs), strict=True))
     if count <= 1:
-        return [render_form(standard, spec, edition) for spec in specs]
-    shares = [list(specs[k::count]) for k in range(count)]
+        return _render_share(standard, jobs, edition)
+    shares = [jobs[k::count] for k in range(count)]
     with ThreadPoolExecutor(count, thread_name_prefix="skjema") as pool:
         done = list(pool.map(_render_share, [standard] * count, shares, [edition] * count))
     result: list[bytes] = [b""] * len(specs)
@@ -69,15 +76,16 @@ def render_forms(standard: Standard, specs: Sequence[FormSpec],
 
 
 def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path,
-            edition: Edition | None = None) -> list[bytes]:
+            edition: Edition | None, pages: Sequence[int | None]) -> list[bytes]:
     """Render only the forms not in `cache`; store them; drop entries this build did not use."""
     keys = [f"{form_key(standard, spec, edition)}.pdf" for spec in specs]
     found = {k: (cache / k).read_bytes() for k in set(keys) if (cache / k).is_file()}
-    missing = [(k, spec) for k, spec in zip(keys, specs, strict=True) if k not in found]
+    missing = [(k, spec, n) for k, spec, n in zip(keys, specs, pages, strict=True)
+               if k not in found]
     cache.mkdir(parents=True, exist_ok=True)
-    for (key, _), pdf in zip(missing, render_forms(standard, [s for _, s in missing],
-                                                        edition=edition),
-                             strict=True):
+    for (key, _, _), pdf in zip(missing, render_forms(
+            standard, [s for _, s, _ in missing], edition=edition,
+            pages=[n for _, _, n in missing]), strict=True):
         write_atomic(cache / key, pdf)
         found[key] = pdf
     for stale in cache.glob("*.pdf"):
@@ -114,9 +122,9 @@ def _renderer_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _render_share(standard: Standard, specs: list[FormSpec],
+def _render_share(standard: Standard, jobs: list[tuple[FormSpec, int | None]],
                   edition: Edition | None) -> list[bytes]:
-    return [render_form(standard, spec, edition) for spec in specs]
+    return [render_form(standard, spec, edition, pages) for spec, pages in jobs]
 
 
 def zip_forms(pdfs: dict[str, bytes]) -> bytes:

@@ -41,7 +41,9 @@ def _unhinted(font_file: bytes) -> bytes | None:
             del font[table]
     glyphs = font["glyf"]
     for name in font.getGlyphOrder():
-        glyphs[name].removeHinting()
+        # In the glyph's compact data: expanding every glyph's points to drop its
+        # instructions took half of this function's time, for the same bytes.
+        glyphs.glyphs[name].trim(remove_hinting=True)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

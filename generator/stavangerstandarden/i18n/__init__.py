@@ -6,20 +6,48 @@ The bokmål YAML and pages are the source; each other language has PO files besi
 the code's words, plural forms and dates in that language.
 """
 
-from stavangerstandarden.i18n.catalog import dumps
-from stavangerstandarden.i18n.edition import Edition, edition, source_edition
-from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, Layout, is_known, language_name
-from stavangerstandarden.i18n.status import (
-    Report,
-    Status,
-    parsed_source,
-    translation_report,
-    update,
-)
-from stavangerstandarden.i18n.ui import Localized, refreshed
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stavangerstandarden.i18n.catalog import dumps
+    from stavangerstandarden.i18n.edition import Edition, source_edition
+    from stavangerstandarden.i18n.layout import (
+        SOURCE_LANGUAGE,
+        Layout,
+        is_known,
+        language_name,
+    )
+    from stavangerstandarden.i18n.status import (
+        Report,
+        Status,
+        parsed_source,
+        translation_report,
+        update,
+    )
+    from stavangerstandarden.i18n.ui import Localized, refreshed
+
+_HOMES = {
+    "dumps": "catalog", "Edition": "edition", "source_edition": "edition",
+    "SOURCE_LANGUAGE": "layout", "Layout": "layout", "is_known": "layout",
+    "language_name": "layout", "Report": "status", "Status": "status",
+    "parsed_source": "status", "translation_report": "status", "update": "status",
+    "Localized": "ui", "refreshed": "ui",
+}
+"""Each public name → its module, imported on first use: `check` needs the status, not the
+editions or the code's words (gettext), which the renderers need. (`edition`, the function,
+is not here: once its module is imported, `i18n.edition` is that module.)"""
 
 __all__ = [
-    "SOURCE_LANGUAGE", "Edition", "Layout", "Localized", "Report", "Status", "dumps", "edition",
+    "SOURCE_LANGUAGE", "Edition", "Layout", "Localized", "Report", "Status", "dumps",
     "is_known", "language_name", "parsed_source", "refreshed", "source_edition",
     "translation_report", "update",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(name)
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

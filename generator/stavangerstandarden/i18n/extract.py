@@ -20,6 +20,19 @@ PACKAGE = Path(__file__).resolve().parent.parent
 LOCALES = PACKAGE / "locales"
 MAPPING = LOCALES / "babel.cfg"
 FORM_TEMPLATE = PACKAGE / "forms" / "template.typ"
+DOMAIN = "messages"
+
+
+def catalogue_path(language: str, locales: Path = LOCALES) -> Path:
+    """Where `language`'s catalogue of the code's words is (`ui` reads it)."""
+    return locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def ui_languages(locales: Path = LOCALES) -> tuple[str, ...]:
+    """Languages with a catalogue of the code's words (bokmål needs none: it is the source)."""
+    return tuple(sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
 _TYPST_CALL = re.compile(rb'\btr\("((?:[^"\\]|\\.)*)"\)')
 
 

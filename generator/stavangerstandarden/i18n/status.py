@@ -15,10 +15,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError
 
 from stavangerstandarden.i18n import catalog as po
+from stavangerstandarden.i18n.extract import catalogue_path, ui_languages
 from stavangerstandarden.i18n.layout import Layout, is_known, language_name
 from stavangerstandarden.i18n.pages import page_texts
 from stavangerstandarden.i18n.texts import Text, yaml_texts
-from stavangerstandarden.i18n.ui import catalogue_path, ui_languages
 from stavangerstandarden.problems import InvalidSource, Problem, Severity
 from stavangerstandarden.yamlsource import Parsed, parse
 from stavangerstandarden.yamlsource import Path as DocPath

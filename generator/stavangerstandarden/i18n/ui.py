@@ -21,19 +21,10 @@ from babel.messages.mofile import write_mo
 
 from stavangerstandarden.i18n import catalog as po
 from stavangerstandarden.i18n.extract import LOCALES, PACKAGE, extracted
+from stavangerstandarden.i18n.extract import catalogue_path as catalogue_path
+from stavangerstandarden.i18n.extract import ui_languages as ui_languages
 from stavangerstandarden.i18n.layout import SOURCE_LANGUAGE, SOURCE_REGION
 from stavangerstandarden.usercache import cached
-
-DOMAIN = "messages"
-
-
-def catalogue_path(language: str, locales: Path = LOCALES) -> Path:
-    return locales / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def ui_languages(locales: Path = LOCALES) -> tuple[str, ...]:
-    """Languages with a catalogue of the code's words (bokmål needs none: it is the source)."""
-    return tuple(sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
 def translations(language: str, locales: Path = LOCALES) -> gettext.NullTranslations:

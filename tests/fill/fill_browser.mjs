@@ -4,7 +4,7 @@
 //   node fill_browser.mjs fill SITE_DIR PAGE VALUES.json OUT.pdf WIDTH HEIGHT [offline]
 //     VALUES maps field name -> value (radio: export value). With `offline` the context goes
 //     offline once a first «Lag PDF» has fetched pdf.js. Prints {file, status, requests, stored,
-//     targets, overflow, restored, cleared}.
+//     targets, overflow, restored, cramped (text areas too short for their text), cleared}.
 //   node fill_browser.mjs path SITE_DIR PAGE VALUES.json OUT.pdf WIDTH HEIGHT
 //     the parent's path: tap each answer and text field of VALUES in page order, then «Lag PDF»
 //     (and «Lag PDF likevel» if asked); counts taps and the distance scrolled to reach them.
@@ -232,6 +232,10 @@ async function fill(root, pagePath, valuesFile, out, width, height, mode) {
       restored = await page.evaluate(() => Object.fromEntries(
         [...new FormData(document.getElementById("fyll-skjema"))].filter(([, v]) => v !== "")));
     }
+    // Every text area shown, restored or empty, is tall enough for its text (no inner scroll).
+    const cramped = await page.evaluate(() => [...document.querySelectorAll(".fyll textarea")]
+      .filter((a) => a.getClientRects().length && a.scrollHeight > a.clientHeight + 1)
+      .map((a) => a.name));
     const { download, warned } = await makePdf(page);
     await download.saveAs(out);
     const result = {
@@ -240,7 +244,7 @@ async function fill(root, pagePath, valuesFile, out, width, height, mode) {
       csp: await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"),
       stored: await stored(page),
       layout: await layout(page),
-      restored, errors,
+      restored, cramped, errors,
     };
     await page.locator('[data-fyll="tom"]').click();
     result.cleared = await page.evaluate((key) => ({

@@ -150,6 +150,14 @@ def test_touch_targets_and_no_sideways_scrolling(run):
     assert run[4]["layout"] == {"small": [], "overflow": False}
 
 
+def test_text_areas_fit_their_text_after_a_reload(run):
+    """Only areas with text are measured when the page loads (each measurement forces a
+    layout), so a restored long text must still get its height, and an empty area its own."""
+    _, spec, _, _, result, _ = run
+    assert any(f.multiline and f.name in result["typed"] for f in spec.fields)
+    assert result["cramped"] == []
+
+
 @pytest.mark.parametrize("name", ["stavanger", "annen"])
 def test_axe_finds_no_violations_light_or_dark(built, driver, name):
     b = built[name]

@@ -52,7 +52,12 @@ function fitRows() {
   const last = rows.reduce((k, row, i) => (filled(row) ? i : k), 0);
   rows.forEach((row, i) => { row.hidden = i > last; });
   addRow.hidden = last >= rows.length - 1;
-  for (const area of form.querySelectorAll("textarea")) grow(area);
+  // Only a text area with text is measured: each measurement forces a layout of the page, and
+  // an empty one is as tall as its CSS makes it.
+  for (const area of form.querySelectorAll("textarea")) {
+    if (area.value) grow(area);
+    else area.style.height = "";
+  }
 }
 
 function grow(area) {

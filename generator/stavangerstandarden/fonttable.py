@@ -27,6 +27,8 @@ class FontTable:
     languages: dict[str, tuple[str, ...]]
     fields: dict[str, tuple[str, ...]]
     """Language → families whose joining letters its forms' field font also carries."""
+    field_letters: dict[str, frozenset[int]]
+    """Language → the characters its field font takes from those families (absent: all)."""
 
     def for_language(self, language: str) -> tuple[str, ...]:
         """The families a text in `language` is set in, in fallback order."""
@@ -39,12 +41,27 @@ def font_table() -> FontTable:
     return FontTable({name: tuple(files) for name, files in raw["families"].items()},
                      tuple(raw["default"]),
                      {lang: tuple(names) for lang, names in raw["languages"].items()},
-                     {lang: tuple(names) for lang, names in raw.get("fields", {}).items()})
+                     {lang: tuple(names) for lang, names in raw.get("fields", {}).items()},
+                     {lang: _points(spans) for lang, spans in raw.get("field_letters", {}).items()})
+
+
+def _points(spans: list[str]) -> frozenset[int]:
+    """["0621-063A", "0640"] → those code points."""
+    points: set[int] = set()
+    for span in spans:
+        first, _, last = span.partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
 
 
 def joining_families(language: str) -> tuple[str, ...]:
     """The families of joining letters `language`'s field font adds (none: the Latin one)."""
     return font_table().fields.get(language.split("_")[0], ())
+
+
+def field_letters(language: str) -> frozenset[int] | None:
+    """The characters `language`'s field font takes from its joining families (None: all)."""
+    return font_table().field_letters.get(language.split("_")[0])
 
 
 def families(language: str) -> tuple[str, ...]:

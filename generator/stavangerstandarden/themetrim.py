@@ -3,7 +3,9 @@
 Material ships the source maps of its scripts and styles (1.3 MB, read only by a developer's
 tools, never by a page) and lunr's word splitters for every language lunr knows (0.9 MB);
 the site keeps the splitters its search indexes name (`search/search_index.json`,
-`config.lang`, in every language) and drops the others. The search indexes themselves are
+`config.lang`, in every language) and drops the others. Zensical ships the styles of both
+its looks (`assets/stylesheets/classic/`, `modern/`, 0.16 MB each) while the pages link the
+one `theme.variant` names: a folder no page links is dropped. The search indexes themselves are
 written again as UTF-8 (the engine escapes every letter outside ASCII as six characters:
 Ukrainian's index 2.6 times its size), the same JSON to the search. A site without such files
 (another engine, another theme) is left as it is."""
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 THEME_ASSETS = "assets"
 LUNR = f"{THEME_ASSETS}/javascripts/lunr"
+STYLES = f"{THEME_ASSETS}/stylesheets"
 SEARCH_INDEX = "search/search_index.json"
 LUNR_ALWAYS = frozenset({"stemmer.support", "multi"})
 """Loaded for any language but English, and for several languages together."""
@@ -28,7 +32,24 @@ SOURCE_MAP_COMMENT = re.compile(
 def trim_theme(site: Path) -> int:
     """Remove the theme's source maps (and the comments naming them) and the search's
     unused language files from `site`; returns the bytes removed."""
-    return _source_maps(site) + _unused_lunr(site) + _compact_search_indexes(site)
+    return (_source_maps(site) + _unused_lunr(site) + _compact_search_indexes(site)
+            + _unlinked_style_folders(site))
+
+
+def _unlinked_style_folders(site: Path) -> int:
+    """The theme's style folders (one per look) that no page of the site links."""
+    folders = [p for p in sorted((site / STYLES).glob("*")) if p.is_dir()]
+    if not folders:
+        return 0
+    pages = [page.read_bytes() for page in site.rglob("*.html")]
+    removed = 0
+    for folder in folders:
+        link = f"{STYLES}/{folder.name}/".encode()
+        if not any(link in page for page in pages):
+            files = [p for p in folder.rglob("*") if p.is_file()]
+            removed += sum(p.stat().st_size for p in files)
+            shutil.rmtree(folder)
+    return removed
 
 
 def _source_maps(site: Path) -> int:

@@ -82,7 +82,7 @@ export async function enter(page, values) {
 async function layout(page) {
   return page.evaluate(() => {
     const small = [];
-    for (const el of document.querySelectorAll(".fyll-svar, .fyll input[type=text], .fyll input[type=date], .fyll textarea, .fyll button, .fyll-mangler a")) {
+    for (const el of document.querySelectorAll(".fyll-valg > label, .fyll input[type=text], .fyll input[type=date], .fyll textarea, .fyll button, .fyll-mangler a")) {
       if (!el.getClientRects().length) continue;  // not shown (a row not added, a closed box)
       const r = el.getBoundingClientRect();
       if (r.width < 44 || r.height < 44) small.push(`${el.tagName}.${el.className}: ${r.width}×${r.height}`);
@@ -147,7 +147,7 @@ async function path(root, pagePath, valuesFile, out, width, height) {
     for (const [name, value] of Object.entries(values)) {
       const radio = page.locator(`input[type=radio][name="${name}"]`);
       if (await radio.count()) {
-        await tap(page.locator(`label.fyll-svar:has(input[name="${name}"][value="${value}"])`));
+        await tap(page.locator(`.fyll-valg > label:has(input[name="${name}"][value="${value}"])`));
       } else {
         await tap(page.locator(`[name="${name}"]`));
         await page.keyboard.type(value);

@@ -192,3 +192,35 @@ def test_every_word_reads_back(filled, engine):
         if name.endswith(".tiltak"):
             assert got == _words(value), name
         assert sorted(TOKEN.findall(" ".join(got))) == sorted(TOKEN.findall(value)), (name, got)
+
+
+def _arabic_letters(value: object) -> set[str]:
+    """Every letter and mark of the Arabic script in the strings of a JSON value."""
+    if isinstance(value, dict):
+        return set().union(*map(_arabic_letters, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_arabic_letters, value))
+    if not isinstance(value, str):
+        return set()
+    return {ch for ch in value
+            if "ARABIC" in unicodedata.name(ch, "") and unicodedata.category(ch)[0] in "LM"}
+
+
+def test_the_field_font_draws_every_letter_the_arabic_forms_use(built):
+    """The Arabic field font keeps Arabic's letters only (`field_letters`, fonts/skrifter.json),
+    not the rest of its script: still, a parent who types (or copies) any word of the Arabic
+    forms into a box gets it drawn in the file's own font, in every joined form."""
+    site = built["stavanger"].site / LANGUAGE
+    manifest = json.loads((site / c.FORMS_DIR / "skjema.json").read_text("utf-8"))
+    letters = _arabic_letters(manifest)
+    assert len(letters) > 30, sorted(letters)
+    with pikepdf.open(site / manifest["forms"][0]["file"]) as pdf:
+        font = pdf.Root.AcroForm.DR.Font.NotoSans.DescendantFonts[0]
+        embedded = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+    drawn = {chr(u) for u in embedded.getBestCmap()}
+    assert not letters - drawn, sorted(letters - drawn)
+    finals = {base for tag, _, base in (unicodedata.decomposition(ch).partition(" ")
+                                        for ch in drawn) if tag == "<final>"}
+    joining = {f"{ord(ch):04X}" for ch in letters
+               if unicodedata.category(ch) == "Lo" and ch != "\u0621"}  # hamza stands alone
+    assert joining <= finals, sorted(joining - finals)

@@ -5,6 +5,7 @@ search indexes name. Checked on a made-up theme tree and on the built site of ea
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from stavangerstandarden.themetrim import LUNR, search_languages, trim_theme
@@ -60,3 +61,20 @@ def test_the_built_site_has_no_source_map_and_only_used_splitters(site: Path) ->
         assert {f"lunr.{lang}.min.js" for lang in languages - {"en"}} <= names
         assert not [n for n in names if n.startswith("lunr.") and n.removeprefix("lunr.")
                     .removesuffix(".min.js") not in languages | {"multi", "stemmer.support"}]
+
+
+def test_trim_drops_the_style_folder_no_page_links(tmp_path: Path) -> None:
+    """Zensical's two looks: the pages link one, a visitor never fetches the other."""
+    _write(tmp_path / "assets/stylesheets/classic/main.min.css", b"a{}")
+    _write(tmp_path / "assets/stylesheets/modern/main.min.css", b"b{}" * 10)
+    _write(tmp_path / "nn/index.html",
+           b'<link rel="stylesheet" href="../assets/stylesheets/classic/main.min.css">')
+    assert trim_theme(tmp_path) == 30
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.css")) == [
+        "assets/stylesheets/classic/main.min.css"]
+
+
+def test_every_stylesheet_a_page_links_is_there(site: Path) -> None:
+    for page in [site / "index.html", *site.glob("*/skjema/fyll/*/index.html")][:20]:
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text("utf-8")):
+            assert (page.parent / href).resolve().is_file(), (page, href)

@@ -15,7 +15,7 @@ from stavangerstandarden import contract as c
 from stavangerstandarden.browserpage import CSP, TEMPLATE, js_messages, script_json
 from stavangerstandarden.fill.fields import field_id, input_type, max_length, single_line
 from stavangerstandarden.fill.messages import messages
-from stavangerstandarden.fonttable import joining_families
+from stavangerstandarden.fonttable import field_letters, joining_families
 from stavangerstandarden.forms.fonts import field_widths
 from stavangerstandarden.forms.unicodefont import joining_table
 from stavangerstandarden.formspec import FieldSpec, FormSpec
@@ -83,4 +83,4 @@ def _rows(fields: list[FieldSpec], msg: dict[str, str],
 def _joining(language: str) -> dict[str, object] | None:
     """The letters' joined forms (fill/static/skrift.js), for a language whose letters join."""
     families = joining_families(language)
-    return joining_table(families) if families else None
+    return joining_table(families, field_letters(language)) if families else None

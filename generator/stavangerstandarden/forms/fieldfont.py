@@ -6,7 +6,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from stavangerstandarden.fonttable import joining_families
+from stavangerstandarden.fonttable import field_letters, joining_families
 from stavangerstandarden.forms.fonts import (
     FIELD_FONT_NAME,
     FIRST_CHAR,
@@ -27,7 +27,7 @@ STEM_V = 80
 def add_field_font(pdf: pikepdf.Pdf, language: str) -> pikepdf.Object:
     """`language`'s field font."""
     if families := joining_families(language):
-        return _unicode_font(pdf, unicode_field_font(families))
+        return _unicode_font(pdf, unicode_field_font(families, field_letters(language)))
     return _latin_font(pdf)
 
 

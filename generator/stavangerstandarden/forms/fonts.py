@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stavangerstandarden.atomicfile import write_atomic
-from stavangerstandarden.fonttable import joining_families
+from stavangerstandarden.fonttable import field_letters, joining_families
 from stavangerstandarden.typst_runner import FONT_DIR as FONT_DIR
 from stavangerstandarden.usercache import cache_dir, digest
 
@@ -72,7 +72,7 @@ def field_widths(language: str = "nb") -> dict[str, int]:
     if joining_families(language):
         from stavangerstandarden.forms.unicodefont import unicode_field_font
 
-        return unicode_field_font(joining_families(language)).widths
+        return unicode_field_font(joining_families(language), field_letters(language)).widths
     widths = field_font().widths
     return {ch: widths[code - FIRST_CHAR] for code, ch in field_encoding().items()}
 

@@ -57,23 +57,26 @@ class UnicodeFieldFont:
         return {chr(u): self.advances[gid] for gid, u in self.unicodes.items()}
 
 
-def unicode_field_font(families: tuple[str, ...]) -> UnicodeFieldFont:
-    """Merged once per fonts and code, then kept in the user's cache folder; the lock as in
-    `fonts.field_font` (threads rendering forms ask at once)."""
+def unicode_field_font(families: tuple[str, ...],
+                       letters: frozenset[int] | None = None) -> UnicodeFieldFont:
+    """`letters`: the joining families' characters to keep (`fonttable.field_letters`; None:
+    all). Merged once per fonts, letters and code, then kept in the user's cache folder; the
+    lock as in `fonts.field_font` (threads rendering forms ask at once)."""
     with _LOCK:
-        return _font(families)
+        return _font(families, letters)
 
 
 _LOCK = threading.Lock()
 
 
-def joining_table(families: tuple[str, ...]) -> dict[str, object]:
+def joining_table(families: tuple[str, ...],
+                  letters: frozenset[int] | None = None) -> dict[str, object]:
     """What fill/static/skrift.js joins letters with, from the font's own characters:
     `forms`: letter → its [isolated, final, initial, medial] character (null: the letter has
     no such form, so it does not join on that side); `ligatures`: letters → [isolated,
     final] of their required ligature (lam with alef). Each as the font's ToUnicode writes
     it."""
-    font = unicode_field_font(families)
+    font = unicode_field_font(families, letters)
     by_glyph = _glyph_of_char(font)
     forms: dict[str, list[str | None]] = {}
     ligatures: dict[str, list[str | None]] = {}
@@ -105,13 +108,13 @@ def _glyph_of_char(font: UnicodeFieldFont) -> dict[str, int]:
 
 
 @cache
-def _font(families: tuple[str, ...]) -> UnicodeFieldFont:
+def _font(families: tuple[str, ...], letters: frozenset[int] | None) -> UnicodeFieldFont:
     files = [FONT_DIR / table_file for table_file in _files(families)]
-    stored = _cache_file(files)
+    stored = _cache_file(files, letters)
     try:
         data = stored.read_bytes()
     except OSError:
-        data = _merged(files)
+        data = _merged(files, letters)
         write_atomic(stored, data)
     return _metrics(data)
 
@@ -121,23 +124,32 @@ def _files(families: tuple[str, ...]) -> list[str]:
     return [table.families[family][BASE_FILE_INDEX] for family in (*table.default, *families)]
 
 
-def _cache_file(files: list[Path]) -> Path:
+def _cache_file(files: list[Path], letters: frozenset[int] | None) -> Path:
     import fontTools
 
-    key = digest(fontTools.version.encode(),
+    kept = "all" if letters is None else ",".join(map(str, sorted(letters)))
+    key = digest(fontTools.version.encode(), kept.encode(),
                  *(path.read_bytes() for path in (*files, Path(__file__))))
     return cache_dir() / f"feltskrift-unicode-{key}.ttf"
 
 
-def _wanted(path: Path, first: bool) -> list[int]:
+def _wanted(path: Path, first: bool, letters: frozenset[int] | None) -> list[int]:
     """The default family: the Latin field font's characters; a joining family: its letters
-    (no compatibility decomposition) and their one- or two-letter presentation forms."""
+    (no compatibility decomposition) and their one- or two-letter presentation forms, of
+    `letters` only when given (a form when all the letters it shows are)."""
     if first:
         return sorted(ord(ch) for ch in field_encoding().values())
     font = TTFont(path, lazy=True)
     required = _required_ligatures(font)
     return sorted(u for u, name in font.getBestCmap().items()
-                  if u > 0x7F and _letter_or_form(chr(u), name in required))
+                  if u > 0x7F and _letter_or_form(chr(u), name in required)
+                  and (letters is None or _shows(chr(u)) <= letters))
+
+
+def _shows(ch: str) -> set[int]:
+    """The letters a character shows: its base letters if it is a presentation form."""
+    form, base = _decomposition(ch)
+    return {ord(b) for b in base} if form in FORMS and base else {ord(ch)}
 
 
 def _letter_or_form(ch: str, required: bool) -> bool:
@@ -165,7 +177,7 @@ def _required_ligatures(font: TTFont) -> set[str]:
     return glyphs
 
 
-def _merged(files: list[Path]) -> bytes:
+def _merged(files: list[Path], letters: frozenset[int] | None) -> bytes:
     from fontTools import subset
     from fontTools.merge import Merger
 
@@ -173,7 +185,7 @@ def _merged(files: list[Path]) -> bytes:
     for i, path in enumerate(files):
         font = TTFont(path, recalcTimestamp=False)
         subsetter = subset.Subsetter(subset_options())
-        subsetter.populate(unicodes=_wanted(path, i == 0))
+        subsetter.populate(unicodes=_wanted(path, i == 0, letters))
         subsetter.subset(font)
         out = io.BytesIO()
         font.save(out)

@@ -118,6 +118,23 @@ def median_line(page: str, runs: list[Run]) -> str:
             f"(median of {len(runs)}; goal ≥ 95, 100, clean)")
 
 
+def page_types(site: Path, fill_page: str) -> list[str]:
+    """One page of each type: every top-level page of bokmål's site (front page, content
+    pages, overviews, Skjema, changelog, languages…), an area page, a fill page, the Sammendrag
+    and Kommune pages, and the front page of each other language's direction (the first
+    written left to right, the first right to left)."""
+    top = sorted(f"/{p.name}/" for p in site.iterdir()
+                 if (p / "index.html").is_file() and not (p / "sitemap.xml").is_file())
+    areas = sorted(p for p in (site / "omrader").iterdir() if (p / "index.html").is_file())
+    languages = sorted(p for p in site.iterdir() if (p / "sitemap.xml").is_file())
+    rtl = [p for p in languages if 'dir="rtl"' in (p / "index.html").read_text("utf-8")]
+    ltr = [p for p in languages if p not in rtl]
+    return ["/", *top, f"/omrader/{areas[0].name}/", fill_page,
+            "/" + c.SUMMARY_PAGE.removesuffix("index.html"),
+            "/" + KOMMUNE_PAGE.removesuffix("index.html"),
+            *(f"/{p.name}/" for p in (*ltr[:1], *rtl[:1]))]
+
+
 def bench_lighthouse() -> str:
     command = os.environ.get("LIGHTHOUSE")
     if not command:
@@ -127,9 +144,7 @@ def bench_lighthouse() -> str:
         site, fill_pages = build_copy(Path(tmp), languages=True)
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        pages = ["/", "/omrader/", "/" + c.FORMS_DIR + "/", fill_pages[0],
-                 "/" + c.SUMMARY_PAGE.removesuffix("index.html"),
-                 "/" + KOMMUNE_PAGE.removesuffix("index.html"), "/nn/"]
+        pages = page_types(site, fill_pages[0])
         lines = []
         try:
             for n, page in enumerate(pages):

@@ -49,9 +49,8 @@ def form_files(standard: Standard, cache: Path | None = None,
     standard = edition.standard
     check_glyphs(standard, language=edition.language)
     specs = form_specs(standard, localized(edition.language))
-    pages = [page_count(like[s.file]) if like and s.file in like else None for s in specs]
-    rendered = (render_forms(standard, specs, edition=edition, pages=pages) if cache is None
-                else _cached(standard, specs, cache, edition, pages))
+    rendered = (render_forms(standard, specs, edition=edition, pages=_guesses(specs, like))
+                if cache is None else _cached(standard, specs, cache, edition, like))
     pdfs = dict(zip((s.file for s in specs), rendered, strict=True))
     return FormSet(standard, specs, pdfs,
                    zip_forms(pdfs) if built_zip(edition.language) else None)
@@ -75,17 +74,22 @@ def render_forms(standard: Standard, specs: Sequence[FormSpec],
     return result
 
 
+def _guesses(specs: Sequence[FormSpec], like: Mapping[str, bytes] | None) -> list[int | None]:
+    """Each form's page count in `like` (another language's files), where it has the form."""
+    return [page_count(like[s.file]) if like and s.file in like else None for s in specs]
+
+
 def _cached(standard: Standard, specs: Sequence[FormSpec], cache: Path,
-            edition: Edition | None, pages: Sequence[int | None]) -> list[bytes]:
-    """Render only the forms not in `cache`; store them; drop entries this build did not use."""
+            edition: Edition | None, like: Mapping[str, bytes] | None) -> list[bytes]:
+    """Render only the forms not in `cache`; store them; drop entries this build did not use.
+    Page counts are guessed for those only: a warm build opens no other language's PDF."""
     keys = [f"{form_key(standard, spec, edition)}.pdf" for spec in specs]
     found = {k: (cache / k).read_bytes() for k in set(keys) if (cache / k).is_file()}
-    missing = [(k, spec, n) for k, spec, n in zip(keys, specs, pages, strict=True)
-               if k not in found]
+    missing = [(k, spec) for k, spec in zip(keys, specs, strict=True) if k not in found]
     cache.mkdir(parents=True, exist_ok=True)
-    for (key, _, _), pdf in zip(missing, render_forms(
-            standard, [s for _, s, _ in missing], edition=edition,
-            pages=[n for _, _, n in missing]), strict=True):
+    todo = [spec for _, spec in missing]
+    for (key, _), pdf in zip(missing, render_forms(
+            standard, todo, edition=edition, pages=_guesses(todo, like)), strict=True):
         write_atomic(cache / key, pdf)
         found[key] = pdf
     for stale in cache.glob("*.pdf"):

@@ -180,6 +180,8 @@ class ZensicalServe:
         self.started: tuple[str, Stamps, int] | None = None
         """The running process's configuration, template files and start time."""
         self.log: IO[bytes] | None = None
+        self.config_file: Path | None = None
+        """The configuration the running process reads (and watches)."""
 
     def __call__(self, project: Path, config: Mapping[str, Any], out: Path) -> None:
         docs = project / "docs"
@@ -188,14 +190,17 @@ class ZensicalServe:
         text = yaml.safe_dump({**config, "site_dir": out.name, "validation": False},
                               allow_unicode=True, sort_keys=False)
         templates = _stamps(project / str(config.get("theme", {}).get("custom_dir", "")))
+        limit = REWRITE_WAIT
         if (self.child is None or self.child.poll() is not None or self.started is None
                 or self.started[:2] != (text, templates)):
             self.close()
-            (project / PREVIEW_CONFIG).write_text(text, "utf-8")
+            self.config_file = project / PREVIEW_CONFIG
+            self.config_file.write_text(text, "utf-8")
             self._start(project, text, templates)
+            limit = FIRST_BUILD_WAIT
         assert self.started is not None
         newest = max([self.started[2], *(stat.st_mtime_ns for stat in sources.values())])
-        self._wait([out / page for page in pages], newest)
+        self._wait([out / page for page in pages], newest, limit)
 
     def _start(self, project: Path, text: str, templates: Stamps) -> None:
         with socket.socket() as free:  # a port for Zensical's own server, which we never use
@@ -208,10 +213,10 @@ class ZensicalServe:
             stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUTF8": "1"})
         self.started = (text, templates, time.time_ns())
 
-    def _wait(self, pages: list[Path], newest: int) -> None:
-        """Until every page is newer than `newest`; SiteBuildFailed if Zensical stops or
-        takes longer than ZENSICAL_WAIT (a page it cannot render is never rewritten)."""
-        end = time.monotonic() + ZENSICAL_WAIT
+    def _wait(self, pages: list[Path], newest: int, limit: float) -> None:
+        """Until every page is newer than `newest`; SiteBuildFailed (with what Zensical said)
+        if it stops, or has not rewritten them all within `limit` seconds."""
+        end = time.monotonic() + limit
         while pages:
             pages = [page for page in pages if not _newer(page, newest)]
             if not pages:
@@ -243,12 +248,16 @@ class ZensicalServe:
         if self.log is not None:
             self.log.close()
             self.log = None
+        if self.config_file is not None:
+            self.config_file.unlink(missing_ok=True)
+            self.config_file = None
         self.started = None
 
 
-ZENSICAL_WAIT = 120.0
-"""Seconds a pass waits for Zensical's pages at most: its first build of every page included,
-on a loaded machine."""
+FIRST_BUILD_WAIT = 120.0
+"""Seconds a pass waits at most for a new Zensical process's first build of every page."""
+REWRITE_WAIT = 20.0
+"""... and for a running one's rewrite of the pages (a tenth of a second on a small machine)."""
 ZENSICAL_POLL = 0.005
 
 Stamps = dict[str, tuple[int, int]]

@@ -198,7 +198,7 @@ class QuickPasses:
             if not site.is_dir():
                 return None
             out = self.project / PREVIEW_DIR
-            if not out.is_dir():
+            if not (out / "index.html").is_file():  # none yet, or a killed engine's half
                 _prime(site, out, tuple(lang.root.strip("/")
                                         for lang in shown.languages.translated))
             elif not generated and not always:
@@ -266,8 +266,11 @@ def _prime(site: Path, out: Path, skip: tuple[str, ...]) -> None:
     def ignore(folder: str, names: list[str]) -> list[str]:
         return [n for n in names if Path(folder) == site and n in skip]
 
-    shutil.copytree(site, out.with_name(out.name + ".tmp"), ignore=ignore, dirs_exist_ok=True)
-    out.with_name(out.name + ".tmp").replace(out)
+    staging = out.with_name(out.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(site, staging, ignore=ignore)
+    shutil.rmtree(out, ignore_errors=True)
+    staging.replace(out)
 
 
 def _publish(out: Path, site: Path, start: int,

@@ -4,9 +4,10 @@ a second, before the full build (every form, every language) follows.
 `build()` re-renders everything and runs the site engine on every page of every language:
 seconds. A quick pass renders the source language's pages and data (no PDF: the forms
 already in docs/ stay), writes only the files whose bytes changed, runs the engine
-incrementally on one persistent folder (`PREVIEW_DIR`, `incremental`: only pages whose
-source changed are rebuilt), and copies into the published site only the output files whose
-bytes changed, each with an atomic rename. It comes in two steps, so the page never waits
+incrementally on one persistent folder (`PREVIEW_DIR`, `incremental`: only the Markdown that
+changed is rendered again; MkDocs rewrites only those pages, Zensical's serve process every
+page from its cache), and copies into the published site only the output files whose bytes
+changed, each with an atomic rename. It comes in two steps, so the page never waits
 for the forms: `pages()` (everything but the fill pages), then `fill_pages()`, which makes
 only the fill pages of the forms whose spec changed since it last made them. The site's
 search index and the translated languages are left to the full pass that follows.

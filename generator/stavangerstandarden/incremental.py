@@ -4,8 +4,10 @@ one folder kept between passes, only the pages whose sources changed.
 MkDocs runs in the preview's own process with `--dirty` (it rebuilds a page whose source is
 newer than its output), so MkDocs, its theme and its Markdown extensions are imported once a
 preview; what it would otherwise redo on every save (compiling the theme's templates, listing
-the theme's files) is kept in the builder between saves. Zensical has no dirty switch but
-keeps a cache of its own; it runs as its own program.
+the theme's files) is kept in the builder between saves. Zensical has no dirty switch, and
+its build clears its output and renders every page; its `serve` keeps what it rendered and
+redoes only what a change needs, so the preview runs it, as its own program, for as long as it
+runs (`ZensicalServe`).
 """
 
 from __future__ import annotations
@@ -13,22 +15,37 @@ from __future__ import annotations
 import copy
 import io
 import os
+import socket
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Protocol
 
 import jinja2
 import jinja2.bccache
+import yaml
 
 from stavangerstandarden.languages import _snippets_base
-from stavangerstandarden.publish import SITE_CONFIG, SiteBuildFailed, run_engine, write_config
+from stavangerstandarden.publish import SITE_CONFIG, SiteBuildFailed
 
 PREVIEW_CONFIG = SITE_CONFIG.replace(".yml", "-preview.yml")
 
-Incremental = Callable[[Path, Mapping[str, Any], Path], None]
-"""(project, engine config, output folder inside the project) → the changed pages built."""
+
+
+class Incremental(Protocol):
+    """One preview's incremental builder."""
+
+    def __call__(self, project: Path, config: Mapping[str, Any], out: Path) -> None:
+        """(project, engine config, output folder inside the project) → the changed pages
+        built."""
+
+    def close(self) -> None:
+        """End what the builder keeps running between passes."""
 
 
 class MkDocsDirty:
@@ -62,6 +79,9 @@ class MkDocsDirty:
             mkdocs_build(loaded, dirty=True)
         except (MkDocsException, OSError) as exc:
             raise SiteBuildFailed(str(exc)) from exc
+
+    def close(self) -> None:
+        """Nothing runs between MkDocs' builds."""
 
     def _kept(self, env: jinja2.Environment, project: str) -> jinja2.Environment:
         """The theme's environment with this preview's compiled templates and theme listing:
@@ -147,16 +167,136 @@ def _visible_files(folder: str) -> list[str]:
     return names
 
 
-def zensical(project: Path, config: Mapping[str, Any], out: Path) -> None:
-    program = Path(sys.executable).with_name("zensical")
+class ZensicalServe:
+    """Zensical's own serve (`zensicalserve`) on the preview folder, one process kept between
+    saves: a pass writes the changed sources, and Zensical, which watches docs/, renders only
+    the changed Markdown again and rewrites every page from its cache (no `zensical build` per
+    save: that clears its output and starts over, a second of work). A pass ends when every
+    page Zensical made before is newer than every Markdown source. A changed configuration or
+    template folder starts a new process (Zensical would, after one more change)."""
+
+    def __init__(self) -> None:
+        self.child: subprocess.Popen[bytes] | None = None
+        self.started: tuple[str, Stamps, int] | None = None
+        """The running process's configuration, template files and start time."""
+        self.log: IO[bytes] | None = None
+        self.config_file: Path | None = None
+        """The configuration the running process reads (and watches)."""
+
+    def __call__(self, project: Path, config: Mapping[str, Any], out: Path) -> None:
+        docs = project / "docs"
+        sources = _markdown(docs)
+        pages = [page for page in map(_page_of, sources) if (out / page).is_file()]
+        text = yaml.safe_dump({**config, "site_dir": out.name, "validation": False},
+                              allow_unicode=True, sort_keys=False)
+        templates = _stamps(project / str(config.get("theme", {}).get("custom_dir", "")))
+        limit = REWRITE_WAIT
+        if (self.child is None or self.child.poll() is not None or self.started is None
+                or self.started[:2] != (text, templates)):
+            self.close()
+            self.config_file = project / PREVIEW_CONFIG
+            self.config_file.write_text(text, "utf-8")
+            self._start(project, text, templates)
+            limit = FIRST_BUILD_WAIT
+        assert self.started is not None
+        newest = max([self.started[2], *(stat.st_mtime_ns for stat in sources.values())])
+        self._wait([out / page for page in pages], newest, limit)
+
+    def _start(self, project: Path, text: str, templates: Stamps) -> None:
+        with socket.socket() as free:  # a port for Zensical's own server, which we never use
+            free.bind(("127.0.0.1", 0))
+            address = f"127.0.0.1:{free.getsockname()[1]}"
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (open while Zensical runs)
+        self.child = subprocess.Popen(
+            [sys.executable, "-m", "stavangerstandarden.zensicalserve", PREVIEW_CONFIG,
+             address], cwd=project, stdin=subprocess.PIPE, stdout=self.log,
+            stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUTF8": "1"})
+        self.started = (text, templates, time.time_ns())
+
+    def _wait(self, pages: list[Path], newest: int, limit: float) -> None:
+        """Until every page is newer than `newest`; SiteBuildFailed (with what Zensical said)
+        if it stops, or has not rewritten them all within `limit` seconds."""
+        end = time.monotonic() + limit
+        while pages:
+            pages = [page for page in pages if not _newer(page, newest)]
+            if not pages:
+                return
+            assert self.child is not None
+            if self.child.poll() is not None or time.monotonic() > end:
+                said = self._said()
+                self.close()
+                raise SiteBuildFailed(said or f"Zensical: {pages[0]}")
+            time.sleep(ZENSICAL_POLL)
+
+    def _said(self) -> str:
+        if self.log is None:
+            return ""
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace").strip()[-4000:]
+
+    def close(self) -> None:
+        """End the Zensical process, if one runs."""
+        if self.child is not None:
+            if self.child.stdin is not None:
+                self.child.stdin.close()  # it ends itself; kill if it does not at once
+            with suppress(subprocess.TimeoutExpired):
+                self.child.wait(timeout=2)
+            if self.child.poll() is None:
+                self.child.kill()
+                self.child.wait()
+            self.child = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+        if self.config_file is not None:
+            self.config_file.unlink(missing_ok=True)
+            self.config_file = None
+        self.started = None
+
+
+FIRST_BUILD_WAIT = 120.0
+"""Seconds a pass waits at most for a new Zensical process's first build of every page."""
+REWRITE_WAIT = 20.0
+"""... and for a running one's rewrite of the pages (a tenth of a second on a small machine)."""
+ZENSICAL_POLL = 0.005
+
+Stamps = dict[str, tuple[int, int]]
+"""Modification time and size of each file, by path."""
+
+
+def _markdown(docs: Path) -> dict[str, os.stat_result]:
+    """Every Markdown file under docs/ (path relative to it) with its stat."""
+    found = {}
+    for folder, _, files in os.walk(docs):
+        for name in files:
+            if name.endswith(".md"):
+                path = Path(folder, name)
+                found[path.relative_to(docs).as_posix()] = path.stat()
+    return found
+
+
+def _page_of(source: str) -> str:
+    """The page a Markdown file becomes (directory URLs, as both engines make them)."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def _stamps(folder: Path) -> Stamps:
+    if not folder.is_dir():
+        return {}
+    return {str(path): (path.stat().st_mtime_ns, path.stat().st_size)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _newer(page: Path, than: int) -> bool:
     try:
-        run_engine([str(program), "build", "--config-file",
-                    write_config(project, {**config, "site_dir": out.name}, PREVIEW_CONFIG)],
-                   project)
-    finally:
-        (project / PREVIEW_CONFIG).unlink(missing_ok=True)
+        return page.stat().st_mtime_ns > than
+    except FileNotFoundError:  # Zensical clears its folder when it starts
+        return False
 
 
 BUILDERS: dict[str, Callable[[], Incremental]] = {"mkdocs": MkDocsDirty,
-                                                  "zensical": lambda: zensical}
+                                                  "zensical": ZensicalServe}
 """Site engine name → a new incremental builder for one preview."""

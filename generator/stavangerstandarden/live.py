@@ -322,6 +322,7 @@ def serve(source: Path, project: Path, site_dir: Path, *, port: int = 8000,
         stop.set()
         preview.pending.set()  # ends a full build under way: it heads a process group of its
         builder.join()  # own, which neither Ctrl+C nor the end of this process reaches
+        preview.passes.close()
         server.server_close()
     return 0
 

@@ -4,9 +4,10 @@ a second, before the full build (every form, every language) follows.
 `build()` re-renders everything and runs the site engine on every page of every language:
 seconds. A quick pass renders the source language's pages and data (no PDF: the forms
 already in docs/ stay), writes only the files whose bytes changed, runs the engine
-incrementally on one persistent folder (`PREVIEW_DIR`, `incremental`: only pages whose
-source changed are rebuilt), and copies into the published site only the output files whose
-bytes changed, each with an atomic rename. It comes in two steps, so the page never waits
+incrementally on one persistent folder (`PREVIEW_DIR`, `incremental`: only the Markdown that
+changed is rendered again; MkDocs rewrites only those pages, Zensical's serve process every
+page from its cache), and copies into the published site only the output files whose bytes
+changed, each with an atomic rename. It comes in two steps, so the page never waits
 for the forms: `pages()` (everything but the fill pages), then `fill_pages()`, which makes
 only the fill pages of the forms whose spec changed since it last made them. The site's
 search index and the translated languages are left to the full pass that follows.
@@ -15,6 +16,7 @@ search index and the translated languages are left to the full pass that follows
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
 import os
 import shutil
@@ -57,13 +59,15 @@ from stavangerstandarden.versions.guard import check_versions
 PREVIEW_DIR = ".preview-site"
 """The quick pass's engine output, kept between passes inside the project (Zensical builds
 only there); a name the build's clean-up of killed builds leaves alone."""
-LEFT_TO_FULL_PASS = ("search/", "404.html", "sitemap.xml")
+LEFT_TO_FULL_PASS = ("search/", "search.json", "404.html", "sitemap.xml")
 """Output the quick pass never publishes (the MkDocs builder does not even make it,
-`incremental`): an incremental build's search index holds only the pages it rebuilt."""
+`incremental`): an incremental build's search index holds only the pages it rebuilt, and
+the full build prepares the search index of every language."""
 FILL_BATCH = {"mkdocs": 12}
 """Fill pages handed to the engine at a time: with MkDocs about a third of a second of its
 work on a small machine, the longest a newer save waits for the fill pages of the one
-before. Zensical (not listed: all at once) rebuilds every page on every run."""
+before. Zensical (not listed: all at once) renders only the changed pages' Markdown and
+rewrites every page from its cache whatever the batch."""
 CLOCK_SLACK_NS = 20_000_000
 """A file's modification time comes from the kernel's coarse clock, which may lag the clock
 a pass starts by a few milliseconds: the engine's output is looked for from this much
@@ -77,7 +81,7 @@ class QuickPass:
     generated: tuple[str, ...]
     """Generated docs files whose bytes changed (paths under docs/)."""
     rendered: tuple[str, ...]
-    """Pages the engine wrote this pass (paths under the site)."""
+    """Pages the engine wrote with new bytes this pass (paths under the site)."""
     published: tuple[str, ...]
     """Site files whose bytes changed and were copied into the published site."""
     filled: tuple[str, ...] = ()
@@ -109,9 +113,15 @@ class QuickPasses:
     """Fill page (path under docs/) → what it was last made from."""
     _base: tuple[tuple[int, int], dict[str, Any]] | None = None
     """mkdocs.yml as last parsed, with its file's time and size."""
+    _outputs: dict[str, bytes] = field(default_factory=dict)
+    """Digest of each file the engine wrote, as last seen (Zensical rewrites every page)."""
 
     def __post_init__(self) -> None:
         self._incremental = BUILDERS[self.engine]()
+
+    def close(self) -> None:
+        """End what the engine keeps running between passes (Zensical's process)."""
+        self._incremental.close()
 
     def pages(self) -> QuickPass | None:
         """Check the source and bring the source language's changed pages (all but the fill
@@ -189,7 +199,7 @@ class QuickPasses:
             if not site.is_dir():
                 return None
             out = self.project / PREVIEW_DIR
-            if not out.is_dir():
+            if not (out / "index.html").is_file():  # none yet, or a killed engine's half
                 _prime(site, out, tuple(lang.root.strip("/")
                                         for lang in shown.languages.translated))
             elif not generated and not always:
@@ -197,7 +207,7 @@ class QuickPasses:
             _stale_includers(docs, out, generated)
             start = time.time_ns() - CLOCK_SLACK_NS
             self._incremental(self.project, shown.config, out)
-            rendered, published = _publish(out, site, start)
+            rendered, published = _publish(out, site, start, self._outputs)
         return QuickPass(tuple(generated), rendered, published)
 
 
@@ -257,20 +267,29 @@ def _prime(site: Path, out: Path, skip: tuple[str, ...]) -> None:
     def ignore(folder: str, names: list[str]) -> list[str]:
         return [n for n in names if Path(folder) == site and n in skip]
 
-    shutil.copytree(site, out.with_name(out.name + ".tmp"), ignore=ignore, dirs_exist_ok=True)
-    out.with_name(out.name + ".tmp").replace(out)
+    staging = out.with_name(out.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(site, staging, ignore=ignore)
+    shutil.rmtree(out, ignore_errors=True)
+    staging.replace(out)
 
 
-def _publish(out: Path, site: Path, start: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Copy what the engine wrote since `start` and differs from the published site."""
+def _publish(out: Path, site: Path, start: int,
+             seen: dict[str, bytes]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Copy what the engine wrote since `start` with bytes other than it last wrote there
+    (`seen`: each file's digest, updated) and that differs from the published site."""
     rendered, published = [], []
     for rel in sorted(_written_since(out, start)):
+        data = (out / rel).read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if seen.get(rel) == digest:
+            continue
+        seen[rel] = digest
         if rel.endswith(".html"):
             rendered.append(rel)
         if rel.startswith(LEFT_TO_FULL_PASS):
             continue
         target = site / rel
-        data = (out / rel).read_bytes()
         if rel.endswith(".html"):  # as the full build publishes it
             data = squeeze(data.decode("utf-8")).encode("utf-8")
         if target.is_file() and target.read_bytes() == data:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stavangerstandarden import contract as c
-from stavangerstandarden.forms.qrmask import qr_matrix
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -66,6 +65,8 @@ def qr_runs(text: str) -> dict[str, object]:
     """The QR code of `text` (error correction level M: it survives a smudge or a fold
     across it), without quiet zone: its size in modules and its dark runs along each row as
     [x, y, length], so the template draws a few hundred rectangles, not thousands."""
+    from stavangerstandarden.forms.qrmask import qr_matrix  # numpy: only to draw, not to read
+
     matrix = qr_matrix(text)
     runs = []
     for y, row in enumerate(matrix):

@@ -29,26 +29,27 @@ class LayoutFailed(Exception):
 _per_thread = threading.local()
 
 
-def _compiler(template: Path) -> typst.Compiler:
-    """One compiler per thread and template (a compiler may not be shared between threads):
-    loading the fonts costs more than laying out a form, and the output depends only on each
-    compile's inputs, so reusing it changes no byte."""
+def _compiler(template: Path, fonts: Path) -> typst.Compiler:
+    """One compiler per thread, template and font folder (a compiler may not be shared
+    between threads): loading the fonts costs more than laying out a form, and the output
+    depends only on each compile's inputs, so reusing it changes no byte."""
     import typst
 
-    compilers: dict[Path, typst.Compiler] = getattr(_per_thread, "compilers", {})
+    compilers: dict[tuple[Path, Path], typst.Compiler] = getattr(_per_thread, "compilers", {})
     _per_thread.compilers = compilers
-    if template not in compilers:
-        compilers[template] = typst.Compiler(str(template), font_paths=[str(FONT_DIR)],
-                                             ignore_system_fonts=True)
-    return compilers[template]
+    if (template, fonts) not in compilers:
+        compilers[template, fonts] = typst.Compiler(str(template), font_paths=[str(fonts)],
+                                                    ignore_system_fonts=True)
+    return compilers[template, fonts]
 
 
-def compile_pdf(template: Path, data: dict[str, Any]) -> bytes:
-    """Compile `template` with `data` (as sys.inputs.data JSON) into tagged PDF/UA-1 bytes."""
+def compile_pdf(template: Path, data: dict[str, Any], fonts: Path = FONT_DIR) -> bytes:
+    """Compile `template` with `data` (as sys.inputs.data JSON) into tagged PDF/UA-1 bytes;
+    `fonts`: a folder holding the shipped fonts (or versions of them with the same glyphs)."""
     import typst  # here, not at the top: `check` reads FONT_DIR and needs no layout engine
 
     try:
-        pdf, warnings = _compiler(template).compile_with_warnings(
+        pdf, warnings = _compiler(template, fonts).compile_with_warnings(
             sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
             pdf_standards=["ua-1"], timestamp=EPOCH)
     except typst.TypstError as exc:

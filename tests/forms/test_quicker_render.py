@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 
-import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
 
@@ -18,6 +17,7 @@ from stavangerstandarden.forms.unhinted import HINTING_TABLES, _unhinted
 from stavangerstandarden.formspec import form_specs
 from stavangerstandarden.i18n.editions import translated_editions
 from stavangerstandarden.model import Standard
+from stavangerstandarden.typst_runner import FONT_DIR
 
 
 def _layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -67,19 +67,9 @@ def _expanded_unhinted(font_file: bytes) -> bytes | None:
     return out.getvalue()
 
 
-def test_hinting_dropped_from_compact_glyphs_gives_the_bytes_of_expanded_ones(
-        standard: Standard) -> None:
-    edition = next(e for e in translated_editions(standard) if e.language == "ar")
-    hinted = []
-    for shown, language in ((standard, "nb"), (edition.standard, "ar")):
-        spec = form_specs(shown, localized(language))[0]
-        typst_pdf = render.typeset({**render.form_content(
-            shown, spec, None if language == "nb" else edition).data,
-            "paper": render.paper_data(None)})
-        with pikepdf.open(io.BytesIO(typst_pdf)) as pdf:
-            hinted += [o.FontFile2.read_bytes() for o in pdf.objects
-                       if isinstance(o, pikepdf.Dictionary) and "/FontFile2" in o]
-    assert len(hinted) >= 3
-    dropped = [_unhinted(font_file) for font_file in hinted]
+def test_hinting_dropped_from_compact_glyphs_gives_the_bytes_of_expanded_ones() -> None:
+    """On the shipped fonts, as `unhinted_fonts` drops it once for every form."""
+    shipped = [path.read_bytes() for path in sorted(FONT_DIR.glob("*.ttf"))]
+    dropped = [_unhinted(font_file) for font_file in shipped]
     assert sum(d is not None for d in dropped) >= 2
-    assert dropped == [_expanded_unhinted(font_file) for font_file in hinted]
+    assert dropped == [_expanded_unhinted(font_file) for font_file in shipped]

@@ -115,7 +115,7 @@ def _renderer_fingerprint() -> bytes:
 
     import pikepdf
 
-    versions = [version(p) for p in ("typst", "pikepdf", "fonttools")]
+    versions = [version(p) for p in ("typst", "pikepdf", "fonttools", "segno", "numpy")]
     digest = hashlib.sha256(" ".join([*versions, pikepdf.__libqpdf_version__]).encode())
     package = Path(__file__).resolve().parents[1]
     for path in sorted([*package.glob("forms/*"), *package.glob("fonts/*"),

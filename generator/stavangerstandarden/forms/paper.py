@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import segno
-
 from stavangerstandarden import contract as c
 
 MM = 72 / 25.4
@@ -67,9 +65,11 @@ def qr_runs(text: str) -> dict[str, object]:
     """The QR code of `text` (error correction level M: it survives a smudge or a fold
     across it), without quiet zone: its size in modules and its dark runs along each row as
     [x, y, length], so the template draws a few hundred rectangles, not thousands."""
-    code = segno.make(text, error="m", micro=False, boost_error=False)
+    from stavangerstandarden.forms.qrmask import qr_matrix  # numpy: only to draw, not to read
+
+    matrix = qr_matrix(text)
     runs = []
-    for y, row in enumerate(code.matrix):
+    for y, row in enumerate(matrix):
         x = 0
         while x < len(row):
             if row[x]:
@@ -79,7 +79,7 @@ def qr_runs(text: str) -> dict[str, object]:
                 runs.append([start, y, x - start])
             else:
                 x += 1
-    return {"size": len(code.matrix), "runs": runs}
+    return {"size": len(matrix), "runs": runs}
 
 
 def paper_data(identity: c.PageIdentity | None) -> dict[str, object]:

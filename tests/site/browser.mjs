@@ -322,8 +322,9 @@ async function watch(url) {
 }
 
 // The theme marks <body data-md-color-switching> while the palette changes (and once as each
-// page starts): no colour may fade then. Reports the page's element count, the elements the
-// browser restyles when the mark is set (from Chromium's trace), which elements and
+// page starts): no colour may fade then. Reports the elements the browser restyles when the
+// mark is set and for a change that reaches every element (from Chromium's trace), which
+// elements and
 // ::before/::after boxes still have a non-zero transition with the mark set, and how many
 // have one without it (so the check is known to look at something).
 async function paletteSwitch(root, path) {
@@ -346,23 +347,40 @@ async function paletteSwitch(root, path) {
   });
   const unmarked = await fading();
   const cdp = await page.context().newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
-  const traced = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  // Elements Chromium restyles for a change made in the page (and read back at once).
+  const restyledBy = async (change) => {
+    const events = [];
+    const collect = (e) => events.push(...e.value);
+    cdp.on("Tracing.dataCollected", collect);
+    const traced = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+    await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+    await page.evaluate(change);
+    await cdp.send("Tracing.end");
+    await traced;
+    cdp.off("Tracing.dataCollected", collect);
+    return events.filter((e) => e.name === "UpdateLayoutTree" && e.ph === "X")
+      .reduce((sum, e) => sum + (e.args?.elementCount ?? 0), 0);
+  };
+  // A mark that a rule for every element names (as the theme's own switch rule did): the
+  // whole-page figure.
   await page.evaluate(() => {
+    const rule = document.createElement("style");
+    rule.textContent = "[data-proeve] *{outline-offset:0}";
+    document.head.append(rule);
+    return document.body.offsetHeight;
+  });
+  const everything = await restyledBy(() => {
+    document.body.setAttribute("data-proeve", "");
+    return document.body.offsetHeight;
+  });
+  const restyled = await restyledBy(() => {
     document.body.setAttribute("data-md-color-switching", "");
     return document.body.offsetHeight;
   });
-  await cdp.send("Tracing.end");
-  await traced;
   const marked = await fading();
-  const elements = await page.evaluate(() => document.querySelectorAll("*").length);
-  const restyled = events.filter((e) => e.name === "UpdateLayoutTree" && e.ph === "X")
-    .reduce((sum, e) => sum + (e.args?.elementCount ?? 0), 0);
   await b.close();
   server.close();
-  return { elements, restyled, unmarked: unmarked.length, marked };
+  return { everything, restyled, unmarked: unmarked.length, marked };
 }
 
 const [command, ...args] = process.argv.slice(2);

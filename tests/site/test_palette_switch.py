@@ -1,7 +1,8 @@
 """The theme's palette-switch rule, narrowed to the elements with a transition
 (stavangerstandarden.paletteswitch): on a made-up stylesheet, and in Chromium on the built
-site of each engine, where no colour may fade while the switch mark is set and setting it
-restyles fewer elements than the page holds."""
+site of each engine, where no colour may fade while the switch mark is set, and setting it
+restyles a part of what a mark named by a rule for every element restyles (the theme's own
+rule restyled all of it: 221 of 221 elements on the front page)."""
 
 from __future__ import annotations
 
@@ -53,4 +54,4 @@ def test_nothing_fades_during_a_switch_and_the_mark_restyles_a_part(
     found = browser("switch", str(site), path)
     assert found["unmarked"] > 10  # links, buttons, the menu: the theme's transitions
     assert found["marked"] == []
-    assert found["restyled"] < 0.7 * found["elements"], found
+    assert found["restyled"] <= 0.8 * found["everything"], found

@@ -26,6 +26,7 @@ import yaml
 
 from stavangerstandarden import engines
 from stavangerstandarden.htmlspace import squeeze_pages
+from stavangerstandarden.paletteswitch import scope_palette_switch
 from stavangerstandarden.sharedfiles import share_theme_files
 from stavangerstandarden.themetrim import trim_theme
 
@@ -118,6 +119,7 @@ a link to a file not built yet pass (the preview's pages before its forms).
         share_theme_files(version, [root for root, _ in sites[1:]], private)
         squeeze_pages(version)
         trim_theme(version)
+        scope_palette_switch(version)
         version.chmod(0o755)  # mkdtemp's 0700 would lock out a web server running as another user
         _swap(version, site_dir)
     except BaseException:

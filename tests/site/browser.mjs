@@ -9,6 +9,9 @@
 //   node browser.mjs tour SITE_DIR SPEC.json   pages at several widths as a visitor meets them:
 //                                           console errors, search hits, the level chooser,
 //                                           axe, what prints (see `tour` below)
+//   node browser.mjs switch SITE_DIR PATH   the palette switch on one page: how many elements
+//                                           the browser restyles for the theme's switch mark,
+//                                           and what could still fade while it is set
 //   node browser.mjs watch URL              open URL (a live preview) and print one JSON line
 //                                           per page load until stdin closes
 import { createServer } from "node:http";
@@ -318,8 +321,70 @@ async function watch(url) {
   return { closed: true };
 }
 
+// The theme marks <body data-md-color-switching> while the palette changes (and once as each
+// page starts): no colour may fade then. Reports the elements the browser restyles when the
+// mark is set and for a change that reaches every element (from Chromium's trace), which
+// elements and
+// ::before/::after boxes still have a non-zero transition with the mark set, and how many
+// have one without it (so the check is known to look at something).
+async function paletteSwitch(root, path) {
+  const { server, origin } = await serve(root);
+  const b = await browser();
+  const page = await (await b.newContext()).newPage();
+  await page.goto(origin + path, { waitUntil: "load" });
+  await page.waitForTimeout(300);
+  const fading = () => page.evaluate(() => {
+    const moving = (style) => style.transitionDuration.split(",").some((d) => parseFloat(d) > 0);
+    const found = [];
+    for (const el of document.querySelectorAll("body *")) {
+      for (const pseudo of [null, "::before", "::after"]) {
+        if (moving(getComputedStyle(el, pseudo))) {
+          found.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")}${pseudo || ""}`);
+        }
+      }
+    }
+    return found;
+  });
+  const unmarked = await fading();
+  const cdp = await page.context().newCDPSession(page);
+  // Elements Chromium restyles for a change made in the page (and read back at once).
+  const restyledBy = async (change) => {
+    const events = [];
+    const collect = (e) => events.push(...e.value);
+    cdp.on("Tracing.dataCollected", collect);
+    const traced = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+    await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+    await page.evaluate(change);
+    await cdp.send("Tracing.end");
+    await traced;
+    cdp.off("Tracing.dataCollected", collect);
+    return events.filter((e) => e.name === "UpdateLayoutTree" && e.ph === "X")
+      .reduce((sum, e) => sum + (e.args?.elementCount ?? 0), 0);
+  };
+  // A mark that a rule for every element names (as the theme's own switch rule did): the
+  // whole-page figure.
+  await page.evaluate(() => {
+    const rule = document.createElement("style");
+    rule.textContent = "[data-proeve] *{outline-offset:0}";
+    document.head.append(rule);
+    return document.body.offsetHeight;
+  });
+  const everything = await restyledBy(() => {
+    document.body.setAttribute("data-proeve", "");
+    return document.body.offsetHeight;
+  });
+  const restyled = await restyledBy(() => {
+    document.body.setAttribute("data-md-color-switching", "");
+    return document.body.offsetHeight;
+  });
+  const marked = await fading();
+  await b.close();
+  server.close();
+  return { everything, restyled, unmarked: unmarked.length, marked };
+}
+
 const [command, ...args] = process.argv.slice(2);
-const commands = { crawl, page: pageText, search, shot, tour, watch };
+const commands = { crawl, page: pageText, search, shot, switch: paletteSwitch, tour, watch };
 if (!commands[command]) {
   console.error(`usage: node browser.mjs ${Object.keys(commands).join("|")} SITE_DIR …`);
   process.exit(2);

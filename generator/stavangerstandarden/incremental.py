@@ -36,7 +36,6 @@ from stavangerstandarden.publish import SITE_CONFIG, SiteBuildFailed
 PREVIEW_CONFIG = SITE_CONFIG.replace(".yml", "-preview.yml")
 
 
-
 class Incremental(Protocol):
     """One preview's incremental builder."""
 
@@ -286,8 +285,8 @@ def _page_of(source: str) -> str:
 def _stamps(folder: Path) -> Stamps:
     if not folder.is_dir():
         return {}
-    return {str(path): (path.stat().st_mtime_ns, path.stat().st_size)
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {str(path): (stat.st_mtime_ns, stat.st_size)
+            for path in sorted(folder.rglob("*")) if path.is_file() and (stat := path.stat())}
 
 
 def _newer(page: Path, than: int) -> bool:
